@@ -1,0 +1,33 @@
+// Finds the Python files to process: directories walked recursively in a stable order, .gitignore
+// respected inside a git work tree, tool and environment folders skipped, symlinks not followed.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace wafix {
+
+struct DiscoveredFile {
+    std::filesystem::path path;  // as given or joined from a given directory
+    std::filesystem::path root;  // the directory (or file's directory) it was found from
+};
+
+struct Discovery {
+    std::vector<DiscoveredFile> files;
+    std::vector<std::string> errors;  // "path: reason"
+};
+
+Discovery discover(const std::vector<std::filesystem::path>& paths);
+
+// Directory names never descended into.
+bool is_skipped_directory_name(const std::string& name);
+
+// `p` relative to the current directory when it lies below it, else absolute; for messages and
+// for diff headers.
+std::filesystem::path display_path(const std::filesystem::path& p);
+
+// The top of the git work tree that contains `path`, or empty.
+std::filesystem::path git_work_tree_of(const std::filesystem::path& path);
+
+}  // namespace wafix

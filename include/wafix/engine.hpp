@@ -1,0 +1,48 @@
+// Runs one file through the enabled transforms and the fix loop: apply non-conflicting fixes,
+// re-parse, repeat until nothing changes; a fix that would break the parse is not applied.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "wafix/fix.hpp"
+#include "wafix/source_file.hpp"
+
+namespace wafix {
+
+struct EngineOptions {
+    std::set<std::string> select;  // empty = every rule
+    std::set<std::string> ignore;
+    bool unsafe_fixes = false;
+    int max_passes = 10;
+
+    bool enabled(const std::string& rule) const {
+        return (select.empty() || select.count(rule)) && !ignore.count(rule);
+    }
+};
+
+struct FileResult {
+    std::filesystem::path path;
+    std::optional<SourceFile> source;   // absent when the file could not be loaded
+    std::string fixed_text;             // equals source->text when nothing changed
+    std::vector<Finding> unfixed;       // findings left for a human, located in the original text
+    std::map<std::string, int> fixed;   // rule -> fixes applied
+    std::vector<std::string> requirements;  // dependencies the applied fixes need
+    std::vector<std::string> notes;     // e.g. a fix withheld because it would break the parse
+    std::optional<std::string> error;   // why the file was left alone
+
+    bool changed() const { return source && !error && fixed_text != source->text; }
+    int fixed_total() const;
+};
+
+FileResult process_source(SourceFile source, const EngineOptions& options);
+FileResult process_file(const std::filesystem::path& path, const EngineOptions& options);
+
+// "line:column" of a byte offset, for messages.
+Location location_of(std::string_view text, uint32_t offset);
+
+}  // namespace wafix

@@ -1,0 +1,48 @@
+// Findings and fixes as plain data: a transform produces them, the applier consumes them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wafix {
+
+// Replace bytes [begin, end) of the text with `text` (begin == end inserts).
+struct Edit {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+    std::string text;
+
+    bool operator==(const Edit& o) const { return begin == o.begin && end == o.end && text == o.text; }
+    bool operator<(const Edit& o) const {
+        if (begin != o.begin) return begin < o.begin;
+        if (end != o.end) return end < o.end;
+        return text < o.text;
+    }
+};
+
+enum class Safety { Safe, Unsafe };
+
+struct Fix {
+    std::string title;
+    std::vector<Edit> edits;  // applied together or not at all
+    Safety safety = Safety::Safe;
+    std::vector<std::string> requirements;  // e.g. "defusedxml>=0.7.1": dependencies the fixed code needs
+};
+
+struct Location {
+    uint32_t line = 0;    // 1-based
+    uint32_t column = 0;  // 1-based, in bytes
+};
+
+struct Finding {
+    std::string rule;      // "WA101"
+    uint32_t begin = 0;    // byte range in the text the finding was made on
+    uint32_t end = 0;
+    Location location;
+    std::string message;
+    std::optional<Fix> fix;
+};
+
+}  // namespace wafix

@@ -1,0 +1,66 @@
+// A transform = one rule: it reads a parsed file and reports findings, each with an optional fix.
+// Transforms know nothing of output formats, files on disk or git.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wafix/fix.hpp"
+#include "wafix/python_edit.hpp"
+#include "wafix/semantic.hpp"
+#include "wafix/source_file.hpp"
+#include "wafix/syntax.hpp"
+
+namespace wafix {
+
+enum class FixAvailability { Always, Sometimes, None };
+
+struct RuleInfo {
+    std::string id;       // "WA101"
+    std::string name;     // "xml-external-entities"
+    std::vector<std::string> pillars;  // "SEC", "REL", ...
+    std::string summary;  // one line
+    FixAvailability fix = FixAvailability::Sometimes;
+};
+
+// What a transform sees of one file during one pass.
+class Context {
+public:
+    Context(const SourceFile& file, const Tree& tree, const SemanticModel& model)
+        : file_(file), tree_(tree), model_(model), imports_(tree, model, file.eol) {}
+
+    std::string_view text() const { return tree_.source(); }
+    std::string_view eol() const { return file_.eol; }
+    const SourceFile& file() const { return file_; }
+    const Tree& tree() const { return tree_; }
+    Node root() const { return tree_.root(); }
+    const SemanticModel& model() const { return model_; }
+    ImportPlanner& imports() { return imports_; }
+
+    // A finding at `node` (location computed from the node).
+    Finding finding(const RuleInfo& rule, Node node, std::string message) const;
+
+private:
+    const SourceFile& file_;
+    const Tree& tree_;
+    const SemanticModel& model_;
+    ImportPlanner imports_;
+};
+
+class Transform {
+public:
+    virtual ~Transform() = default;
+    virtual const RuleInfo& info() const = 0;
+    virtual void check(Context& ctx, std::vector<Finding>& out) const = 0;
+};
+
+// Every transform, sorted by rule id (an explicit list: no static-initialisation tricks).
+const std::vector<std::unique_ptr<Transform>>& all_transforms();
+const Transform* find_transform(std::string_view id);
+// The rule's documentation (Markdown), embedded at build time; empty when missing.
+std::string_view rule_doc(std::string_view id);
+std::string pillars_text(const RuleInfo& info);
+
+}  // namespace wafix

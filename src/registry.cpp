@@ -1,0 +1,19 @@
+// The list of transforms. Adding a rule: its files under transforms/, one line here, a
+// testdata/<RULE>/ folder and a CHANGELOG line.
+#include "wafix/transform.hpp"
+#include "xml/xml_transforms.hpp"
+
+namespace wafix {
+
+const std::vector<std::unique_ptr<Transform>>& all_transforms() {
+    static const std::vector<std::unique_ptr<Transform>> transforms = [] {
+        std::vector<std::unique_ptr<Transform>> v;
+        v.push_back(make_xml_external_entities());  // WA101
+        v.push_back(make_xmlrpc_unprotected());      // WA102
+        v.push_back(make_lxml_unsafe_parser());      // WA103
+        return v;
+    }();
+    return transforms;
+}
+
+}  // namespace wafix

@@ -1,0 +1,40 @@
+#include "wafix/transform.hpp"
+
+#include <map>
+
+namespace wafix {
+
+const std::map<std::string, std::string_view>& rule_docs();  // generated at build time
+
+Finding Context::finding(const RuleInfo& rule, Node node, std::string message) const {
+    Finding f;
+    f.rule = rule.id;
+    f.begin = node.start();
+    f.end = node.end();
+    f.location = {node.start_point().row + 1, node.start_point().column + 1};
+    f.message = std::move(message);
+    return f;
+}
+
+std::string_view rule_doc(std::string_view id) {
+    const auto& docs = rule_docs();
+    auto it = docs.find(std::string(id));
+    return it == docs.end() ? std::string_view() : it->second;
+}
+
+std::string pillars_text(const RuleInfo& info) {
+    std::string out;
+    for (const auto& p : info.pillars) {
+        if (!out.empty()) out += ' ';
+        out += p;
+    }
+    return out;
+}
+
+const Transform* find_transform(std::string_view id) {
+    for (const auto& t : all_transforms())
+        if (t->info().id == id) return t.get();
+    return nullptr;
+}
+
+}  // namespace wafix

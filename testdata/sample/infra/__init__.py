@@ -1,0 +1,1 @@
+"""CDK infrastructure for the Brightleaf order / invoice processing service."""

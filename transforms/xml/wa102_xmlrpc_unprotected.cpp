@@ -1,0 +1,93 @@
+// WA102 xmlrpc-unprotected: xmlrpc parses XML with expat and no protection; defusedxml's
+// monkey_patch() hardens xmlrpc.client and xmlrpc.server for the whole process.
+#include <fmt/format.h>
+
+#include "xml/xml_transforms.hpp"
+
+namespace wafix {
+namespace {
+
+bool under_type_checking(Node n) {
+    for (Node p = n.parent(); p; p = p.parent())
+        if (p.is("if_statement") && p.field("condition").text().find("TYPE_CHECKING") != std::string_view::npos)
+            return true;
+    return false;
+}
+
+bool imports_xmlrpc(const SemanticModel& model, Node stmt) {
+    for (const Binding& b : model.bindings())
+        for (const Definition& d : b.defs) {
+            if (d.statement != stmt) continue;
+            std::string target = d.kind == DefKind::FromImport ? d.module + "." + d.member : d.module;
+            if (target.rfind("xmlrpc.client", 0) == 0 || target.rfind("xmlrpc.server", 0) == 0) return true;
+        }
+    return false;
+}
+
+class XmlrpcUnprotected final : public Transform {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{"WA102", "xmlrpc-unprotected", {"SEC"},
+                                "xmlrpc parses untrusted XML unprotected: call defusedxml.xmlrpc.monkey_patch()",
+                                FixAvailability::Always};
+        return i;
+    }
+
+    void check(Context& ctx, std::vector<Finding>& out) const override {
+        const SemanticModel& model = ctx.model();
+        std::vector<Node> statements;
+        for (const Node& stmt : model.import_statements())
+            if (!under_type_checking(stmt) && imports_xmlrpc(model, stmt)) statements.push_back(stmt);
+        if (statements.empty() || already_patched(ctx)) return;
+
+        std::optional<Fix> fix;
+        if (auto access = ctx.imports().module("defusedxml.xmlrpc", statements[0])) {
+            Fix f;
+            f.title = "Call defusedxml.xmlrpc.monkey_patch() after the imports";
+            f.edits = access->edits;
+            f.edits.push_back(patch_call_edit(ctx, access->expr + ".monkey_patch()", access->edits));
+            f.requirements.push_back(kDefusedxmlRequirement);
+            fix = std::move(f);
+        }
+        for (const Node& stmt : statements) {
+            Finding finding = ctx.finding(info(), stmt,
+                                          "xmlrpc parses XML without protection against entity expansion: "
+                                          "call defusedxml.xmlrpc.monkey_patch() once after the imports");
+            finding.fix = fix;
+            out.push_back(std::move(finding));
+        }
+    }
+
+private:
+    static bool already_patched(const Context& ctx) {
+        for (const Node& use : ctx.model().uses()) {
+            Node expr = use;
+            while (expr.parent().is("attribute") && expr.parent().field("object") == expr) expr = expr.parent();
+            if (!call_of_function(expr)) continue;
+            if (ctx.model().qualified_name(expr) == "defusedxml.xmlrpc.monkey_patch") return true;
+        }
+        return false;
+    }
+
+    // The call goes on its own line, after a blank one, below the module's top import block.
+    static Edit patch_call_edit(const Context& ctx, const std::string& call, const std::vector<Edit>& import_edits) {
+        std::string_view text = ctx.text();
+        std::string eol(ctx.eol());
+        Node block_end = top_import_block_end(ctx.root());
+        if (!block_end) {
+            // No top-level import: right after the one being added.
+            uint32_t pos = import_edits.empty() ? 0 : import_edits.back().begin;
+            return {pos, pos, eol + call + eol};
+        }
+        uint32_t end = line_content_end(text, block_end.end());
+        if (end == text.size()) return {end, end, eol + eol + call};
+        uint32_t pos = next_line_start(text, block_end.end());
+        return {pos, pos, eol + call + eol};
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Transform> make_xmlrpc_unprotected() { return std::make_unique<XmlrpcUnprotected>(); }
+
+}  // namespace wafix
