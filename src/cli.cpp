@@ -223,8 +223,8 @@ int run_cli(int argc, char** argv) {
 
     auto add_common = [&](CLI::App* sub) {
         sub->add_option("paths", o.paths, "Files or directories (default: .)");
-        sub->add_option("--select", o.select, "Only these rule IDs (comma-separated or repeated)")->delimiter(',');
-        sub->add_option("--ignore", o.ignore, "Skip these rule IDs (comma-separated or repeated)")->delimiter(',');
+        sub->add_option("--select", o.select, "Only these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
+        sub->add_option("--ignore", o.ignore, "Skip these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
         sub->add_flag("--unsafe-fixes", o.unsafe_fixes, "Also apply fixes marked unsafe");
     };
     CLI::App* diff = app.add_subcommand("diff", "Print a unified diff of every fix (dry run; the default)");

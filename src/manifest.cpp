@@ -71,21 +71,30 @@ std::string requirement_name(const std::string& line) {
     return out;
 }
 
-std::optional<std::string> add_to_requirements_txt(const std::string& text, const std::string& requirement) {
+std::string requirements_txt_line(const std::string& text, const std::string& requirement) {
     auto [name, version] = split_requirement(requirement);
-    std::string want = requirement_name(name);
+    size_t count = 0;
+    bool all_pinned = true;
+    for (const auto& line : split_keep(text)) {
+        if (requirement_name(line).empty()) continue;
+        ++count;
+        if (line.find("==") == std::string::npos) all_pinned = false;
+    }
+    // A file that pins every dependency exactly gets an exact pin too.
+    return count > 0 && all_pinned && !version.empty() ? name + "==" + version : requirement;
+}
+
+std::optional<std::string> add_to_requirements_txt(const std::string& text, const std::string& requirement) {
+    std::string want = requirement_name(split_requirement(requirement).first);
     auto lines = split_keep(text);
     std::vector<std::pair<size_t, std::string>> reqs;  // line index, name
-    bool all_pinned = true;
     for (size_t i = 0; i < lines.size(); ++i) {
         std::string n = requirement_name(lines[i]);
         if (n.empty()) continue;
         if (n == want) return std::nullopt;
         reqs.emplace_back(i, n);
-        if (lines[i].find("==") == std::string::npos) all_pinned = false;
     }
-    // A file that pins every dependency exactly gets an exact pin too.
-    std::string line = (!reqs.empty() && all_pinned && !version.empty()) ? name + "==" + version : requirement;
+    std::string line = requirements_txt_line(text, requirement);
     std::string eol = detect_eol(text);
     bool sorted = std::is_sorted(reqs.begin(), reqs.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     if (sorted && !reqs.empty()) {
@@ -282,8 +291,8 @@ ManifestPlan plan_manifest_updates(const std::map<fs::path, std::vector<std::str
         for (const auto& r : reqs) {
             auto next = is_pyproject ? add_to_pyproject(it->second.updated, r) : add_to_requirements_txt(it->second.updated, r);
             if (next) {
+                it->second.added.push_back(is_pyproject ? r : requirements_txt_line(it->second.updated, r));
                 it->second.updated = *next;
-                it->second.added.push_back(r);
             }
         }
     }

@@ -29,6 +29,8 @@ ManifestPlan plan_manifest_updates(const std::map<std::filesystem::path, std::ve
 
 // Pure text edits, exposed for tests. nullopt when the requirement is already there.
 std::optional<std::string> add_to_requirements_txt(const std::string& text, const std::string& requirement);
+// The line add_to_requirements_txt writes for `requirement` in this file's style.
+std::string requirements_txt_line(const std::string& text, const std::string& requirement);
 std::optional<std::string> add_to_pyproject(const std::string& text, const std::string& requirement);
 // Whether a pyproject.toml declares dependencies wafix can extend.
 bool pyproject_has_dependencies(const std::string& text);

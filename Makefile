@@ -1,0 +1,34 @@
+# The two quick-start commands: `make demo` (dry-run diff on the sample project) and `make test`.
+# Both install what is missing and build first. CI also runs `make test-sanitize`.
+BUILD ?= build
+BUILD_SAN ?= build-asan
+CMAKE_FLAGS ?=
+
+.PHONY: all deps build demo test build-sanitize test-sanitize clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+	cmake --build $(BUILD)
+
+# wafix exits 1 when it has changes to show, which is the demo's point.
+demo: build
+	@./$(BUILD)/wafix diff testdata/sample; rc=$$?; [ $$rc -le 1 ]
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure
+
+build-sanitize: deps
+	cmake -S . -B $(BUILD_SAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DWAFIX_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
+	cmake --build $(BUILD_SAN)
+
+test-sanitize: build-sanitize
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(BUILD_SAN) --output-on-failure
+
+clean:
+	rm -rf $(BUILD) $(BUILD_SAN)

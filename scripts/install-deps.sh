@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what building and testing wafix needs, and nothing that is already there:
+# Debian packages with apt-get, and the pinned tree-sitter-python grammar with npm ci.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Tools found by command, libraries by Debian package.
+declare -A tool_pkg=(
+  [cmake]=cmake [ninja]=ninja-build [g++]=g++ [gcc]=gcc [make]=make [pkg-config]=pkg-config
+  [git]=git [patch]=patch [node]=nodejs [npm]=npm
+)
+lib_pkgs=(
+  libtree-sitter-dev libdtl-dev libfmt-dev libcli11-dev catch2 nlohmann-json3-dev libre2-dev libgit2-dev
+  python3 python3-defusedxml python3-requests
+)
+
+missing=()
+for tool in "${!tool_pkg[@]}"; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("${tool_pkg[$tool]}")
+done
+for pkg in "${lib_pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing Debian packages: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "install-deps: not root; run: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The grammar, pinned by package-lock.json; scripts off: only its C sources are used.
+stamp=node_modules/.package-lock.json
+if [ ! -f node_modules/tree-sitter-python/src/parser.c ] || [ package-lock.json -nt "$stamp" ]; then
+  echo "install-deps: fetching tree-sitter-python (npm ci --ignore-scripts)"
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,94 @@
+// Golden cases: testdata/<RULE>/<case>.py with <case>.py.fixed beside it (no .fixed: no change).
+// Each case runs with its rule alone and must give the exact fixed output, parse (tree-sitter and
+// CPython), be idempotent, and its rendered diff must apply with `git apply` and `patch -p1`.
+// WAFIX_UPDATE_GOLDEN=1 writes the actual output to .fixed files for review.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "test_util.hpp"
+#include "wafix/diff.hpp"
+#include "wafix/engine.hpp"
+#include "wafix/syntax.hpp"
+
+namespace fs = std::filesystem;
+using namespace wafix;
+using namespace wafix::test;
+
+namespace {
+
+std::vector<fs::path> golden_cases() {
+    std::vector<fs::path> out;
+    for (const auto& dir : fs::directory_iterator(source_dir() / "testdata")) {
+        std::string rule = dir.path().filename().string();
+        if (!dir.is_directory() || rule.rfind("WA", 0) != 0) continue;
+        for (const auto& f : fs::directory_iterator(dir.path()))
+            if (f.path().extension() == ".py") out.push_back(f.path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+FileResult fix_with_rule(const fs::path& file, const std::string& rule) {
+    EngineOptions o;
+    o.select = {rule};
+    auto loaded = source_from_bytes(file, read_file(file));
+    REQUIRE(loaded.file);
+    return process_source(*loaded.file, o);
+}
+
+}  // namespace
+
+TEST_CASE("golden cases", "[golden]") {
+    auto cases = golden_cases();
+    REQUIRE(cases.size() >= 30);
+    bool update = std::getenv("WAFIX_UPDATE_GOLDEN") != nullptr;
+    size_t positive = 0;
+    for (const fs::path& input : cases) {
+        std::string rule = input.parent_path().filename().string();
+        DYNAMIC_SECTION(rule << "/" << input.filename().string()) {
+            std::string original = read_file(input);
+            fs::path fixed_path = input.string() + ".fixed";
+            bool expects_change = fs::exists(fixed_path);
+            FileResult r = fix_with_rule(input, rule);
+            REQUIRE_FALSE(r.error);
+            std::string actual = r.source->bytes_for(r.fixed_text);
+            if (update && actual != (expects_change ? read_file(fixed_path) : original)) {
+                if (actual == original) fs::remove(fixed_path);
+                else write_file(fixed_path, actual);
+                WARN("updated " << fixed_path.string() << ": review it");
+                continue;
+            }
+            std::string expected = expects_change ? read_file(fixed_path) : original;
+            CHECK(actual == expected);
+            if (!expects_change) continue;
+            ++positive;
+
+            Parser parser;
+            CHECK_FALSE(parser.parse(r.fixed_text).has_error());
+
+            // Idempotent: a second run over the output changes nothing.
+            TempDir tmp;
+            write_file(tmp.path() / "second.py", actual);
+            FileResult again = fix_with_rule(tmp.path() / "second.py", rule);
+            CHECK_FALSE(again.changed());
+
+            // CPython accepts the output.
+            auto py = run("/usr/bin/python3 -c 'import ast,sys; ast.parse(open(sys.argv[1],\"rb\").read())' second.py",
+                          tmp.path());
+            CHECK(py.status == 0);
+
+            // The rendered diff applies with git apply and with patch -p1 and yields the output.
+            std::string patch = render_file_diff("case.py", original, actual);
+            write_file(tmp.path() / "fix.patch", patch);
+            for (const char* tool : {"git apply fix.patch", "patch -p1 --quiet --no-backup-if-mismatch < fix.patch"}) {
+                write_file(tmp.path() / "case.py", original);
+                auto applied = run(tool, tmp.path());
+                INFO(tool << "\n" << applied.err << applied.out << "\n" << patch);
+                CHECK(applied.status == 0);
+                CHECK(read_file(tmp.path() / "case.py") == actual);
+            }
+        }
+    }
+}
