@@ -32,11 +32,12 @@ Location location_of(std::string_view text, uint32_t offset) {
 
 namespace {
 
-std::vector<Finding> run_transforms(const SourceFile& file, const Tree& tree, const EngineOptions& options) {
+std::vector<Finding> run_transforms(const SourceFile& file, const Tree& tree, const EngineOptions& options,
+                                    const std::vector<const Transform*>& transforms) {
     SemanticModel model(tree);
     Context ctx(file, tree, model);
     std::vector<Finding> findings;
-    for (const auto& t : all_transforms()) {
+    for (const Transform* t : transforms) {
         if (!options.enabled(t->info().id)) continue;
         t->check(ctx, findings);
     }
@@ -59,6 +60,13 @@ std::string signature(const Finding& f, std::string_view text) {
 }  // namespace
 
 FileResult process_source(SourceFile source, const EngineOptions& options) {
+    std::vector<const Transform*> transforms;
+    for (const auto& t : all_transforms()) transforms.push_back(t.get());
+    return process_source(std::move(source), options, transforms);
+}
+
+FileResult process_source(SourceFile source, const EngineOptions& options,
+                          const std::vector<const Transform*>& transforms) {
     FileResult r;
     r.path = source.path;
     r.fixed_text = source.text;
@@ -74,7 +82,7 @@ FileResult process_source(SourceFile source, const EngineOptions& options) {
                 r.error = fmt::format("syntax error at {}:{}; file left unchanged", p.row + 1, p.column + 1);
                 break;
             }
-            std::vector<Finding> findings = run_transforms(source, tree, options);
+            std::vector<Finding> findings = run_transforms(source, tree, options, transforms);
             std::vector<Fix> fixes;
             std::vector<const Finding*> fixed_findings;
             for (const Finding& f : findings) {

@@ -238,6 +238,11 @@ Node top_import_block_end(Node module) {
         bool docstring = first && c.is("expression_statement") && c.named_child(0).is("string");
         first = false;
         if (docstring) continue;
+        // Module dunders (`__all__ = [...]`, `__version__ = "1"`) often precede the imports.
+        if (c.is("expression_statement") && c.named_child(0).is("assignment")) {
+            std::string_view target = c.named_child(0).field("left").text();
+            if (target.size() > 4 && target.substr(0, 2) == "__" && target.substr(target.size() - 2) == "__") continue;
+        }
         if (is_import(c) || ((c.is("try_statement") || c.is("if_statement")) && holds_only_imports(c))) {
             last = c;
             continue;
@@ -307,9 +312,15 @@ Edit ImportPlanner::import_line_edit(const std::string& line, Node anchor) const
     // No import yet: after a docstring, else before the first statement (after header comments).
     for (const Node& c : root.named_children()) {
         if (c.is("comment")) continue;
-        if (c.is("expression_statement") && c.named_child(0).is("string")) return insert_line_after(text, eol_, c, line);
+        if (c.is("expression_statement") && c.named_child(0).is("string")) {
+            // After the docstring, separated from it by a blank line.
+            uint32_t end = line_content_end(text, c.end());
+            if (end == text.size()) return {end, end, eol_ + eol_ + line};
+            uint32_t pos = next_line_start(text, c.end());
+            return {pos, pos, eol_ + line + eol_};
+        }
         uint32_t pos = line_start(text, c.start());
-        return {pos, pos, line + eol_};
+        return {pos, pos, line + eol_ + eol_};  // a blank line between the import and the code
     }
     uint32_t end = static_cast<uint32_t>(text.size());
     if (end > 0 && text[end - 1] != '\n') return {end, end, eol_ + line + eol_};

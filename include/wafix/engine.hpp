@@ -39,7 +39,12 @@ struct FileResult {
     int fixed_total() const;
 };
 
+class Transform;
+
 FileResult process_source(SourceFile source, const EngineOptions& options);
+// The same with an explicit set of transforms (tests use this to exercise the fix loop).
+FileResult process_source(SourceFile source, const EngineOptions& options,
+                          const std::vector<const Transform*>& transforms);
 FileResult process_file(const std::filesystem::path& path, const EngineOptions& options);
 
 // "line:column" of a byte offset, for messages.

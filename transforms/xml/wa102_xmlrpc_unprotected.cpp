@@ -41,11 +41,13 @@ public:
         if (statements.empty() || already_patched(ctx)) return;
 
         std::optional<Fix> fix;
-        if (auto access = ctx.imports().module("defusedxml.xmlrpc", statements[0])) {
+        auto access = ctx.imports().module("defusedxml.xmlrpc", statements[0]);
+        auto call = access ? patch_call_edit(ctx, access->expr + ".monkey_patch()", access->edits) : std::nullopt;
+        if (access && call) {
             Fix f;
             f.title = "Call defusedxml.xmlrpc.monkey_patch() after the imports";
             f.edits = access->edits;
-            f.edits.push_back(patch_call_edit(ctx, access->expr + ".monkey_patch()", access->edits));
+            f.edits.push_back(*call);
             f.requirements.push_back(kDefusedxmlRequirement);
             fix = std::move(f);
         }
@@ -70,19 +72,22 @@ private:
     }
 
     // The call goes on its own line, after a blank one, below the module's top import block.
-    static Edit patch_call_edit(const Context& ctx, const std::string& call, const std::vector<Edit>& import_edits) {
+    static std::optional<Edit> patch_call_edit(const Context& ctx, const std::string& call,
+                                               const std::vector<Edit>& import_edits) {
         std::string_view text = ctx.text();
         std::string eol(ctx.eol());
         Node block_end = top_import_block_end(ctx.root());
         if (!block_end) {
-            // No top-level import: right after the one being added.
-            uint32_t pos = import_edits.empty() ? 0 : import_edits.back().begin;
-            return {pos, pos, eol + call + eol};
+            // No top-level import block: right after the import being added.
+            if (import_edits.empty()) return std::nullopt;
+            const Edit& imp = import_edits.back();
+            bool blank_after = imp.text.size() >= 2 * eol.size() && imp.text.ends_with(eol + eol);
+            return Edit{imp.begin, imp.begin, blank_after ? call + eol + eol : eol + call + eol};
         }
         uint32_t end = line_content_end(text, block_end.end());
-        if (end == text.size()) return {end, end, eol + eol + call};
+        if (end == text.size()) return Edit{end, end, eol + eol + call};
         uint32_t pos = next_line_start(text, block_end.end());
-        return {pos, pos, eol + call + eol};
+        return Edit{pos, pos, eol + call + eol};
     }
 };
 
