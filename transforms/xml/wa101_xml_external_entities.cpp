@@ -89,9 +89,28 @@ public:
             else if (module_of_binding(d)) check_module_binding(ctx, b, out);
             else check_function_binding(ctx, b, out);
         }
+        check_star_imports(ctx, out);
     }
 
 private:
+    // `from xml.sax import *` then `parseString(...)`: the name is reported, not rewritten
+    // (which names the star brings in is the module's business).
+    void check_star_imports(Context& ctx, std::vector<Finding>& out) const {
+        const SemanticModel& model = ctx.model();
+        for (const Scope& scope : model.scopes())
+            for (const std::string& mod : scope.star_imports) {
+                const XmlModule* m = find_module(mod);
+                if (!m) continue;
+                for (const Node& use : model.uses()) {
+                    if (model.resolve(use) || !m->parse.count(std::string(use.text())) || !call_of_function(use)) continue;
+                    Finding f = ctx.finding(info(), use, message(use.text(), *m));
+                    f.message += fmt::format(" (not rewritten: `{}` comes from `from {} import *`; import it from {})",
+                                             use.text(), mod, m->defused);
+                    out.push_back(std::move(f));
+                }
+            }
+    }
+
     static const XmlModule* module_of_binding(const Definition& d) {
         if (d.kind == DefKind::Import && d.aliased) return find_module(d.module);
         if (d.kind == DefKind::FromImport) return find_module(d.module + "." + d.member);
