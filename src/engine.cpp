@@ -35,7 +35,7 @@ namespace {
 std::vector<Finding> run_transforms(const SourceFile& file, const Tree& tree, const EngineOptions& options,
                                     const std::vector<const Transform*>& transforms) {
     SemanticModel model(tree);
-    Context ctx(file, tree, model);
+    Context ctx(file, tree, model, options.settings);
     std::vector<Finding> findings;
     for (const Transform* t : transforms) {
         if (!options.enabled(t->info().id)) continue;

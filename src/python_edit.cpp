@@ -51,9 +51,35 @@ Node following_comma(Node element) {
 }
 }  // namespace
 
+uint32_t apparent_line_limit(std::string_view text) {
+    uint32_t longest = 0;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        uint32_t end = line_content_end(text, static_cast<uint32_t>(pos));
+        uint32_t chars = 0;
+        for (size_t i = pos; i < end; ++i)
+            if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;  // count code points
+        longest = std::max(longest, chars);
+        pos = next_line_start(text, end);
+        if (pos <= end) break;
+    }
+    for (uint32_t limit : {79u, 88u, 99u, 120u})
+        if (longest <= limit) return limit;
+    return longest;
+}
+
+namespace {
+uint32_t display_width(std::string_view s) {
+    uint32_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) n += c == '\t' ? 4 : 1;
+    return n;
+}
+}  // namespace
+
 std::optional<std::vector<Edit>> add_list_element(std::string_view text, std::string_view eol, Node open_paren,
                                                   const std::vector<Node>& elements, Node close_paren,
-                                                  std::string_view element) {
+                                                  std::string_view element, uint32_t line_limit) {
     std::string el(element);
     if (elements.empty()) {
         if (!open_paren) return std::nullopt;
@@ -63,8 +89,22 @@ std::optional<std::vector<Edit>> add_list_element(std::string_view text, std::st
     Node comma = following_comma(last);
     bool multiline = open_paren && close_paren && row(open_paren) != close_paren.end_point().row;
     if (!multiline) {
-        if (comma) return std::vector<Edit>{{comma.end(), comma.end(), " " + el}};
-        return std::vector<Edit>{{last.end(), last.end(), ", " + el}};
+        uint32_t ls = line_start(text, last.end()), le = line_content_end(text, last.end());
+        uint32_t grown = display_width(text.substr(ls, le - ls)) + display_width(el) + (comma ? 1 : 2);
+        bool has_comment = false;
+        for (Node n = open_paren; n && n != close_paren; n = n.next_sibling())
+            if (n.is("comment")) has_comment = true;
+        if (line_limit == 0 || grown <= line_limit || !open_paren || !close_paren || has_comment) {
+            if (comma) return std::vector<Edit>{{comma.end(), comma.end(), " " + el}};
+            return std::vector<Edit>{{last.end(), last.end(), ", " + el}};
+        }
+        // Too long for one line: one element per line, as a formatter would lay it out.
+        std::string base(line_indent(text, open_paren.start()));
+        std::string step = !base.empty() && base[0] == '\t' ? "\t" : "    ";
+        std::string body;
+        for (const Node& e : elements) body += std::string(eol) + base + step + std::string(e.text()) + ",";
+        body += std::string(eol) + base + step + el + "," + std::string(eol) + base;
+        return std::vector<Edit>{{open_paren.end(), close_paren.start(), body}};
     }
     if (only_space_before(text, last.start())) {
         std::string indent(line_indent(text, last.start()));
@@ -105,12 +145,12 @@ bool has_splat_arguments(Node call) {
 }
 
 std::optional<std::vector<Edit>> add_keyword_argument(std::string_view text, std::string_view eol, Node call,
-                                                      std::string_view kw) {
+                                                      std::string_view kw, uint32_t line_limit) {
     Node args = call.field("arguments");
     if (!args.is("argument_list")) return std::nullopt;  // f(x for x in y)
     Node open = args.child(0), close = args.child(args.child_count() - 1);
     if (!open.is("(") || !close.is(")")) return std::nullopt;
-    return add_list_element(text, eol, open, call_arguments(call), close, kw);
+    return add_list_element(text, eol, open, call_arguments(call), close, kw, line_limit);
 }
 
 Edit insert_line_after(std::string_view text, std::string_view eol, Node stmt, std::string_view line) {

@@ -16,6 +16,15 @@ Finding Context::finding(const RuleInfo& rule, Node node, std::string message) c
     return f;
 }
 
+uint32_t Context::line_limit() const {
+    if (line_limit_ == 0) line_limit_ = apparent_line_limit(text());
+    return line_limit_;
+}
+
+std::optional<std::vector<Edit>> Context::add_keyword_argument(Node call, std::string_view keyword_argument) const {
+    return wafix::add_keyword_argument(text(), eol(), call, keyword_argument, line_limit());
+}
+
 std::string_view rule_doc(std::string_view id) {
     const auto& docs = rule_docs();
     auto it = docs.find(std::string(id));

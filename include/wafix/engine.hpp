@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "wafix/fix.hpp"
+#include "wafix/settings.hpp"
 #include "wafix/source_file.hpp"
 
 namespace wafix {
@@ -19,6 +20,7 @@ struct EngineOptions {
     std::set<std::string> ignore;
     bool unsafe_fixes = false;
     int max_passes = 10;
+    RuleSettings settings;
 
     bool enabled(const std::string& rule) const {
         return (select.empty() || select.count(rule)) && !ignore.count(rule);

@@ -29,11 +29,17 @@ bool only_space_or_comment_after(std::string_view text, uint32_t pos);
 // Adds `element` (e.g. "timeout=30") as the last element of a parenthesised, comma-separated
 // list: a call's argument_list or a from-import's name list. nullopt when the list cannot take
 // one (e.g. a bare generator argument).
+// A single-line list whose line would grow past `line_limit` (0: no limit) is split one element
+// per line, indented one level (4 spaces, or a tab in tab-indented code) past the line, with a
+// trailing comma and the closing bracket on its own line.
 std::optional<std::vector<Edit>> add_list_element(std::string_view text, std::string_view eol, Node open_paren,
                                                   const std::vector<Node>& elements, Node close_paren,
-                                                  std::string_view element);
+                                                  std::string_view element, uint32_t line_limit = 0);
 std::optional<std::vector<Edit>> add_keyword_argument(std::string_view text, std::string_view eol, Node call,
-                                                      std::string_view keyword_argument);
+                                                      std::string_view keyword_argument, uint32_t line_limit = 0);
+// The line length a file keeps to: its longest line rounded up to a common limit (79, 88, 99,
+// 120), or that length when longer.
+uint32_t apparent_line_limit(std::string_view text);
 // The arguments of a call (comments excluded).
 std::vector<Node> call_arguments(Node call);
 // The keyword_argument named `name` of a call, or null.

@@ -10,6 +10,7 @@
 #include "wafix/fix.hpp"
 #include "wafix/python_edit.hpp"
 #include "wafix/semantic.hpp"
+#include "wafix/settings.hpp"
 #include "wafix/source_file.hpp"
 #include "wafix/syntax.hpp"
 
@@ -28,8 +29,8 @@ struct RuleInfo {
 // What a transform sees of one file during one pass.
 class Context {
 public:
-    Context(const SourceFile& file, const Tree& tree, const SemanticModel& model)
-        : file_(file), tree_(tree), model_(model), imports_(tree, model, file.eol) {}
+    Context(const SourceFile& file, const Tree& tree, const SemanticModel& model, const RuleSettings& settings)
+        : file_(file), tree_(tree), model_(model), settings_(settings), imports_(tree, model, file.eol) {}
 
     std::string_view text() const { return tree_.source(); }
     std::string_view eol() const { return file_.eol; }
@@ -38,6 +39,11 @@ public:
     Node root() const { return tree_.root(); }
     const SemanticModel& model() const { return model_; }
     ImportPlanner& imports() { return imports_; }
+    const RuleSettings& settings() const { return settings_; }
+    // The longest line this file seems to allow (see apparent_line_limit), computed once.
+    uint32_t line_limit() const;
+    // add_keyword_argument with this file's eol and line limit.
+    std::optional<std::vector<Edit>> add_keyword_argument(Node call, std::string_view keyword_argument) const;
 
     // A finding at `node` (location computed from the node).
     Finding finding(const RuleInfo& rule, Node node, std::string message) const;
@@ -46,7 +52,9 @@ private:
     const SourceFile& file_;
     const Tree& tree_;
     const SemanticModel& model_;
+    const RuleSettings& settings_;
     ImportPlanner imports_;
+    mutable uint32_t line_limit_ = 0;
 };
 
 class Transform {

@@ -49,7 +49,7 @@ private:
             return std::vector<Edit>{{v.start(), v.end(), "False"}};
         }
         if (has_splat_arguments(parser_call)) return std::nullopt;
-        return add_keyword_argument(ctx.text(), ctx.eol(), parser_call, "resolve_entities=False");
+        return ctx.add_keyword_argument(parser_call, "resolve_entities=False");
     }
 
     // The XMLParser(...) call a parser argument was built by, when wafix can see it.
@@ -98,8 +98,7 @@ private:
         if (has_splat_arguments(call)) {
             f.message += " (not rewritten: the call passes *args/**kwargs)";
         } else if (auto cls = parser_class(ctx, fn)) {
-            auto edits = add_keyword_argument(ctx.text(), ctx.eol(), call,
-                                              fmt::format("parser={}({})", cls->first, kSafeParserArgs));
+            auto edits = ctx.add_keyword_argument(call, fmt::format("parser={}({})", cls->first, kSafeParserArgs));
             if (edits) {
                 std::vector<Edit> all = cls->second;
                 all.insert(all.end(), edits->begin(), edits->end());
@@ -134,7 +133,7 @@ private:
         }
         if (!network_ok) missing += std::string(missing.empty() ? "" : ", ") + "no_network=True";
         if (!missing.empty()) {
-            auto added = add_keyword_argument(ctx.text(), ctx.eol(), call, missing);
+            auto added = ctx.add_keyword_argument(call, missing);
             if (!added) {
                 out.push_back(std::move(f));
                 return;

@@ -1,0 +1,18 @@
+// Per-rule settings: values a team chooses once (CLI flags today, configuration files later).
+// Transforms read them through Context::settings(); each rule's doc states its defaults.
+#pragma once
+
+#include <string>
+
+namespace wafix {
+
+struct RuleSettings {
+    // WA201: seconds, or "CONNECT,READ" for a (connect, read) pair.
+    std::string http_timeout = "10";
+    // WA301: prefix of generated Secrets Manager ids.
+    std::string secret_id_prefix;
+    // WA402: reserved concurrent executions written into Lambda constructs.
+    int reserved_concurrency = 10;
+};
+
+}  // namespace wafix
