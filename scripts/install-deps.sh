@@ -11,7 +11,7 @@ declare -A tool_pkg=(
 )
 lib_pkgs=(
   libtree-sitter-dev libdtl-dev libfmt-dev libcli11-dev catch2 nlohmann-json3-dev libre2-dev libgit2-dev
-  python3 python3-defusedxml python3-requests
+  python3 python3-venv python3-defusedxml python3-requests
 )
 
 missing=()
@@ -38,4 +38,13 @@ stamp=node_modules/.package-lock.json
 if [ ! -f node_modules/tree-sitter-python/src/parser.c ] || [ package-lock.json -nt "$stamp" ]; then
   echo "install-deps: fetching tree-sitter-python (npm ci --ignore-scripts)"
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+fi
+
+# The Python packages behaviour tests run remediated code with, pinned in tests/requirements.lock.
+venv_stamp=.venv/.requirements.lock
+if [ ! -x .venv/bin/python ] || ! cmp -s tests/requirements.lock "$venv_stamp"; then
+  echo "install-deps: creating .venv from tests/requirements.lock"
+  /usr/bin/python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check -r tests/requirements.lock
+  cp tests/requirements.lock "$venv_stamp"
 fi
