@@ -110,7 +110,8 @@ TEST_CASE("the fixed sample handler refuses hostile XML and still parses invoice
     INFO(vulnerable.out << vulnerable.err);
     CHECK(vulnerable.status == 0);
 
-    REQUIRE(run_wafix("fix sample", tmp.path()).status <= 1);
+    // Only the XML family: other rules (secrets -> boto3) would need packages this python lacks.
+    REQUIRE(run_wafix("fix --select WA101,WA102,WA103 sample", tmp.path()).status <= 1);
     auto defused = run("/usr/bin/python3 " + script + " --expect defused " + handler, tmp.path());
     INFO(defused.out << defused.err);
     CHECK(defused.status == 0);
