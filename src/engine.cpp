@@ -1,11 +1,13 @@
 #include "wafix/engine.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "wafix/applier.hpp"
 #include "wafix/semantic.hpp"
+#include "wafix/suppression.hpp"
 #include "wafix/syntax.hpp"
 #include "wafix/transform.hpp"
 
@@ -32,10 +34,17 @@ Location location_of(std::string_view text, uint32_t offset) {
 
 namespace {
 
-std::vector<Finding> run_transforms(const SourceFile& file, const Tree& tree, const EngineOptions& options,
-                                    const std::vector<const Transform*>& transforms) {
+struct PassFindings {
+    std::vector<Finding> findings;
+    int suppressed = 0;
+    std::vector<uint32_t> unused_suppression_lines;
+};
+
+PassFindings run_transforms(const SourceFile& file, const Tree& tree, const EngineOptions& options,
+                            const std::vector<const Transform*>& transforms) {
     SemanticModel model(tree);
-    Context ctx(file, tree, model, options.settings);
+    Suppressions suppressions(tree, options.peer_suppressions);
+    Context ctx(file, tree, model, options.settings, &suppressions);
     std::vector<Finding> findings;
     for (const Transform* t : transforms) {
         if (!options.enabled(t->info().id)) continue;
@@ -45,7 +54,14 @@ std::vector<Finding> run_transforms(const SourceFile& file, const Tree& tree, co
         if (a.begin != b.begin) return a.begin < b.begin;
         return a.rule < b.rule;
     });
-    return findings;
+    PassFindings out;
+    for (Finding& f : findings) {
+        if (suppressions.covers(f)) ++out.suppressed;
+        else out.findings.push_back(std::move(f));
+    }
+    for (const Suppression& s : suppressions.all())
+        if (!s.used && !s.peer) out.unused_suppression_lines.push_back(s.line);
+    return out;
 }
 
 bool fix_allowed(const Finding& f, const EngineOptions& options) {
@@ -73,6 +89,7 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
     Parser parser;
     std::string text = source.text;
     std::set<std::string> withheld;  // fixes that broke the parse
+    std::vector<Finding> final_findings;
     try {
         for (int pass = 0; pass < options.max_passes; ++pass) {
             Tree tree = parser.parse(text);
@@ -82,7 +99,16 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
                 r.error = fmt::format("syntax error at {}:{}; file left unchanged", p.row + 1, p.column + 1);
                 break;
             }
-            std::vector<Finding> findings = run_transforms(source, tree, options, transforms);
+            PassFindings pass_findings = run_transforms(source, tree, options, transforms);
+            std::vector<Finding>& findings = pass_findings.findings;
+            if (pass == 0) {
+                r.findings = findings;
+                r.suppressed = pass_findings.suppressed;
+                if (options.report_unused_suppressions)
+                    for (uint32_t line : pass_findings.unused_suppression_lines)
+                        r.notes.push_back(fmt::format("{}: unused suppression comment", line));
+            }
+            final_findings = findings;
             std::vector<Fix> fixes;
             std::vector<const Finding*> fixed_findings;
             for (const Finding& f : findings) {
@@ -93,7 +119,10 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
                     fixed_findings.push_back(&f);
                 }
             }
-            if (fixes.empty()) break;
+            if (fixes.empty()) {
+                final_findings = findings;
+                break;
+            }
 
             ApplyResult applied = apply_fixes(text, fixes);
             std::vector<size_t> accepted = applied.applied;
@@ -134,8 +163,19 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
     } catch (const std::exception& e) {
         r.error = fmt::format("internal error while fixing: {}; file left unchanged", e.what());
     }
-    if (!r.error) r.fixed_text = std::move(text);
-    else {
+    if (!r.error) {
+        // A first-pass finding counts as fixed unless the same finding is still there at the end.
+        std::multiset<std::string> remaining;
+        for (const Finding& f : final_findings) remaining.insert(signature(f, text));
+        r.fixed_flags.assign(r.findings.size(), false);
+        for (size_t i = 0; i < r.findings.size(); ++i) {
+            const Finding& f = r.findings[i];
+            auto it = remaining.find(signature(f, source.text));
+            if (it != remaining.end()) remaining.erase(it);
+            else if (fix_allowed(f, options)) r.fixed_flags[i] = true;
+        }
+        r.fixed_text = std::move(text);
+    } else {
         r.fixed.clear();
         r.requirements.clear();
     }

@@ -162,6 +162,10 @@ private:
             }
             std::string name(attr.field("attribute").text());
             if (m->parse.count(name)) {
+                if (ctx.is_suppressed(info().id, attr)) {
+                    swappable = false;  // the silenced call must keep the stdlib parser
+                    continue;
+                }
                 bool safe = parse_use_is_safe(*m, name, attr);
                 parse_uses.push_back({use, attr, safe});
                 if (!safe) swappable = false;
@@ -246,6 +250,10 @@ private:
             }
             std::string name(attr.field("attribute").text());
             bool parse = m->parse.count(name) > 0;
+            if (parse && ctx.is_suppressed(info().id, attr)) {
+                blocked.insert(m);  // the silenced call must keep the stdlib parser
+                continue;
+            }
             bool safe = !parse || parse_use_is_safe(*m, name, attr);
             if (!parse && !m->exports.count(name)) blocked.insert(m);
             if (!safe) blocked.insert(m);
@@ -309,8 +317,9 @@ private:
                     if (dd.item == item) idef = &dd;
             bool parse_name = idef && m->parse.count(idef->member);
             bool movable = parse_name && ib->defs.size() == 1 && !ib->uses.empty() &&
-                           std::all_of(ib->uses.begin(), ib->uses.end(),
-                                       [&](const Node& u) { return parse_use_is_safe(*m, idef->member, u); });
+                           std::all_of(ib->uses.begin(), ib->uses.end(), [&](const Node& u) {
+                               return parse_use_is_safe(*m, idef->member, u) && !ctx.is_suppressed(info().id, u);
+                           });
             if (parse_name) parse_items.push_back({item, ib, movable});
             if (!movable) every_item_moves = false;
         }
@@ -341,7 +350,11 @@ private:
             if (it.binding->defs.size() != 1) continue;  // re-bound: its uses may not be the import
             for (const Node& use : it.binding->uses) {
                 Finding f = ctx.finding(info(), use, message(use.text(), *m));
+                bool silenced_elsewhere = std::any_of(it.binding->uses.begin(), it.binding->uses.end(),
+                                                      [&](const Node& u) { return ctx.is_suppressed(info().id, u); });
                 if (it.movable && fix) f.fix = fix;
+                else if (!it.movable && silenced_elsewhere)
+                    f.message += " (not rewritten: another use of this name is silenced by a suppression comment)";
                 else if (!it.movable)
                     f.message += " (not rewritten: defusedxml.sax.parseString needs bytes and this argument may be str)";
                 out.push_back(std::move(f));
