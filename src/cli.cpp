@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
@@ -17,6 +18,7 @@
 #include "wafix/discover.hpp"
 #include "wafix/engine.hpp"
 #include "wafix/manifest.hpp"
+#include "wafix/report.hpp"
 #include "wafix/transform.hpp"
 #include "wafix/writer.hpp"
 
@@ -30,7 +32,13 @@ struct Options {
     std::vector<std::string> paths;
     std::vector<std::string> select, ignore;
     std::string color = "auto";
+    std::string format;  // empty: the command's default
     bool unsafe_fixes = false;
+    bool statistics = false;
+    bool no_peer_suppressions = false;
+    bool report_unused_suppressions = false;
+    bool html = false;
+    std::string output;  // report: file to write
 };
 
 std::set<std::string> split_ids(const std::vector<std::string>& values) {
@@ -58,25 +66,23 @@ bool use_color(const std::string& mode) {
 
 std::string where(const fs::path& p) { return display_path(p).generic_string(); }
 
-struct Run {
-    std::vector<FileResult> results;
-    ManifestPlan manifests;
-    std::vector<std::string> errors;
-};
-
-Run analyse(const Options& o, const EngineOptions& engine) {
-    Run run;
+RunReport analyse(const Options& o, const EngineOptions& engine, const std::string& command) {
+    RunReport run;
+    run.command = command;
     std::vector<fs::path> paths;
     for (const auto& p : o.paths) paths.emplace_back(p);
     if (paths.empty()) paths.emplace_back(".");
     Discovery found = discover(paths);
-    run.errors = found.errors;
+    for (const auto& e : found.errors) {
+        size_t colon = e.find(": ");
+        run.errors.push_back(colon == std::string::npos ? RunError{"", e} : RunError{e.substr(0, colon), e.substr(colon + 2)});
+    }
     std::map<fs::path, std::vector<std::string>> needs;
     std::map<fs::path, fs::path> stop_at;
     std::map<fs::path, fs::path> work_trees;  // per root, looked up once
     for (const DiscoveredFile& f : found.files) {
         FileResult r = process_file(f.path, engine);
-        if (r.error) run.errors.push_back(where(f.path) + ": " + *r.error);
+        if (r.error) run.errors.push_back({where(f.path), *r.error});
         if (!r.requirements.empty()) {
             needs[f.path] = r.requirements;
             auto it = work_trees.find(f.root);
@@ -89,7 +95,23 @@ Run analyse(const Options& o, const EngineOptions& engine) {
     return run;
 }
 
-void print_unfixed(std::ostream& os, const Run& run) {
+std::string error_line(const RunError& e) {
+    return "wafix: error: " + (e.file.empty() ? e.message : e.file + ": " + e.message) + "\n";
+}
+
+// Machine-readable formats replace the command's own output on stdout.
+bool print_format(const RunReport& run, const std::string& format) {
+    std::string out;
+    if (format == "json") out = render_json(run);
+    else if (format == "sarif") out = render_sarif(run);
+    else if (format == "github") out = render_github(run);
+    else if (format == "text") out = render_text(run);
+    else return false;
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return true;
+}
+
+void print_unfixed(std::ostream& os, const RunReport& run) {
     for (const FileResult& r : run.results)
         for (const Finding& f : r.unfixed)
             os << fmt::format("{}:{}:{}: {} {}\n", where(r.path), f.location.line, f.location.column, f.rule, f.message);
@@ -97,14 +119,14 @@ void print_unfixed(std::ostream& os, const Run& run) {
         for (const auto& note : r.notes) os << fmt::format("{}:{}\n", where(r.path), note);
 }
 
-size_t count_unfixed(const Run& run) {
+size_t count_unfixed(const RunReport& run) {
     size_t n = 0;
     for (const auto& r : run.results) n += r.unfixed.size();
     return n;
 }
 
 int command_diff(const Options& o, const EngineOptions& engine) {
-    Run run = analyse(o, engine);
+    RunReport run = analyse(o, engine, "diff");
     DiffOptions dopt;
     dopt.color = use_color(o.color);
     // One patch, ordered by path, Python files and manifests together.
@@ -121,60 +143,98 @@ int command_diff(const Options& o, const EngineOptions& engine) {
         std::string p = where(m.path);
         patches[p] = render_file_diff(p, m.original, m.updated, dopt);
     }
-    for (const auto& [path, patch] : patches) std::fwrite(patch.data(), 1, patch.size(), stdout);
+    std::string format = o.format.empty() ? "diff" : o.format;
+    if (!print_format(run, format)) {
+        for (const auto& [path, patch] : patches) std::fwrite(patch.data(), 1, patch.size(), stdout);
+        print_unfixed(std::cerr, run);
+        for (const auto& n : run.manifests.notes) std::cerr << "wafix: " << n << "\n";
+    }
     std::fflush(stdout);
-
-    print_unfixed(std::cerr, run);
-    for (const auto& n : run.manifests.notes) std::cerr << "wafix: " << n << "\n";
-    for (const auto& e : run.errors) std::cerr << "wafix: error: " << e << "\n";
-    if (fixes > 0)
+    if (o.statistics) std::cerr << render_statistics(run);
+    for (const auto& e : run.errors) std::cerr << error_line(e);
+    if (fixes > 0 && format == "diff")
         std::cerr << fmt::format("wafix: {} fix{} pending in {} file{}; run `wafix fix` to apply\n", fixes,
                                  fixes == 1 ? "" : "es", files, files == 1 ? "" : "s");
     if (!run.errors.empty()) return kExitError;
     return patches.empty() ? kExitClean : kExitPending;
 }
 
+int command_check(const Options& o, const EngineOptions& engine) {
+    RunReport run = analyse(o, engine, "check");
+    print_format(run, o.format.empty() ? "text" : o.format);
+    if (o.statistics) std::cout << render_statistics(run);
+    for (const auto& e : run.errors) std::cerr << error_line(e);
+    if (!run.errors.empty()) return kExitError;
+    return count(run).findings > 0 ? kExitPending : kExitClean;
+}
+
 int command_fix(const Options& o, const EngineOptions& engine) {
-    Run run = analyse(o, engine);
+    RunReport run = analyse(o, engine, "fix");
+    run.applied = true;
     std::map<std::string, int> per_rule;
     int files = 0;
-    for (const FileResult& r : run.results) {
+    for (FileResult& r : run.results) {
         if (!r.changed()) continue;
         std::string original = r.source->bytes_for(r.source->text);
         if (auto err = replace_file(r.path, original, r.source->bytes_for(r.fixed_text))) {
-            run.errors.push_back(where(r.path) + ": " + *err);
+            run.errors.push_back({where(r.path), *err});
+            std::fill(r.fixed_flags.begin(), r.fixed_flags.end(), false);  // nothing landed
             continue;
         }
         ++files;
         for (const auto& [rule, n] : r.fixed) per_rule[rule] += n;
     }
-    int total = 0;
-    for (const auto& [rule, n] : per_rule) total += n;
-    std::cout << fmt::format("wafix: fixed {} finding{} in {} file{}\n", total, total == 1 ? "" : "s", files,
-                             files == 1 ? "" : "s");
-    for (const auto& [rule, n] : per_rule) {
-        const Transform* t = find_transform(rule);
-        std::cout << fmt::format("  {} {:<32} {}\n", rule, t ? t->info().name : "", n);
-    }
+    std::vector<ManifestUpdate> written;
     for (const ManifestUpdate& m : run.manifests.updates) {
-        if (auto err = replace_file(m.path, m.original, m.updated)) {
-            run.errors.push_back(where(m.path) + ": " + *err);
-            continue;
-        }
-        std::string added;
-        for (const auto& a : m.added) added += (added.empty() ? "" : ", ") + a;
-        std::cout << fmt::format("wafix: added {} to {}\n", added, where(m.path));
+        if (auto err = replace_file(m.path, m.original, m.updated)) run.errors.push_back({where(m.path), *err});
+        else written.push_back(m);
     }
-    for (const auto& n : run.manifests.notes) std::cout << "wafix: " << n << "\n";
+    run.manifests.updates = written;
     size_t unfixed = count_unfixed(run);
-    if (unfixed > 0) {
-        std::cout << fmt::format("wafix: {} finding{} need{} a human:\n", unfixed, unfixed == 1 ? "" : "s",
-                                 unfixed == 1 ? "s" : "");
-        print_unfixed(std::cout, run);
+    if (!o.format.empty() && o.format != "summary") {
+        print_format(run, o.format);
+    } else {
+        int total = 0;
+        for (const auto& [rule, n] : per_rule) total += n;
+        std::cout << fmt::format("wafix: fixed {} finding{} in {} file{}\n", total, total == 1 ? "" : "s", files,
+                                 files == 1 ? "" : "s");
+        for (const auto& [rule, n] : per_rule) {
+            const Transform* t = find_transform(rule);
+            std::cout << fmt::format("  {} {:<32} {}\n", rule, t ? t->info().name : "", n);
+        }
+        for (const ManifestUpdate& m : written) {
+            std::string added;
+            for (const auto& a : m.added) added += (added.empty() ? "" : ", ") + a;
+            std::cout << fmt::format("wafix: added {} to {}\n", added, where(m.path));
+        }
+        for (const auto& n : run.manifests.notes) std::cout << "wafix: " << n << "\n";
+        if (unfixed > 0) {
+            std::cout << fmt::format("wafix: {} finding{} need{} a human:\n", unfixed, unfixed == 1 ? "" : "s",
+                                     unfixed == 1 ? "s" : "");
+            print_unfixed(std::cout, run);
+        }
     }
-    for (const auto& e : run.errors) std::cerr << "wafix: error: " << e << "\n";
+    if (o.statistics) std::cout << render_statistics(run);
+    for (const auto& e : run.errors) std::cerr << error_line(e);
     if (!run.errors.empty()) return kExitError;
     return unfixed > 0 ? kExitPending : kExitClean;
+}
+
+int command_report(const Options& o, const EngineOptions& engine) {
+    RunReport run = analyse(o, engine, "report");
+    std::string out = o.html ? render_html_report(run) : render_markdown_report(run);
+    if (o.output.empty() || o.output == "-") {
+        std::fwrite(out.data(), 1, out.size(), stdout);
+    } else {
+        std::ofstream file(o.output, std::ios::binary | std::ios::trunc);
+        file << out;
+        if (!file) {
+            std::cerr << "wafix: error: cannot write " << o.output << "\n";
+            return kExitError;
+        }
+    }
+    for (const auto& e : run.errors) std::cerr << error_line(e);
+    return run.errors.empty() ? kExitClean : kExitError;
 }
 
 const char* fix_text(FixAvailability f) {
@@ -226,13 +286,30 @@ int run_cli(int argc, char** argv) {
         sub->add_option("--select", o.select, "Only these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
         sub->add_option("--ignore", o.ignore, "Skip these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
         sub->add_flag("--unsafe-fixes", o.unsafe_fixes, "Also apply fixes marked unsafe");
+        sub->add_flag("--no-peer-suppressions", o.no_peer_suppressions,
+                      "Ignore bandit/ruff/detect-secrets/gitleaks comments (# nosec, # noqa: S113, ...)");
+        sub->add_flag("--report-unused-suppressions", o.report_unused_suppressions,
+                      "Note `# wafix: ignore` comments that silence nothing");
+    };
+    auto add_format = [&](CLI::App* sub, std::vector<std::string> formats) {
+        sub->add_option("--format", o.format, "Output format")->check(CLI::IsMember(formats));
+        sub->add_flag("--statistics", o.statistics, "Counts per rule and pillar");
     };
     CLI::App* diff = app.add_subcommand("diff", "Print a unified diff of every fix (dry run; the default)");
     add_common(diff);
+    add_format(diff, {"diff", "text", "json", "sarif", "github"});
     diff->add_option("--color", o.color, "Colour the diff: auto (terminal only, NO_COLOR respected), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     CLI::App* fix = app.add_subcommand("fix", "Apply the fixes in place and print a summary");
     add_common(fix);
+    add_format(fix, {"summary", "text", "json", "sarif", "github"});
+    CLI::App* check = app.add_subcommand("check", "List the findings (nothing is changed)");
+    add_common(check);
+    add_format(check, {"text", "json", "sarif", "github"});
+    CLI::App* report = app.add_subcommand("report", "Write a Well-Architected report grouped by pillar (Markdown)");
+    add_common(report);
+    report->add_flag("--html", o.html, "A self-contained HTML page instead of Markdown");
+    report->add_option("-o,--output", o.output, "Write the report to this file (default: standard output)");
     CLI::App* rules = app.add_subcommand("rules", "List the rules, or print one rule's documentation");
     rules->add_option("ids", rule_ids, "Rule IDs");
 
@@ -240,7 +317,7 @@ int run_cli(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     bool has_sub = false;
     for (const auto& a : args) {
-        if (a == "diff" || a == "fix" || a == "rules") {
+        if (a == "diff" || a == "fix" || a == "rules" || a == "check" || a == "report") {
             has_sub = true;
             break;
         }
@@ -262,6 +339,8 @@ int run_cli(int argc, char** argv) {
     engine.select = split_ids(o.select);
     engine.ignore = split_ids(o.ignore);
     engine.unsafe_fixes = o.unsafe_fixes;
+    engine.peer_suppressions = !o.no_peer_suppressions;
+    engine.report_unused_suppressions = o.report_unused_suppressions;
     for (const auto& id : engine.select)
         if (!find_transform(id)) {
             std::cerr << "wafix: unknown rule " << id << " in --select (see `wafix rules`)\n";
@@ -274,6 +353,8 @@ int run_cli(int argc, char** argv) {
         }
     try {
         if (fix->parsed()) return command_fix(o, engine);
+        if (check->parsed()) return command_check(o, engine);
+        if (report->parsed()) return command_report(o, engine);
         if (rules->parsed()) return command_rules(rule_ids);
         return command_diff(o, engine);
     } catch (const std::exception& e) {

@@ -151,6 +151,7 @@ private:
         struct ParseUse {
             Node use, attr;
             bool safe;
+            bool silenced;  // reported (the engine drops and counts it), never rewritten
         };
         std::vector<ParseUse> parse_uses;
         bool swappable = b.defs.size() == 1;
@@ -162,12 +163,10 @@ private:
             }
             std::string name(attr.field("attribute").text());
             if (m->parse.count(name)) {
-                if (ctx.is_suppressed(info().id, attr)) {
-                    swappable = false;  // the silenced call must keep the stdlib parser
-                    continue;
-                }
+                bool silenced = ctx.is_suppressed(info().id, attr);
+                if (silenced) swappable = false;  // the silenced call must keep the stdlib parser
                 bool safe = parse_use_is_safe(*m, name, attr);
-                parse_uses.push_back({use, attr, safe});
+                parse_uses.push_back({use, attr, safe, silenced});
                 if (!safe) swappable = false;
             } else if (!m->exports.count(name)) {
                 swappable = false;
@@ -182,7 +181,8 @@ private:
         if (swappable) swap = swap_module_import(ctx, d, *m);
         for (const ParseUse& pu : parse_uses) {
             Finding f = ctx.finding(info(), pu.attr, message(pu.attr.text(), *m));
-            if (!pu.safe) {
+            if (pu.silenced) {
+            } else if (!pu.safe) {
                 f.message += " (not rewritten: defusedxml.sax.parseString needs bytes and this argument may be str)";
             } else if (swap) {
                 f.fix = make_fix(fmt::format("Import {} instead of {}", m->defused, m->stdlib), *swap);
@@ -250,11 +250,9 @@ private:
             }
             std::string name(attr.field("attribute").text());
             bool parse = m->parse.count(name) > 0;
-            if (parse && ctx.is_suppressed(info().id, attr)) {
-                blocked.insert(m);  // the silenced call must keep the stdlib parser
-                continue;
-            }
-            bool safe = !parse || parse_use_is_safe(*m, name, attr);
+            bool silenced = parse && ctx.is_suppressed(info().id, attr);
+            if (silenced) blocked.insert(m);  // the silenced call must keep the stdlib parser
+            bool safe = !parse || (!silenced && parse_use_is_safe(*m, name, attr));
             if (!parse && !m->exports.count(name)) blocked.insert(m);
             if (!safe) blocked.insert(m);
             by_module[m].push_back({use, prefix_end, attr, name, parse, safe});
