@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "wafix/config.hpp"
 #include "wafix/diff.hpp"
 #include "wafix/discover.hpp"
 #include "wafix/engine.hpp"
@@ -80,8 +81,34 @@ RunReport analyse(const Options& o, const EngineOptions& engine, const std::stri
     std::map<fs::path, std::vector<std::string>> needs;
     std::map<fs::path, fs::path> stop_at;
     std::map<fs::path, fs::path> work_trees;  // per root, looked up once
+    ConfigResolver configs;
+    std::set<std::string> config_errors;
     for (const DiscoveredFile& f : found.files) {
-        FileResult r = process_file(f.path, engine);
+        const Config* cfg = nullptr;
+        try {
+            cfg = &configs.for_file(f.path);
+        } catch (const ConfigError& e) {
+            if (config_errors.insert(e.what()).second) run.errors.push_back({"", std::string("configuration: ") + e.what()});
+            continue;  // never analyse with a configuration the user did not mean
+        }
+        if (!f.named && cfg->excludes(f.path)) continue;
+        // The file's configuration, then the command line on top of it.
+        EngineOptions options;
+        cfg->apply(f.path, options);
+        if (!engine.select.empty()) {
+            options.select = engine.select;
+            for (const auto& id : engine.select) options.ignore.erase(id);  // the command line wins
+        }
+        options.ignore.insert(engine.ignore.begin(), engine.ignore.end());
+        if (engine.unsafe_fixes) options.unsafe_fixes = true;
+        if (!engine.peer_suppressions) options.peer_suppressions = false;
+        options.report_unused_suppressions = engine.report_unused_suppressions;
+        FileResult r = process_file(f.path, options);
+        if (!r.requirements.empty() && cfg->dependency_manifest == "none") {
+            for (const auto& req : r.requirements)
+                run.manifests.notes.push_back(fmt::format("{}: needs `{}` (dependency-manifest = \"none\": not added)", where(f.path), req));
+            r.requirements.clear();
+        }
         if (r.error) run.errors.push_back({where(f.path), *r.error});
         if (!r.requirements.empty()) {
             needs[f.path] = r.requirements;
@@ -91,7 +118,9 @@ RunReport analyse(const Options& o, const EngineOptions& engine, const std::stri
         }
         run.results.push_back(std::move(r));
     }
-    run.manifests = plan_manifest_updates(needs, stop_at);
+    ManifestPlan plan = plan_manifest_updates(needs, stop_at);
+    plan.notes.insert(plan.notes.begin(), run.manifests.notes.begin(), run.manifests.notes.end());
+    run.manifests = std::move(plan);
     return run;
 }
 

@@ -137,7 +137,7 @@ Discovery discover(const std::vector<fs::path>& paths) {
             w.root_ = p;
             w.walk_root(p);
         } else if (fs::is_regular_file(status)) {
-            out.files.push_back({p, p.parent_path()});  // named explicitly: always processed
+            out.files.push_back({p, p.parent_path(), true});  // named explicitly: always processed
         } else {
             out.errors.push_back(p.generic_string() + ": not a regular file; skipped");
         }
