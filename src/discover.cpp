@@ -40,7 +40,8 @@ public:
 
     void walk_root(const fs::path& root) {
         std::error_code ec;
-        fs::path abs = fs::absolute(root, ec);
+        // Canonical, so paths compare with the work tree libgit2 reports even through symlinks.
+        fs::path abs = fs::weakly_canonical(fs::absolute(root, ec), ec);
         repo_ = open_repo(abs);
         if (repo_) workdir_ = fs::path(git_repository_workdir(repo_.get())).lexically_normal();
         walk(root, abs);
