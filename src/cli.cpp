@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
+#include <thread>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -40,6 +42,7 @@ struct Options {
     bool report_unused_suppressions = false;
     bool html = false;
     std::string output;  // report: file to write
+    int jobs = 0;        // 0: one per core
 };
 
 std::set<std::string> split_ids(const std::vector<std::string>& values) {
@@ -81,8 +84,16 @@ RunReport analyse(const Options& o, const EngineOptions& engine, const std::stri
     std::map<fs::path, std::vector<std::string>> needs;
     std::map<fs::path, fs::path> stop_at;
     std::map<fs::path, fs::path> work_trees;  // per root, looked up once
+    // Configuration is resolved in order (its cache is not shared between threads); the files
+    // are then processed in parallel and their results kept in discovery order.
     ConfigResolver configs;
     std::set<std::string> config_errors;
+    struct Job {
+        const DiscoveredFile* file;
+        const Config* config;
+        EngineOptions options;
+    };
+    std::vector<Job> jobs;
     for (const DiscoveredFile& f : found.files) {
         const Config* cfg = nullptr;
         try {
@@ -103,8 +114,24 @@ RunReport analyse(const Options& o, const EngineOptions& engine, const std::stri
         if (engine.unsafe_fixes) options.unsafe_fixes = true;
         if (!engine.peer_suppressions) options.peer_suppressions = false;
         options.report_unused_suppressions = engine.report_unused_suppressions;
-        FileResult r = process_file(f.path, options);
-        if (!r.requirements.empty() && cfg->dependency_manifest == "none") {
+        jobs.push_back({&f, cfg, std::move(options)});
+    }
+    std::vector<FileResult> results(jobs.size());
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t i = next++; i < jobs.size(); i = next++) results[i] = process_file(jobs[i].file->path, jobs[i].options);
+    };
+    size_t threads = std::min<size_t>(o.jobs > 0 ? static_cast<size_t>(o.jobs) : std::max(1u, std::thread::hardware_concurrency()),
+                                      std::max<size_t>(1, jobs.size()));
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+
+    for (size_t i = 0; i < jobs.size(); ++i) {
+        const DiscoveredFile& f = *jobs[i].file;
+        FileResult& r = results[i];
+        if (!r.requirements.empty() && jobs[i].config->dependency_manifest == "none") {
             for (const auto& req : r.requirements)
                 run.manifests.notes.push_back(fmt::format("{}: needs `{}` (dependency-manifest = \"none\": not added)", where(f.path), req));
             r.requirements.clear();
@@ -319,6 +346,7 @@ int run_cli(int argc, char** argv) {
                       "Ignore bandit/ruff/detect-secrets/gitleaks comments (# nosec, # noqa: S113, ...)");
         sub->add_flag("--report-unused-suppressions", o.report_unused_suppressions,
                       "Note `# wafix: ignore` comments that silence nothing");
+        sub->add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)")->check(CLI::NonNegativeNumber);
     };
     auto add_format = [&](CLI::App* sub, std::vector<std::string> formats) {
         sub->add_option("--format", o.format, "Output format")->check(CLI::IsMember(formats));

@@ -81,11 +81,65 @@ FileResult process_source(SourceFile source, const EngineOptions& options) {
     return process_source(std::move(source), options, transforms);
 }
 
+namespace {
+
+// The enabled transforms whose triggers occur in the raw bytes (memmem-fast: most files of a
+// monorepo hold none and are never parsed).
+std::vector<const Transform*> relevant(std::string_view text, const EngineOptions& options,
+                                       const std::vector<const Transform*>& transforms) {
+    std::vector<const Transform*> out;
+    for (const Transform* t : transforms) {
+        if (!options.enabled(t->info().id)) continue;
+        auto triggers = t->triggers();
+        bool hit = triggers.empty() || std::any_of(triggers.begin(), triggers.end(), [&](std::string_view trig) {
+                       return text.find(trig) != std::string_view::npos;
+                   });
+        if (hit) out.push_back(t);
+    }
+    return out;
+}
+
+// Depth of the syntax tree, walked without recursion so a hostile file cannot exhaust the stack.
+uint32_t tree_depth_exceeds(Node root, uint32_t limit) {
+    TSTreeCursor cursor = ts_tree_cursor_new(root.raw());
+    uint32_t depth = 0, max = 0;
+    bool exceeded = false;
+    while (!exceeded) {
+        if (ts_tree_cursor_goto_first_child(&cursor)) {
+            max = std::max(max, ++depth);
+            exceeded = max > limit;
+            continue;
+        }
+        while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+            if (!ts_tree_cursor_goto_parent(&cursor)) {
+                ts_tree_cursor_delete(&cursor);
+                return exceeded ? max : 0;
+            }
+            --depth;
+        }
+    }
+    ts_tree_cursor_delete(&cursor);
+    return max;
+}
+
+}  // namespace
+
 FileResult process_source(SourceFile source, const EngineOptions& options,
-                          const std::vector<const Transform*>& transforms) {
+                          const std::vector<const Transform*>& all) {
     FileResult r;
     r.path = source.path;
     r.fixed_text = source.text;
+    if (source.text.size() > options.max_file_bytes) {
+        r.error = fmt::format("file is {} bytes, over the {} byte limit; file left unchanged", source.text.size(),
+                              options.max_file_bytes);
+        r.source = std::move(source);
+        return r;
+    }
+    std::vector<const Transform*> transforms = relevant(source.text, options, all);
+    if (transforms.empty()) {
+        r.source = std::move(source);
+        return r;
+    }
     Parser parser;
     std::string text = source.text;
     std::set<std::string> withheld;  // fixes that broke the parse
@@ -98,6 +152,13 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
                 auto p = err.start_point();
                 r.error = fmt::format("syntax error at {}:{}; file left unchanged", p.row + 1, p.column + 1);
                 break;
+            }
+            if (pass == 0) {
+                if (uint32_t depth = tree_depth_exceeds(tree.root(), options.max_nesting)) {
+                    r.error = fmt::format("syntax nested deeper than {} levels ({}); file left unchanged",
+                                          options.max_nesting, depth);
+                    break;
+                }
             }
             PassFindings pass_findings = run_transforms(source, tree, options, transforms);
             std::vector<Finding>& findings = pass_findings.findings;

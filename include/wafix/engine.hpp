@@ -23,6 +23,8 @@ struct EngineOptions {
     RuleSettings settings;
     bool peer_suppressions = true;           // honour # nosec / # noqa: S113 / ...
     bool report_unused_suppressions = false;  // note `# wafix: ignore` comments that match nothing
+    size_t max_file_bytes = 10u << 20;        // larger files are reported and skipped
+    uint32_t max_nesting = 500;               // deeper syntax trees are reported and skipped
 
     bool enabled(const std::string& rule) const {
         return (select.empty() || select.count(rule)) && !ignore.count(rule);

@@ -69,6 +69,10 @@ public:
     virtual ~Transform() = default;
     virtual const RuleInfo& info() const = 0;
     virtual void check(Context& ctx, std::vector<Finding>& out) const = 0;
+    // Byte strings at least one of which any file this rule can flag contains (e.g. "xml").
+    // The engine never parses a file that holds none of the enabled rules' triggers; an empty
+    // list means "always run".
+    virtual std::vector<std::string_view> triggers() const { return {}; }
 };
 
 // Every transform, sorted by rule id (an explicit list: no static-initialisation tricks).

@@ -80,6 +80,8 @@ public:
         return i;
     }
 
+    std::vector<std::string_view> triggers() const override { return {"xml"}; }
+
     void check(Context& ctx, std::vector<Finding>& out) const override {
         const SemanticModel& model = ctx.model();
         for (const Binding& b : model.bindings()) {
