@@ -16,6 +16,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "wafix/cache.hpp"
 #include "wafix/config.hpp"
 #include "wafix/diff.hpp"
 #include "wafix/discover.hpp"
@@ -43,6 +44,8 @@ struct Options {
     bool html = false;
     std::string output;  // report: file to write
     int jobs = 0;        // 0: one per core
+    bool no_cache = false;
+    std::string cache_dir = ".wafix_cache";
 };
 
 std::set<std::string> split_ids(const std::vector<std::string>& values) {
@@ -116,6 +119,9 @@ RunReport analyse(const Options& o, const EngineOptions& engine, const std::stri
         options.report_unused_suppressions = engine.report_unused_suppressions;
         jobs.push_back({&f, cfg, std::move(options)});
     }
+    std::optional<ResultCache> cache;
+    if (!o.no_cache && !o.cache_dir.empty()) cache.emplace(o.cache_dir);
+    for (Job& job : jobs) job.options.cache = cache ? &*cache : nullptr;
     std::vector<FileResult> results(jobs.size());
     std::atomic<size_t> next{0};
     auto worker = [&] {
@@ -347,6 +353,8 @@ int run_cli(int argc, char** argv) {
         sub->add_flag("--report-unused-suppressions", o.report_unused_suppressions,
                       "Note `# wafix: ignore` comments that silence nothing");
         sub->add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)")->check(CLI::NonNegativeNumber);
+        sub->add_flag("--no-cache", o.no_cache, "Neither read nor write the result cache");
+        sub->add_option("--cache-dir", o.cache_dir, "Where the result cache lives (default: .wafix_cache)");
     };
     auto add_format = [&](CLI::App* sub, std::vector<std::string> formats) {
         sub->add_option("--format", o.format, "Output format")->check(CLI::IsMember(formats));

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "wafix/applier.hpp"
+#include "wafix/cache.hpp"
 #include "wafix/semantic.hpp"
 #include "wafix/suppression.hpp"
 #include "wafix/syntax.hpp"
@@ -140,6 +141,11 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
         r.source = std::move(source);
         return r;
     }
+    std::string cache_key;
+    if (options.cache) {
+        cache_key = options.cache->key(source, options);
+        if (auto hit = options.cache->load(cache_key, source)) return std::move(*hit);
+    }
     Parser parser;
     std::string text = source.text;
     std::set<std::string> withheld;  // fixes that broke the parse
@@ -241,6 +247,7 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
         r.requirements.clear();
     }
     r.source = std::move(source);
+    if (options.cache && !r.error) options.cache->store(cache_key, r);
     return r;
 }
 

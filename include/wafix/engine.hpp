@@ -15,6 +15,8 @@
 
 namespace wafix {
 
+class ResultCache;
+
 struct EngineOptions {
     std::set<std::string> select;  // empty = every rule
     std::set<std::string> ignore;
@@ -25,6 +27,7 @@ struct EngineOptions {
     bool report_unused_suppressions = false;  // note `# wafix: ignore` comments that match nothing
     size_t max_file_bytes = 10u << 20;        // larger files are reported and skipped
     uint32_t max_nesting = 500;               // deeper syntax trees are reported and skipped
+    const ResultCache* cache = nullptr;       // consulted for files the prefilter lets through
 
     bool enabled(const std::string& rule) const {
         return (select.empty() || select.count(rule)) && !ignore.count(rule);
