@@ -24,6 +24,7 @@
 #include "wafix/manifest.hpp"
 #include "wafix/report.hpp"
 #include "wafix/transform.hpp"
+#include "wafix/worktree_guard.hpp"
 #include "wafix/writer.hpp"
 
 namespace fs = std::filesystem;
@@ -45,6 +46,7 @@ struct Options {
     std::string output;  // report: file to write
     int jobs = 0;        // 0: one per core
     bool no_cache = false;
+    bool allow_dirty = false;
     std::string cache_dir = ".wafix_cache";
 };
 
@@ -233,6 +235,21 @@ int command_check(const Options& o, const EngineOptions& engine) {
 int command_fix(const Options& o, const EngineOptions& engine) {
     RunReport run = analyse(o, engine, "fix");
     run.applied = true;
+    if (!o.allow_dirty) {
+        std::vector<fs::path> touched;
+        for (const FileResult& r : run.results)
+            if (r.changed()) touched.push_back(r.path);
+        for (const ManifestUpdate& m : run.manifests.updates) touched.push_back(m.path);
+        auto dirty = dirty_files(touched);
+        if (!dirty.empty()) {
+            std::cerr << "wafix: error: these files have uncommitted changes, and fixing them would mix wafix's edits "
+                         "into yours:\n";
+            for (const auto& d : dirty) std::cerr << "  " << d << "\n";
+            std::cerr << "wafix: commit or stash them first, or pass --allow-dirty; nothing was written\n";
+            return kExitError;
+        }
+    }
+    install_write_signal_handlers();
     std::map<std::string, int> per_rule;
     int files = 0;
     for (FileResult& r : run.results) {
@@ -367,6 +384,7 @@ int run_cli(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}));
     CLI::App* fix = app.add_subcommand("fix", "Apply the fixes in place and print a summary");
     add_common(fix);
+    fix->add_flag("--allow-dirty", o.allow_dirty, "Write even to files with uncommitted changes in git");
     add_format(fix, {"summary", "text", "json", "sarif", "github"});
     CLI::App* check = app.add_subcommand("check", "List the findings (nothing is changed)");
     add_common(check);

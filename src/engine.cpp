@@ -123,6 +123,19 @@ uint32_t tree_depth_exceeds(Node root, uint32_t limit) {
     return max;
 }
 
+// Python 2 statements the grammar accepts for old code: wafix rewrites Python 3 only.
+std::optional<std::string> python2_construct(const Tree& tree) {
+    static const Query py2("[(print_statement) @s (exec_statement) @s (except_clause \",\" @s)]");
+    auto found = py2.matches(tree.root());
+    if (found.empty()) return std::nullopt;
+    Node n = found.front().get("s");
+    std::string_view what = n.is("print_statement") ? "print statement"
+                            : n.is("exec_statement") ? "exec statement"
+                                                     : "`except X, name`";
+    return fmt::format("Python 2 syntax ({}) at {}:{}; wafix handles Python 3 only; file left unchanged", what,
+                       n.start_point().row + 1, n.start_point().column + 1);
+}
+
 }  // namespace
 
 FileResult process_source(SourceFile source, const EngineOptions& options,
@@ -160,9 +173,13 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
                 break;
             }
             if (pass == 0) {
-                if (uint32_t depth = tree_depth_exceeds(tree.root(), options.max_nesting)) {
-                    r.error = fmt::format("syntax nested deeper than {} levels ({}); file left unchanged",
-                                          options.max_nesting, depth);
+                if (auto py2 = python2_construct(tree)) {
+                    r.error = *py2;
+                    break;
+                }
+                if (tree_depth_exceeds(tree.root(), options.max_nesting)) {
+                    r.error = fmt::format("syntax nested more than {} levels deep; file left unchanged",
+                                          options.max_nesting);
                     break;
                 }
             }
