@@ -19,6 +19,7 @@
 #include "wafix/manifest.hpp"
 #include "wafix/transform.hpp"
 #include "wafix/writer.hpp"
+#include "http/http_transforms.hpp"
 
 namespace fs = std::filesystem;
 
@@ -31,6 +32,7 @@ struct Options {
     std::vector<std::string> select, ignore;
     std::string color = "auto";
     bool unsafe_fixes = false;
+    std::string http_timeout = RuleSettings{}.http_timeout;
 };
 
 std::set<std::string> split_ids(const std::vector<std::string>& values) {
@@ -226,6 +228,11 @@ int run_cli(int argc, char** argv) {
         sub->add_option("--select", o.select, "Only these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
         sub->add_option("--ignore", o.ignore, "Skip these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
         sub->add_flag("--unsafe-fixes", o.unsafe_fixes, "Also apply fixes marked unsafe");
+        sub->add_option("--http-timeout", o.http_timeout,
+                        "WA201: timeout written into HTTP calls, SECONDS or CONNECT,READ (default: 10)")
+            ->check([](const std::string& v) {
+                return http::parse_timeout_setting(v) ? std::string() : "expected SECONDS or CONNECT,READ, e.g. 10 or 3.05,27";
+            });
     };
     CLI::App* diff = app.add_subcommand("diff", "Print a unified diff of every fix (dry run; the default)");
     add_common(diff);
@@ -262,6 +269,7 @@ int run_cli(int argc, char** argv) {
     engine.select = split_ids(o.select);
     engine.ignore = split_ids(o.ignore);
     engine.unsafe_fixes = o.unsafe_fixes;
+    engine.settings.http_timeout = o.http_timeout;
     for (const auto& id : engine.select)
         if (!find_transform(id)) {
             std::cerr << "wafix: unknown rule " << id << " in --select (see `wafix rules`)\n";
