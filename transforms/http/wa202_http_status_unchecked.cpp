@@ -143,7 +143,9 @@ private:
                 first = c;
                 break;
             }
-        Node colon = body.prev_sibling();
+        Node colon;  // a comment after the header may sit between ':' and the block
+        for (const Node& c : with.children())
+            if (c.is(":")) colon = c;
         if (first && colon.is(":") && first.start_point().row > colon.start_point().row &&
             only_space_before(ctx.text(), first.start())) {
             // Right under the header, before any comment that introduces the first statement.
