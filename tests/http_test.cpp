@@ -24,7 +24,7 @@ FileResult fix(const std::string& text, std::set<std::string> rules, std::string
 
 }  // namespace
 
-TEST_CASE("--http-timeout values", "[http]") {
+TEST_CASE("http timeout setting values", "[http]") {
     auto scalar = http::parse_timeout_setting("10");
     REQUIRE(scalar);
     CHECK(scalar->literal == "10");
@@ -111,7 +111,7 @@ TEST_CASE("WA201 and WA202 together on one call converge", "[http]") {
     CHECK_FALSE(fix(out, {"WA201", "WA202"}).changed());
 }
 
-TEST_CASE("--http-timeout on the command line", "[http][cli]") {
+TEST_CASE("the http timeout flag on the command line", "[http][cli]") {
     TempDir tmp;
     write_file(tmp.path() / "h.py", "import requests\nrequests.get('u')\n");
     std::string wafix = shell_quote(WAFIX_BINARY);
