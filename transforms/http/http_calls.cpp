@@ -76,53 +76,63 @@ std::string first_parameter(Node function) {
     return {};
 }
 
+}  // namespace
+
 // `self.attr`: every assignment to `attr` on the instance (in any method of the class) or in the
 // class body must build a Session, and there must be at least one.
-bool instance_attribute_is_session(const Context& ctx, Node attribute) {
+bool Classifier::instance_attribute_is_session(Node attribute) {
     Node object = attribute.field("object");
     if (!object.is("identifier")) return false;
     Node function = enclosing(attribute, "function_definition");
     if (!function) return false;
     Node cls = class_of_method(function);
     if (!cls || first_parameter(function) != object.text()) return false;
-    std::string_view attr = attribute.field("attribute").text();
-    int sessions = 0, others = 0;
-    std::function<void(Node)> walk = [&](Node n) {
-        if (n.is("class_definition") && n != cls) return;  // a nested class has its own `self`
-        if (n.is("assignment")) {
-            Node left = n.field("left");
-            bool target = false;
-            if (left.is("attribute") && left.field("attribute").text() == attr && left.field("object").is("identifier")) {
-                Node fn = enclosing(n, "function_definition");
-                target = fn && class_of_method(fn) == cls && first_parameter(fn) == left.field("object").text();
-            } else if (left.is("identifier") && left.text() == attr) {
-                Node stmt = n.parent();
-                target = stmt.is("expression_statement") && stmt.parent().is("block") && stmt.parent().parent() == cls;
+    auto [it, fresh] = class_attributes_.try_emplace(cls.start());
+    auto& attributes = it->second;
+    if (fresh) {
+        std::function<void(Node)> walk = [&](Node n) {
+            if (n.is("class_definition") && n != cls) return;  // a nested class has its own `self`
+            if (n.is("assignment")) {
+                Node left = n.field("left");
+                std::string_view name;
+                if (left.is("attribute") && left.field("object").is("identifier")) {
+                    Node fn = enclosing(n, "function_definition");
+                    if (fn && class_of_method(fn) == cls && first_parameter(fn) == left.field("object").text())
+                        name = left.field("attribute").text();
+                } else if (left.is("identifier")) {
+                    Node stmt = n.parent();
+                    if (stmt.is("expression_statement") && stmt.parent().is("block") && stmt.parent().parent() == cls)
+                        name = left.text();
+                }
+                if (!name.empty()) {
+                    auto& counts = attributes[std::string(name)];
+                    (is_session_factory_call(ctx_, n.field("right")) ? counts.first : counts.second)++;
+                }
             }
-            if (target) (is_session_factory_call(ctx, n.field("right")) ? sessions : others)++;
-        }
-        for (const Node& c : n.named_children()) walk(c);
-    };
-    walk(cls);
-    return sessions > 0 && others == 0;
+            for (const Node& c : n.named_children()) walk(c);
+        };
+        walk(cls);
+    }
+    auto found = attributes.find(attribute.field("attribute").text());
+    return found != attributes.end() && found->second.first > 0 && found->second.second == 0;
 }
 
-}  // namespace
-
-bool is_session(const Context& ctx, Node expr) {
+bool Classifier::is_session(Node expr) {
+    const Context& ctx = ctx_;
     if (expr.is("call")) return is_session_factory_call(ctx, expr);
-    if (expr.is("parenthesized_expression")) return is_session(ctx, expr.named_child(0));
+    if (expr.is("parenthesized_expression")) return is_session(expr.named_child(0));
     if (expr.is("identifier")) {
         const Binding* b = ctx.model().resolve(expr);
         if (!b || b->defs.empty()) return false;
         return std::all_of(b->defs.begin(), b->defs.end(),
                            [&](const Definition& d) { return definition_is_session(ctx, d); });
     }
-    if (expr.is("attribute")) return instance_attribute_is_session(ctx, expr);
+    if (expr.is("attribute")) return instance_attribute_is_session(expr);
     return false;
 }
 
-std::optional<HttpCall> classify(const Context& ctx, Node call) {
+std::optional<HttpCall> Classifier::classify(Node call) {
+    const Context& ctx = ctx_;
     Node fn = call.field("function");
     if (!fn.is("identifier") && !fn.is("attribute")) return std::nullopt;
     HttpCall h;
@@ -151,7 +161,7 @@ std::optional<HttpCall> classify(const Context& ctx, Node call) {
         }
         return std::nullopt;
     }
-    if (fn.is("attribute") && is_request_method(fn.field("attribute").text()) && is_session(ctx, fn.field("object"))) {
+    if (fn.is("attribute") && is_request_method(fn.field("attribute").text()) && is_session(fn.field("object"))) {
         h.library = Library::Requests;
         h.session = true;
         h.method = std::string(fn.field("attribute").text());

@@ -49,11 +49,11 @@ std::optional<Constant> module_constant(const Context& ctx, const std::string& n
 }
 
 // A name the file's HTTP calls already pass as `timeout=NAME`: the team's own constant.
-std::optional<Constant> constant_in_use(const Context& ctx) {
+std::optional<Constant> constant_in_use(const Context& ctx, http::Classifier& classifier) {
     static const Query calls("(call arguments: (argument_list (keyword_argument name: (identifier) @k "
                              "value: (identifier) @v (#eq? @k \"timeout\")))) @call");
     for (const Match& m : calls.matches(ctx.root())) {
-        if (!http::classify(ctx, m.get("call"))) continue;
+        if (!classifier.classify(m.get("call"))) continue;
         Node v = m.get("v");
         const Binding* b = ctx.model().resolve(v);
         if (!b || b->scope != 0) continue;
@@ -81,9 +81,10 @@ public:
         static const Query calls("(call) @call");
         auto setting = http::parse_timeout_setting(ctx.settings().http_timeout);
         std::vector<Pending> pending;
+        http::Classifier classifier(ctx);
         for (const Match& m : calls.matches(ctx.root())) {
             Node call = m.get("call");
-            auto h = http::classify(ctx, call);
+            auto h = classifier.classify(call);
             if (!h) continue;
             if (Node kw = keyword_argument(call, "timeout")) {
                 if (kw.field("value").is("none"))
@@ -114,7 +115,7 @@ public:
 
         std::optional<Constant> constant = module_constant(ctx, kConstantName);
         bool name_taken = ctx.model().lookup(kConstantName, 0) != nullptr;
-        if (!constant && !name_taken) constant = constant_in_use(ctx);
+        if (!constant && !name_taken) constant = constant_in_use(ctx, classifier);
         std::optional<Edit> definition;  // the constant's line, when wafix writes it
         if (!constant && !name_taken) {
             Constant fresh{kConstantName, setting->pair ? ValueKind::Pair : ValueKind::Scalar, nullptr, 0};
@@ -182,8 +183,15 @@ private:
     static Edit constant_definition(Context& ctx, const http::TimeoutSetting& s) {
         std::string line = fmt::format("{} = {}", kConstantName, s.literal);
         if (s.pair) line += "  # (connect, read)";
-        if (Node end = top_import_block_end(ctx.root()))
-            return insert_line_after(ctx.text(), ctx.eol(), end, std::string(ctx.eol()) + line);
+        if (Node end = top_import_block_end(ctx.root())) {
+            Edit e = insert_line_after(ctx.text(), ctx.eol(), end, std::string(ctx.eol()) + line);
+            // Set off from the code that follows too, unless a blank line already does.
+            std::string_view text = ctx.text();
+            uint32_t next = e.begin, next_end = line_content_end(text, next);
+            bool blank = text.substr(next, next_end - next).find_first_not_of(" \t\f") == std::string_view::npos;
+            if (next < text.size() && !blank) e.text += ctx.eol();
+            return e;
+        }
         return ctx.imports().import_line_edit(line, {});
     }
 };

@@ -69,6 +69,9 @@ bool owns_its_lines(std::string_view text, Node stmt) {
            only_space_or_comment_after(text, stmt.end());
 }
 
+// A class attribute is stored for others to read, like `self.x = ...`.
+bool in_class_body(Node stmt) { return stmt.parent().is("block") && stmt.parent().parent().is("class_definition"); }
+
 class HttpStatusUnchecked final : public Transform {
 public:
     const RuleInfo& info() const override {
@@ -80,9 +83,10 @@ public:
 
     void check(Context& ctx, std::vector<Finding>& out) const override {
         static const Query calls("(call) @call");
+        http::Classifier classifier(ctx);
         for (const Match& m : calls.matches(ctx.root())) {
             Node call = m.get("call");
-            auto h = http::classify(ctx, call);
+            auto h = classifier.classify(call);
             if (!h || h->library != http::Library::Requests) continue;
             Node outer = unparenthesize_up(call);
             Node p = outer.parent();
@@ -96,7 +100,7 @@ public:
                             Safety::Safe, {}};
                 out.push_back(std::move(f));
             } else if (p.is("assignment") && p.field("right") == outer && p.field("left").is("identifier") &&
-                       p.parent().is("expression_statement")) {
+                       p.parent().is("expression_statement") && !in_class_body(p.parent())) {
                 assigned(ctx, call, p.field("left"), p.parent(), *h, out);
             } else if (p.is("as_pattern") && p.parent().is("with_item")) {
                 with_target(ctx, call, p, *h, out);
