@@ -45,6 +45,7 @@ std::optional<Constant> module_constant(const Context& ctx, const std::string& n
     const Definition& d = b->defs[0];
     if (!d.statement.parent().is("expression_statement") || !d.statement.parent().parent().is("module"))
         return std::nullopt;
+    if (d.value.is("none")) return std::nullopt;  // a constant that disables the timeout is no help
     return Constant{name, kind_of(d.value), b, d.statement.end()};
 }
 
@@ -57,7 +58,8 @@ std::optional<Constant> constant_in_use(const Context& ctx, http::Classifier& cl
         Node v = m.get("v");
         const Binding* b = ctx.model().resolve(v);
         if (!b || b->scope != 0) continue;
-        if (auto c = module_constant(ctx, std::string(v.text()))) return c;
+        // Only a plain number or pair: an expression may be anything (None, a dict, ...).
+        if (auto c = module_constant(ctx, std::string(v.text())); c && c->kind != ValueKind::Unknown) return c;
     }
     return std::nullopt;
 }
