@@ -126,3 +126,24 @@ TEST_CASE("the http timeout flag on the command line", "[http][cli]") {
     CHECK(doc.out.find("## Fix safety") != std::string::npos);
     CHECK(doc.out.find("http-status-unchecked") != std::string::npos);
 }
+
+TEST_CASE("calls wafix cannot fix are reported for a human", "[http]") {
+    std::string in = "import httpx\nimport requests\n\n\n"
+                     "def a(u, **kw):\n    return requests.get(u, **kw)\n\n\n"
+                     "def b(u):\n    return requests.get(u, timeout=None)\n\n\n"
+                     "def c(u):\n    return httpx.get(u, timeout=None)\n\n\n"
+                     "def d(u):\n    return httpx.get(u)\n\n\n"
+                     "def e(u):\n    r = requests.get(u, timeout=1); return r.json()\n";
+    FileResult r = fix(in, {"WA201", "WA202"});
+    CHECK_FALSE(r.changed());
+    std::vector<std::string> lines;
+    for (const Finding& f : r.unfixed) lines.push_back(f.rule + ":" + std::to_string(f.location.line) + " " + f.message);
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[0].rfind("WA201:6 ", 0) == 0);
+    CHECK(lines[0].find("**kwargs") != std::string::npos);
+    CHECK(lines[1].rfind("WA201:10 ", 0) == 0);
+    CHECK(lines[1].find("timeout=None") != std::string::npos);
+    CHECK(lines[2].rfind("WA201:14 ", 0) == 0);  // httpx: only an explicit None
+    CHECK(lines[3].rfind("WA202:22 ", 0) == 0);
+    CHECK(lines[3].find("shares its line") != std::string::npos);
+}
