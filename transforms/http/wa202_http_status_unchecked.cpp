@@ -69,6 +69,37 @@ bool owns_its_lines(std::string_view text, Node stmt) {
            only_space_or_comment_after(text, stmt.end());
 }
 
+uint32_t width(std::string_view s) {
+    uint32_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) n += c == '\t' ? 4 : 1;
+    return n;
+}
+
+// `.raise_for_status()` after the call; a one-line call that would outgrow the file's line length
+// is laid out one argument per line first, as a formatter would.
+std::vector<Edit> append_raise(const Context& ctx, Node call, Node outer) {
+    constexpr std::string_view kRaise = ".raise_for_status()";
+    std::vector<Edit> edits{{outer.end(), outer.end(), std::string(kRaise)}};
+    std::string_view text = ctx.text();
+    Node args = call.field("arguments");
+    auto elements = call_arguments(call);
+    if (!args.is("argument_list") || elements.empty() || args.start_point().row != args.end_point().row ||
+        args.named_child_count() != elements.size())  // comments inside: leave the layout alone
+        return edits;
+    uint32_t ls = line_start(text, outer.end()), le = line_content_end(text, outer.end());
+    if (width(text.substr(ls, le - ls)) + kRaise.size() <= ctx.line_limit()) return edits;
+    Node open = args.child(0), close = args.child(args.child_count() - 1);
+    if (!open.is("(") || !close.is(")")) return edits;
+    std::string base(line_indent(text, call.start()));
+    std::string step = !base.empty() && base[0] == '\t' ? "\t" : "    ";
+    std::string eol(ctx.eol()), body;
+    for (const Node& e : elements) body += eol + base + step + std::string(e.text()) + ",";
+    body += eol + base;
+    edits.insert(edits.begin(), Edit{open.end(), close.start(), body});
+    return edits;
+}
+
 // A class attribute is stored for others to read, like `self.x = ...`.
 bool in_class_body(Node stmt) { return stmt.parent().is("block") && stmt.parent().parent().is("class_definition"); }
 
@@ -96,8 +127,7 @@ public:
                 Finding f = ctx.finding(info(), call, fmt::format("the response of `{}` is dropped without a status "
                                                                   "check: 4xx/5xx errors pass silently",
                                                                   h->display));
-                f.fix = Fix{"Append .raise_for_status()", {{outer.end(), outer.end(), ".raise_for_status()"}},
-                            Safety::Safe, {}};
+                f.fix = Fix{"Append .raise_for_status()", append_raise(ctx, call, outer), Safety::Safe, {}};
                 out.push_back(std::move(f));
             } else if (p.is("assignment") && p.field("right") == outer && p.field("left").is("identifier") &&
                        p.parent().is("expression_statement") && !in_class_body(p.parent())) {
