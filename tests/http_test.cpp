@@ -147,3 +147,15 @@ TEST_CASE("calls wafix cannot fix are reported for a human", "[http]") {
     CHECK(lines[3].rfind("WA202:22 ", 0) == 0);
     CHECK(lines[3].find("shares its line") != std::string::npos);
 }
+
+TEST_CASE("a long dropped call gets the timeout and then one argument per line", "[http]") {
+    std::string in = "import requests\n\n\ndef notify(webhook_url, message, headers):\n"
+                     "    requests.post(webhook_url, json={\"text\": message}, headers=headers)\n";
+    FileResult r = fix(in, {"WA201", "WA202"});
+    CHECK(r.fixed_text == "import requests\n\n\ndef notify(webhook_url, message, headers):\n    requests.post(\n"
+                          "        webhook_url,\n        json={\"text\": message},\n        headers=headers,\n"
+                          "        timeout=10,\n    ).raise_for_status()\n");
+    CHECK(r.fixed.at("WA201") == 1);
+    CHECK(r.fixed.at("WA202") == 1);
+    CHECK_FALSE(fix(r.fixed_text, {"WA201", "WA202"}).changed());
+}
