@@ -26,6 +26,7 @@
 #include "wafix/transform.hpp"
 #include "wafix/worktree_guard.hpp"
 #include "wafix/writer.hpp"
+#include "http/http_transforms.hpp"
 
 namespace fs = std::filesystem;
 
@@ -48,6 +49,7 @@ struct Options {
     bool no_cache = false;
     bool allow_dirty = false;
     std::string cache_dir = ".wafix_cache";
+    std::string http_timeout;  // empty: the configuration's, else RuleSettings' default
 };
 
 std::set<std::string> split_ids(const std::vector<std::string>& values) {
@@ -119,6 +121,7 @@ RunReport analyse(const Options& o, const EngineOptions& engine, const std::stri
         if (engine.unsafe_fixes) options.unsafe_fixes = true;
         if (!engine.peer_suppressions) options.peer_suppressions = false;
         options.report_unused_suppressions = engine.report_unused_suppressions;
+        if (!o.http_timeout.empty()) options.settings.http_timeout = o.http_timeout;
         jobs.push_back({&f, cfg, std::move(options)});
     }
     std::optional<ResultCache> cache;
@@ -372,6 +375,11 @@ int run_cli(int argc, char** argv) {
         sub->add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)")->check(CLI::NonNegativeNumber);
         sub->add_flag("--no-cache", o.no_cache, "Neither read nor write the result cache");
         sub->add_option("--cache-dir", o.cache_dir, "Where the result cache lives (default: .wafix_cache)");
+        sub->add_option("--http-timeout", o.http_timeout,
+                        "WA201: timeout written into HTTP calls, SECONDS or CONNECT,READ (default: 10)")
+            ->check([](const std::string& v) {
+                return http::parse_timeout_setting(v) ? std::string() : "expected SECONDS or CONNECT,READ, e.g. 10 or 3.05,27";
+            });
     };
     auto add_format = [&](CLI::App* sub, std::vector<std::string> formats) {
         sub->add_option("--format", o.format, "Output format")->check(CLI::IsMember(formats));

@@ -6,6 +6,7 @@
 
 #include "wafix/discover.hpp"
 #include "wafix/transform.hpp"
+#include "http/http_transforms.hpp"
 
 namespace fs = std::filesystem;
 
@@ -171,6 +172,7 @@ std::optional<Config> parse_config(const fs::path& file, bool pyproject) {
             } else {
                 throw bad_type("a number of seconds or [connect, read]");
             }
+            if (!http::parse_timeout_setting(*c.http_timeout)) throw bad_type("a positive number of seconds or [connect, read]");
         } else if (key == "secret-id-prefix") {
             auto s = value.value<std::string>();
             if (!s || !value.is_string()) throw bad_type("a string");
