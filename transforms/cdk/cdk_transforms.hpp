@@ -30,8 +30,8 @@ std::vector<LambdaConstruct> lambda_constructs(const Context& ctx);
 bool has_dictionary_splat(Node call);
 
 // Access to `aws_cdk.<member>` (a submodule such as "aws_sqs", or a name such as "Duration"),
-// reusing the file's import style: an existing binding, else a name appended to a module-level
-// `from aws_cdk import ...` (as `alias` when given), else `<cdk alias>.<member>`, else a new
+// reusing the file's import style: an existing binding, else `<cdk alias>.<member>`, else a name
+// appended to a module-level `from aws_cdk import ...` (as `alias` when given), else a new
 // import. `members` requests several at once so that one edit adds them all.
 struct CdkAccess {
     std::vector<std::string> exprs;  // one per requested member

@@ -72,11 +72,11 @@ std::optional<CdkAccess> cdk_members(Context& ctx, const std::vector<std::pair<s
         std::string bound = alias.empty() ? member : alias;
         if (auto e = ctx.imports().existing_module("aws_cdk." + member)) {
             out.exprs.push_back(*e);
+        } else if (auto root = ctx.imports().existing_module("aws_cdk")) {
+            out.exprs.push_back(*root + "." + member);  // `cdk.aws_sqs`: no import edit at all
         } else if (from_stmt && !name_bound_anywhere(ctx.model(), bound)) {
             appended.push_back(alias.empty() ? member : member + " as " + alias);
             out.exprs.push_back(bound);
-        } else if (auto root = ctx.imports().existing_module("aws_cdk")) {
-            out.exprs.push_back(*root + "." + member);
         } else if (!new_root.empty()) {
             out.exprs.push_back(new_root + "." + member);
         } else {
