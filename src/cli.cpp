@@ -31,6 +31,7 @@ struct Options {
     std::vector<std::string> select, ignore;
     std::string color = "auto";
     bool unsafe_fixes = false;
+    int reserved_concurrency = RuleSettings{}.reserved_concurrency;
 };
 
 std::set<std::string> split_ids(const std::vector<std::string>& values) {
@@ -226,6 +227,10 @@ int run_cli(int argc, char** argv) {
         sub->add_option("--select", o.select, "Only these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
         sub->add_option("--ignore", o.ignore, "Skip these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
         sub->add_flag("--unsafe-fixes", o.unsafe_fixes, "Also apply fixes marked unsafe");
+        sub->add_option("--reserved-concurrency", o.reserved_concurrency,
+                        "WA402: reserved_concurrent_executions written into Lambda constructs (caps their scaling)")
+            ->check(CLI::Range(1, 1000000))
+            ->capture_default_str();
     };
     CLI::App* diff = app.add_subcommand("diff", "Print a unified diff of every fix (dry run; the default)");
     add_common(diff);
@@ -262,6 +267,7 @@ int run_cli(int argc, char** argv) {
     engine.select = split_ids(o.select);
     engine.ignore = split_ids(o.ignore);
     engine.unsafe_fixes = o.unsafe_fixes;
+    engine.settings.reserved_concurrency = o.reserved_concurrency;
     for (const auto& id : engine.select)
         if (!find_transform(id)) {
             std::cerr << "wafix: unknown rule " << id << " in --select (see `wafix rules`)\n";
