@@ -70,7 +70,7 @@ TEST_CASE("a CfnFunction whose role wafix cannot grant to is reported with the r
     CHECK(r.unfixed[0].message.find("cannot grant it sqs:SendMessage") != std::string::npos);
 }
 
-TEST_CASE("--reserved-concurrency sets WA402's value and rejects values below 1", "[cli][cdk]") {
+TEST_CASE("the reserved-concurrency flag sets WA402's value and rejects values below 1", "[cli][cdk]") {
     TempDir tmp;
     write_file(tmp.path() / "stack.py",
                "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(s, c):\n    return _lambda.Function(s, \"F\", code=c)\n");
