@@ -10,6 +10,7 @@ class S(Stack):
             "Fn",
             runtime=_lambda.Runtime.PYTHON_3_12,
             handler="index.handler",
+            code=code,
             environment={
                 "STAGE": "prod",
             }  # read by the handler at import time

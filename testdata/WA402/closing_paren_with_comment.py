@@ -8,5 +8,7 @@ class S(Stack):
         fn = _lambda.Function(
             self,
             "Fn",
+            runtime=_lambda.Runtime.PYTHON_3_12,
+            handler="index.handler",
             code=code,
         )  # the public API handler

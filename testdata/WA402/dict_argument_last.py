@@ -8,6 +8,8 @@ class S(Stack):
         _lambda.Function(
             self,
             "Fn",
+            runtime=_lambda.Runtime.PYTHON_3_12,
+            handler="index.handler",
             code=code,
             environment={
                 "TABLE": table.table_name,

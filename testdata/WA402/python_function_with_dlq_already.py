@@ -1,3 +1,4 @@
+from aws_cdk.aws_lambda import Runtime
 from aws_cdk.aws_lambda_python_alpha import PythonFunction
 
 
@@ -6,5 +7,6 @@ def build(stack, dlq):
         stack,
         "Py",
         entry="functions/report",
+        runtime=Runtime.PYTHON_3_12,
         dead_letter_queue=dlq,
     )

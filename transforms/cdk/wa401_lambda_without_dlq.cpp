@@ -139,6 +139,10 @@ private:
 
         // Where the queue goes (before the statement) and how the function is named (after it).
         Node stmt = enclosing_statement(c.call);
+        if (!only_space_before(text, stmt.start()) || !only_space_or_comment_after(text, stmt.end())) {
+            why = "the construct shares its line with another statement";
+            return std::nullopt;
+        }
         Node expr = stmt.is("expression_statement") ? stmt.named_child(0) : Node();
         std::string fn_var;
         bool bare = expr == c.call;
@@ -173,6 +177,10 @@ private:
             return std::nullopt;
         }
 
+        if (uses_cdk_v1(ctx)) {
+            why = "CDK v1 (aws_cdk.core) has no Queue(enforce_ssl=...) and keeps Duration in aws_cdk.core";
+            return std::nullopt;
+        }
         auto cdk = cdk_members(ctx, {{"aws_sqs", "sqs"}, {"Duration", ""}});
         if (!cdk) {
             why = "the names aws_sqs / Duration are taken in this file";
@@ -227,6 +235,14 @@ private:
         // function must wait for the role's policy (a dependency on the role covers its policies).
         edits.push_back(insert_line_after(text, ctx.eol(), stmt, fn_var + ".node.add_dependency(" + role + ")"));
         return edits;
+    }
+
+    static bool uses_cdk_v1(const Context& ctx) {
+        for (const Binding& b : ctx.model().bindings())
+            for (const Definition& d : b.defs)
+                if (d.is_import() && (d.module == "aws_cdk.core" || d.qualified_target().rfind("aws_cdk.core", 0) == 0))
+                    return true;
+        return false;
     }
 
     // An identifier bound only by assignments of iam.Role(...) / iam.Role.from_role_*(...) / LazyRole.
