@@ -40,6 +40,27 @@ Node cdk_from_import(Node root) {
     return {};
 }
 
+bool is_lambda_class(const std::string& q) { return q == "aws_cdk.aws_lambda.CfnFunction" || l2_classes().count(q); }
+
+// `Function(...)` after `from aws_cdk.aws_lambda import *`: an unbound name taken from the one
+// star-imported module that has it, when no other star import could supply it too.
+std::optional<std::string> star_imported(const Context& ctx, Node fn) {
+    if (!fn.is("identifier") || ctx.model().resolve(fn)) return std::nullopt;
+    std::optional<std::string> found;
+    for (int s = ctx.model().scope_of_use(fn); s >= 0; s = ctx.model().scopes()[s].parent) {
+        for (const std::string& m : ctx.model().scopes()[s].star_imports) {
+            std::string q = m + "." + std::string(fn.text());
+            if (is_lambda_class(q)) {
+                if (found && *found != q) return std::nullopt;
+                found = q;
+            } else if (m != "aws_cdk" && m != "constructs") {
+                return std::nullopt;  // another module may export the same name (cloudfront.Function)
+            }
+        }
+    }
+    return found;
+}
+
 }  // namespace
 
 bool has_dictionary_splat(Node call) {
@@ -54,9 +75,10 @@ std::vector<LambdaConstruct> lambda_constructs(const Context& ctx) {
     for (const Match& m : calls.matches(ctx.root())) {
         Node fn = m.get("fn");
         auto q = ctx.model().qualified_name(fn);
+        if (!q) q = star_imported(ctx, fn);
         if (!q) continue;
+        if (!is_lambda_class(*q)) continue;
         bool l1 = *q == "aws_cdk.aws_lambda.CfnFunction";
-        if (!l1 && !l2_classes().count(*q)) continue;
         out.push_back({m.get("call"), fn, *q, l1});
     }
     return out;

@@ -87,8 +87,8 @@ private:
             if (keyword_argument(c.call, prop)) return;
         Finding f = ctx.finding(info(), c.call,
                                 fmt::format("`{}` has no dead-letter queue: events of failed asynchronous "
-                                            "invocations are dropped after Lambda's retries; set "
-                                            "dead_letter_queue_enabled=True",
+                                            "invocations (S3, SNS, EventBridge, async invoke) are dropped after Lambda's "
+                                            "retries; set dead_letter_queue_enabled=True",
                                             c.fn.text()));
         if (has_dictionary_splat(c.call)) {
             f.message += " (not rewritten: the call passes **kwargs, which may already set a dead-letter target)";
