@@ -83,7 +83,8 @@ public:
 
 private:
     void check_function(Context& ctx, const LambdaConstruct& c, std::vector<Finding>& out) const {
-        for (const char* prop : {"dead_letter_queue", "dead_letter_topic", "dead_letter_queue_enabled"})
+        // An on_failure destination already receives the failed events (and is what AWS now advises).
+        for (const char* prop : {"dead_letter_queue", "dead_letter_topic", "dead_letter_queue_enabled", "on_failure"})
             if (keyword_argument(c.call, prop)) return;
         Finding f = ctx.finding(info(), c.call,
                                 fmt::format("`{}` has no dead-letter queue: events of failed asynchronous "
