@@ -191,19 +191,29 @@ private:
         const std::string& duration = cdk->exprs[1];
         std::vector<Edit> edits = cdk->edits;
 
-        // The queue statement, laid out like the construct's own call.
+        auto config = ctx.add_keyword_argument(
+            c.call, fmt::format("dead_letter_config={}.DeadLetterConfigProperty(target_arn={}.queue_arn)", c.fn.text(),
+                                queue_var));
+        if (!config) {
+            why = "its argument list cannot take another argument";
+            return std::nullopt;
+        }
+
+        // The queue statement, laid out like the construct's call will be (split when too long).
         std::string indent(line_indent(text, stmt.start()));
         std::string eol(ctx.eol());
         std::vector<std::string> qargs = {std::string(scope.text()), queue_id,
                                           "retention_period=" + duration + ".days(14)", "enforce_ssl=True"};
         Node open = c.call.field("arguments").child(0);
         bool one_per_line = open && args[0].start_point().row != open.start_point().row;
+        bool call_split = !one_per_line && config->size() == 1 && config->front().text.find('\n') != std::string::npos &&
+                          config->front().end > config->front().begin;
         std::string head = queue_var + " = " + sqs + ".Queue(";
         std::string single = head;
         for (size_t i = 0; i < qargs.size(); ++i) single += (i ? ", " : "") + qargs[i];
         single += ")";
         std::string queue_stmt;
-        if (!one_per_line && indent.size() + single.size() <= ctx.line_limit()) {
+        if (!one_per_line && !call_split && indent.size() + single.size() <= ctx.line_limit()) {
             queue_stmt = indent + single;
         } else {
             std::string step = indent.starts_with("\t") ? "\t" : "    ";
@@ -223,18 +233,14 @@ private:
         uint32_t at = line_start(text, stmt.start());
         edits.push_back({at, at, queue_stmt + eol + indent + queue_var + ".grant_send_messages(" + role + ")" + eol});
         if (bare) edits.push_back({stmt.start(), stmt.start(), fn_var + " = "});
-
-        auto config = ctx.add_keyword_argument(
-            c.call, fmt::format("dead_letter_config={}.DeadLetterConfigProperty(target_arn={}.queue_arn)", c.fn.text(),
-                                queue_var));
-        if (!config) {
-            why = "its argument list cannot take another argument";
-            return std::nullopt;
-        }
         edits.insert(edits.end(), config->begin(), config->end());
+
         // Lambda checks the role's right to send to the queue when it creates the function, so the
         // function must wait for the role's policy (a dependency on the role covers its policies).
-        edits.push_back(insert_line_after(text, ctx.eol(), stmt, fn_var + ".node.add_dependency(" + role + ")"));
+        // At the end of the statement's line rather than the start of the next, so that a construct
+        // on the next line can take its own queue in the same pass.
+        uint32_t stmt_end = line_content_end(text, stmt.end());
+        edits.push_back({stmt_end, stmt_end, eol + indent + fn_var + ".node.add_dependency(" + role + ")"});
         return edits;
     }
 
