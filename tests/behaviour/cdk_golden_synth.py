@@ -13,6 +13,7 @@ import inspect
 import json
 import os
 import runpy
+import shutil
 import sys
 import tempfile
 import types
@@ -67,7 +68,15 @@ def make_assets(root):
 
 def build_template(path):
     """The synthesized template of the case, or raise."""
-    app = cdk.App(context=CONTEXT, outdir=tempfile.mkdtemp(prefix="cdk-golden-"))
+    outdir = tempfile.mkdtemp(prefix="cdk-golden-")
+    try:
+        return synth_case(path, outdir)
+    finally:
+        shutil.rmtree(outdir, ignore_errors=True)
+
+
+def synth_case(path, outdir):
+    app = cdk.App(context=CONTEXT, outdir=outdir)
     holder = cdk.Stack(app, "Holder")
     values = stand_ins(holder)
     module = runpy.run_path(path, init_globals=dict(values))
@@ -126,6 +135,8 @@ def main(dirs):
             if not gained:
                 errors.append(f"{rule}/{name}: no function gained {prop}")
             print(f"ok   {rule}/{name}: {len(gained)} function(s) gained {prop}")
+    os.chdir(os.path.dirname(work))
+    shutil.rmtree(work, ignore_errors=True)
     print(json.dumps({"ran": ran, "skipped": skipped, "errors": len(errors)}))
     for e in errors:
         print("ERROR: " + e)

@@ -20,6 +20,7 @@ import glob
 import json
 import os
 import runpy
+import shutil
 import sys
 import tempfile
 
@@ -74,6 +75,7 @@ def synth(app_dir, out_json):
             for row in csv.DictReader(f):
                 if row.get("Compliance") == "Non-Compliant":
                     findings.append([row["Rule ID"], row["Resource ID"]])
+    shutil.rmtree(outdir, ignore_errors=True)
     with open(out_json, "w") as f:
         json.dump({"templates": templates, "findings": findings}, f, indent=1, sort_keys=True)
     counts = {}
