@@ -103,8 +103,11 @@ std::optional<std::vector<Edit>> add_list_element(std::string_view text, std::st
         std::string step = !base.empty() && base[0] == '\t' ? "\t" : "    ";
         std::string body;
         for (const Node& e : elements) body += std::string(eol) + base + step + std::string(e.text()) + ",";
-        body += std::string(eol) + base + step + el + "," + std::string(eol) + base;
-        return std::vector<Edit>{{open_paren.end(), close_paren.start(), body}};
+        body += std::string(eol) + base + step + el + "," + std::string(eol) + base + ")";
+        // The range takes the closing bracket too, so that another fix inserting right before it
+        // (an element appended on the same line) conflicts with this one instead of landing after
+        // the new trailing comma (`,,`).
+        return std::vector<Edit>{{open_paren.end(), close_paren.end(), body}};
     }
     // Elements packed on a line after the bracket's line: a new one that would pass the line
     // limit starts a line of its own at their indentation.

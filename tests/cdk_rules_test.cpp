@@ -86,3 +86,14 @@ TEST_CASE("the reserved-concurrency flag sets WA402's value and rejects values b
     CHECK(doc.out.find("## Fix safety") != std::string::npos);
     CHECK(doc.out.find("AwsSolutions-SQS4") != std::string::npos);
 }
+
+TEST_CASE("a call one rule splits and another extends on its line gets both, without a withheld fix", "[cdk]") {
+    // WA401 appends before `)` on the line while WA402 splits the call (the line would pass 79).
+    std::string src = "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(stack, c):\n"
+                      "    return _lambda.Function(stack, \"F\", code=c)\n";
+    FileResult r = fix_text(src, {"WA401", "WA402"});
+    CHECK(r.notes.empty());
+    CHECK(r.fixed_text == "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(stack, c):\n"
+                          "    return _lambda.Function(\n        stack,\n        \"F\",\n        code=c,\n"
+                          "        dead_letter_queue_enabled=True,\n        reserved_concurrent_executions=10,\n    )\n");
+}
