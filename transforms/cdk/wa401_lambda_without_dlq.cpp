@@ -126,13 +126,13 @@ private:
         }
         Node scope = args[0], id = args[1];
 
-        // The role must be one wafix can grant to: `<name>.role_arn` of a Role built in this file.
+        // The role must be one wafix can grant to: `<role>.role_arn` of a Role built in this file.
         Node role_kw = keyword_argument(c.call, "role");
         Node role_value = role_kw ? role_kw.field("value") : Node();
         Node role_obj = role_value.is("attribute") && role_value.field("attribute").text() == "role_arn"
                             ? role_value.field("object")
                             : Node();
-        if (!role_obj.is("identifier") || !is_iam_role(ctx, role_obj)) {
+        if (!is_iam_role(ctx, role_obj)) {
             why = "its role is not `<role>.role_arn` of an iam.Role built in this file, so wafix cannot grant "
                   "it sqs:SendMessage on a new queue";
             return std::nullopt;
@@ -252,18 +252,32 @@ private:
         return false;
     }
 
-    // An identifier bound only by assignments of iam.Role(...) / iam.Role.from_role_*(...) / LazyRole.
-    static bool is_iam_role(const Context& ctx, Node identifier) {
-        const Binding* b = ctx.model().resolve(identifier);
-        if (!b || b->defs.empty()) return false;
-        for (const Definition& d : b->defs) {
-            if (d.kind != DefKind::Assignment || !d.value.is("call")) return false;
-            auto q = ctx.model().qualified_name(d.value.field("function"));
-            if (!q || !(*q == "aws_cdk.aws_iam.Role" || *q == "aws_cdk.aws_iam.LazyRole" ||
-                        q->rfind("aws_cdk.aws_iam.Role.from_role_", 0) == 0))
-                return false;
+    static bool is_role_construction(const Context& ctx, Node value) {
+        if (!value.is("call")) return false;
+        auto q = ctx.model().qualified_name(value.field("function"));
+        return q && (*q == "aws_cdk.aws_iam.Role" || *q == "aws_cdk.aws_iam.LazyRole" ||
+                     q->rfind("aws_cdk.aws_iam.Role.from_role_", 0) == 0);
+    }
+
+    // A name bound only by assignments of iam.Role(...) / iam.Role.from_role_*(...) / LazyRole, or an
+    // attribute (`self.role`) that every assignment in the file sets to one.
+    static bool is_iam_role(const Context& ctx, Node expr) {
+        if (expr.is("identifier")) {
+            const Binding* b = ctx.model().resolve(expr);
+            if (!b || b->defs.empty()) return false;
+            for (const Definition& d : b->defs)
+                if (d.kind != DefKind::Assignment || !is_role_construction(ctx, d.value)) return false;
+            return true;
         }
-        return true;
+        if (!expr.is("attribute") || dotted_text(expr).empty()) return false;
+        static const Query assignments("(assignment left: (attribute) @left) @assignment");
+        bool any = false;
+        for (const Match& m : assignments.matches(ctx.root())) {
+            if (m.get("left").text() != expr.text()) continue;
+            if (!is_role_construction(ctx, m.get("assignment").field("right"))) return false;
+            any = true;
+        }
+        return any;
     }
 };
 
