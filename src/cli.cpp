@@ -50,6 +50,7 @@ struct Options {
     bool allow_dirty = false;
     std::string cache_dir = ".wafix_cache";
     std::string http_timeout;  // empty: the configuration's, else RuleSettings' default
+    int reserved_concurrency = 0;  // 0: the configuration's, else RuleSettings' default
 };
 
 std::set<std::string> split_ids(const std::vector<std::string>& values) {
@@ -122,6 +123,7 @@ RunReport analyse(const Options& o, const EngineOptions& engine, const std::stri
         if (!engine.peer_suppressions) options.peer_suppressions = false;
         options.report_unused_suppressions = engine.report_unused_suppressions;
         if (!o.http_timeout.empty()) options.settings.http_timeout = o.http_timeout;
+        if (o.reserved_concurrency > 0) options.settings.reserved_concurrency = o.reserved_concurrency;
         jobs.push_back({&f, cfg, std::move(options)});
     }
     std::optional<ResultCache> cache;
@@ -380,6 +382,9 @@ int run_cli(int argc, char** argv) {
             ->check([](const std::string& v) {
                 return http::parse_timeout_setting(v) ? std::string() : "expected SECONDS or CONNECT,READ, e.g. 10 or 3.05,27";
             });
+        sub->add_option("--reserved-concurrency", o.reserved_concurrency,
+                        "WA402: reserved_concurrent_executions written into Lambda constructs (caps their scaling)")
+            ->check(CLI::Range(1, 1000000));
     };
     auto add_format = [&](CLI::App* sub, std::vector<std::string> formats) {
         sub->add_option("--format", o.format, "Output format")->check(CLI::IsMember(formats));

@@ -182,7 +182,7 @@ std::optional<Config> parse_config(const fs::path& file, bool pyproject) {
             c.secret_id_prefix = *s;
         } else if (key == "reserved-concurrency") {
             auto n = value.value<int64_t>();
-            if (!n || !value.is_integer() || *n < 0) throw bad_type("a non-negative integer");
+            if (!n || !value.is_integer() || *n < 1) throw bad_type("a positive integer");
             c.reserved_concurrency = static_cast<int>(*n);
         } else if (key == "dependency-manifest") {
             auto s = value.value<std::string>();

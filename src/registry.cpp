@@ -2,6 +2,7 @@
 // testdata/<RULE>/ folder and a CHANGELOG line.
 #include "wafix/transform.hpp"
 #include "http/http_transforms.hpp"
+#include "cdk/cdk_transforms.hpp"
 #include "xml/xml_transforms.hpp"
 
 namespace wafix {
@@ -14,6 +15,8 @@ const std::vector<std::unique_ptr<Transform>>& all_transforms() {
         v.push_back(make_lxml_unsafe_parser());      // WA103
         v.push_back(make_http_call_without_timeout());  // WA201
         v.push_back(make_http_status_unchecked());      // WA202
+        v.push_back(make_lambda_without_dlq());      // WA401
+        v.push_back(make_lambda_unbounded_concurrency());  // WA402
         return v;
     }();
     return transforms;
