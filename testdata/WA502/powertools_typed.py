@@ -1,0 +1,40 @@
+import time as t
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+logger = Logger()
+
+
+class Client:
+    def poll(self):
+        t.sleep(1)  # expect: WA502
+
+
+class Service:
+    def __init__(self):
+        self.client = Client()
+
+    def run(self):
+        return self.client.poll()
+
+
+class Base:
+    def settle(self):
+        t.sleep(2)  # expect: WA502
+
+
+class Child(Base):
+    def settle(self):
+        return super().settle()
+
+
+def warm(service: Service):
+    return service.run()
+
+
+@logger.inject_lambda_context
+def lambda_handler(event: dict, context: LambdaContext) -> dict:
+    warm(Service())
+    Child().settle()
+    return {"ok": True}
