@@ -52,3 +52,8 @@ def build(scope, role):
             )
         },
     )
+
+
+def shared_document(scope):
+    # The same document twice: its statement is still one finding (reported above).
+    iam.Policy(scope, "Again", document=PolicyDocument.from_json(ADMIN_DOCUMENT))

@@ -15,3 +15,9 @@ def build(scope, key: kms.IKey):
     CfnLogGroup(scope, "L1Encrypted", retention_in_days=30, kms_key_id=key.key_arn)
     # Imports an existing group: nothing is created here.
     logs.LogGroup.from_log_group_name(scope, "Existing", "/aws/lambda/legacy")
+
+
+def local_import(scope):
+    import aws_cdk.aws_logs as cwl
+
+    return cwl.LogGroup(scope, "Local")  # expect: WA503

@@ -306,6 +306,9 @@ private:
 
     void report(Context& ctx, const Statement& s, std::vector<Finding>& out) const {
         if (s.skip) return;
+        // A statement dict shared by several documents is one statement.
+        for (const Finding& f : out)
+            if (f.rule == info().id && f.begin == s.at.start() && f.end == s.at.end()) return;
         std::vector<std::string> actions, resources;
         auto add_unique = [](std::vector<std::string>& v, std::string x) {
             if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(std::move(x));
