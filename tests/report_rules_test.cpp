@@ -284,3 +284,27 @@ TEST_CASE("report-only rules: the sample project's deliberate problems", "[repor
         CHECK(r.unfixed.empty());
     }
 }
+
+TEST_CASE("report-only rules through the CLI: findings listed, files untouched", "[report][cli]") {
+    TempDir tmp;
+    fs::copy(source_dir() / "testdata" / "sample", tmp.path() / "sample", fs::copy_options::recursive);
+    fs::path stack = tmp.path() / "sample" / "infra" / "orders_stack.py";
+    fs::path handler = tmp.path() / "sample" / "functions" / "supplier_sync" / "handler.py";
+    std::string stack_before = read_file(stack), handler_before = read_file(handler);
+    std::string wafix = shell_quote(WAFIX_BINARY);
+
+    // diff: no patch for report-only rules; the findings go to stderr.
+    auto diff = run(wafix + " diff --select WA501,WA502,WA503 sample", tmp.path());
+    CHECK(diff.out.empty());
+    CHECK(diff.err.find("WA501") != std::string::npos);
+    CHECK(diff.err.find("WA502") != std::string::npos);
+    CHECK(diff.err.find("WA503") != std::string::npos);
+
+    // fix: nothing changes, the findings are listed for a human and the exit code says so.
+    auto fix = run(wafix + " fix --select WA501,WA502,WA503 sample", tmp.path());
+    INFO(fix.out << fix.err);
+    CHECK(fix.status == 1);
+    CHECK(fix.out.find("5 findings need a human") != std::string::npos);
+    CHECK(read_file(stack) == stack_before);
+    CHECK(read_file(handler) == handler_before);
+}
