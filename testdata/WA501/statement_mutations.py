@@ -3,11 +3,11 @@ from aws_cdk import aws_iam as iam
 
 def attach(role: iam.Role):
     reader = iam.PolicyStatement(actions=["s3:GetObject"])
-    reader.add_all_resources()  # expect: WA501
+    reader.add_all_resources()  # expect: WA501:5
     role.add_to_policy(reader)
 
     writer = iam.PolicyStatement()
-    writer.add_actions("dynamodb:PutItem", "dynamodb:*")  # expect: WA501
+    writer.add_actions("dynamodb:PutItem", "dynamodb:*")  # expect: WA501:5
     writer.add_resources("arn:aws:dynamodb:eu-west-1:123456789012:table/Orders")
     role.add_to_policy(writer)
 

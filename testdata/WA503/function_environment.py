@@ -7,7 +7,7 @@ class ApiStack(Stack):
         super().__init__(scope, construct_id, **kwargs)
         key = kms.Key(self, "EnvKey", enable_key_rotation=True)
 
-        _lambda.Function(  # expect: WA503
+        _lambda.Function(  # expect: WA503:9
             self,
             "Orders",
             runtime=_lambda.Runtime.PYTHON_3_12,
