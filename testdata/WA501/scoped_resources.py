@@ -23,3 +23,13 @@ def policies(role: iam.Role, bucket, table, region: str, account: str):
             resources=[f"arn:{Aws.PARTITION}:sns:{region}:{account}:*"],
         )
     )
+
+
+def built_strings(role: iam.Role, bucket_name: str, service: str, topic: str):
+    # Concatenated and formatted strings are read as one string with unknown parts.
+    role.add_to_policy(iam.PolicyStatement(actions=["s3:GetObject"], resources=["arn:aws:s3:::" + bucket_name + "/*"]))
+    role.add_to_policy(iam.PolicyStatement(actions=["s3:GetObject"], resources=["arn:aws:s3:::%s/*" % bucket_name]))
+    role.add_to_policy(iam.PolicyStatement(actions=["s3:GetObject"], resources=["arn:aws:s3:::{}/*".format(bucket_name)]))
+    role.add_to_policy(iam.PolicyStatement(actions=["sns:Publish"], resources=[topic + ":*"]))
+    role.add_to_policy(iam.PolicyStatement(actions=[service + ":*"], resources=["arn:aws:sqs:eu-west-1:123456789012:q"]))  # expect: WA501
+    role.add_to_policy(iam.PolicyStatement(actions=["%s:*" % service], resources=["arn:aws:sqs:eu-west-1:123456789012:q"]))  # expect: WA501

@@ -85,6 +85,55 @@ struct Values {
     bool unknown = false;  // some element wafix cannot read
 };
 
+// A string built by `+`, `%` or `.format()` from a literal, with the unknown parts masked:
+// `bucket_arn + "/*"` is "<x>/*", not a "*" of its own.
+std::optional<std::string> string_expression(const SemanticModel& model, Node v, int depth = 0) {
+    v = follow_value(model, v);
+    if (auto s = string_pattern(v)) return s;
+    if (depth > 6) return std::nullopt;
+    auto mask_fields = [](const std::string& s, char open, char close) {
+        std::string out;
+        for (size_t i = 0; i < s.size(); ++i) {
+            size_t end = s[i] == open ? s.find(close, i + 1) : std::string::npos;
+            if (end == std::string::npos) {
+                out += s[i];
+                continue;
+            }
+            out += report::kPlaceholder;
+            i = end;
+        }
+        return out;
+    };
+    if (v.is("binary_operator") && v.field("operator").is("+")) {
+        auto left = string_expression(model, v.field("left"), depth + 1);
+        auto right = string_expression(model, v.field("right"), depth + 1);
+        if (!left && !right) return std::nullopt;
+        return left.value_or(std::string(1, report::kPlaceholder)) + right.value_or(std::string(1, report::kPlaceholder));
+    }
+    if (v.is("binary_operator") && v.field("operator").is("%")) {
+        auto left = string_pattern(follow_value(model, v.field("left")));
+        if (!left) return std::nullopt;
+        std::string out;  // every %-conversion (and %%) becomes unknown text
+        for (size_t i = 0; i < left->size(); ++i) {
+            if ((*left)[i] != '%' || i + 1 == left->size()) {
+                out += (*left)[i];
+                continue;
+            }
+            size_t j = i + 1;
+            while (j < left->size() && !std::isalpha(static_cast<unsigned char>((*left)[j])) && (*left)[j] != '%') ++j;
+            out += report::kPlaceholder;
+            i = j;
+        }
+        return out;
+    }
+    if (v.is("call")) {
+        Node fn = v.field("function");
+        if (fn.is("attribute") && fn.field("attribute").text() == "format")
+            if (auto base = string_pattern(follow_value(model, fn.field("object")))) return mask_fields(*base, '{', '}');
+    }
+    return std::nullopt;
+}
+
 // The strings an `actions=` / `resources=` value or a JSON "Action" / "Resource" value holds.
 void collect(const SemanticModel& model, Node v, Values& out, int depth = 0) {
     if (depth > 6) {
@@ -92,7 +141,7 @@ void collect(const SemanticModel& model, Node v, Values& out, int depth = 0) {
         return;
     }
     v = follow_value(model, v);
-    if (auto s = string_pattern(v)) {
+    if (auto s = string_expression(model, v)) {
         out.strings.push_back({v, *s});
     } else if (v.is("list") || v.is("tuple") || v.is("set") || v.is("expression_list")) {
         for (const Node& e : v.named_children()) {
