@@ -19,6 +19,19 @@ class Service:
         return self.client.poll()
 
 
+class Remote:
+    def fetch(self):
+        t.sleep(1)  # expect: WA502
+
+
+class Injected:
+    def __init__(self, remote: Remote):
+        self.remote = remote
+
+    def run(self):
+        return self.remote.fetch()
+
+
 class Base:
     def settle(self):
         t.sleep(2)  # expect: WA502
@@ -36,5 +49,6 @@ def warm(service: Service):
 @logger.inject_lambda_context
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     warm(Service())
+    Injected(Remote()).run()
     Child().settle()
     return {"ok": True}

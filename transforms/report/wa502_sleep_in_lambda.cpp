@@ -282,6 +282,14 @@ private:
             return found;
         }
 
+        // A parameter annotated with a class of the module (`def __init__(self, client: Client)`).
+        Node parameter_class(Node expr) const {
+            if (!expr.is("identifier")) return {};
+            const Binding* b = model.resolve(expr);
+            if (!b || b->defs.size() != 1 || b->defs[0].kind != DefKind::Parameter) return {};
+            return annotated_class(b->defs[0].name);
+        }
+
         // `x: C` or `x: C = ...` as a parameter.
         Node annotated_class(Node param_name) const {
             Node type = annotation_of(param_name);
@@ -315,7 +323,7 @@ private:
             if (n.is("function_definition") || n.is("class_definition")) return true;
             if (n.is("assignment") && n.field("left").text() == target) {
                 Node right = n.field("right");
-                Node cls = right.is("call") ? class_named_by(right.field("function")) : Node();
+                Node cls = right.is("call") ? class_named_by(right.field("function")) : parameter_class(right);
                 if (!cls || (found && found != cls)) return false;
                 found = cls;
             }
