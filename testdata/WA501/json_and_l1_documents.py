@@ -57,3 +57,21 @@ def build(scope, role):
 def shared_document(scope):
     # The same document twice: its statement is still one finding (reported above).
     iam.Policy(scope, "Again", document=PolicyDocument.from_json(ADMIN_DOCUMENT))
+
+
+def dict_properties(scope):
+    # Struct properties written as dicts, as jsii accepts them.
+    iam.CfnUser(
+        scope,
+        "Deployer",
+        policies=[
+            {
+                "policy_name": "deploy",
+                "policy_document": {"Statement": [{"Effect": "Allow", "Action": "cloudformation:*", "Resource": "*"}]},  # expect: WA501
+            },
+            {
+                "policy_name": "read",
+                "policy_document": {"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::a/*"}]},
+            },
+        ],
+    )
