@@ -16,7 +16,7 @@ std::unique_ptr<Transform> make_iam_wildcard();              // WA501
 std::unique_ptr<Transform> make_sleep_in_lambda();           // WA502
 std::unique_ptr<Transform> make_unencrypted_logs_and_env();  // WA503
 
-namespace report {
+namespace report_rules {
 
 // The fully qualified name of an identifier or attribute chain (SemanticModel::qualified_name),
 // falling back to the module's star imports for a root name nothing binds: with
@@ -39,5 +39,5 @@ Node keyword_value(Node call, std::string_view name);
 // A call's function and the callee's resolved name, for calls whose function is a name chain.
 std::optional<std::string> callee_name(const SemanticModel& model, Node call);
 
-}  // namespace report
+}  // namespace report_rules
 }  // namespace wafix

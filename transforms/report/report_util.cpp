@@ -2,7 +2,7 @@
 // the value it was assigned, and reading string literals with interpolations masked.
 #include "report/report_transforms.hpp"
 
-namespace wafix::report {
+namespace wafix::report_rules {
 
 namespace {
 
@@ -82,4 +82,4 @@ std::optional<std::string> callee_name(const SemanticModel& model, Node call) {
     return resolved_name(model, fn);
 }
 
-}  // namespace wafix::report
+}  // namespace wafix::report_rules

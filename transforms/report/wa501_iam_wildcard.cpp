@@ -12,10 +12,10 @@
 namespace wafix {
 namespace {
 
-using report::follow_value;
-using report::keyword_value;
-using report::resolved_name;
-using report::string_pattern;
+using report_rules::follow_value;
+using report_rules::keyword_value;
+using report_rules::resolved_name;
+using report_rules::string_pattern;
 
 constexpr const char* kIam = "aws_cdk.aws_iam.";
 
@@ -77,7 +77,7 @@ bool requires_star_resource(const std::string& action) {
 
 struct Entry {
     Node node;
-    std::string value;  // interpolations masked with report::kPlaceholder
+    std::string value;  // interpolations masked with report_rules::kPlaceholder
 };
 
 struct Values {
@@ -99,7 +99,7 @@ std::optional<std::string> string_expression(const SemanticModel& model, Node v,
                 out += s[i];
                 continue;
             }
-            out += report::kPlaceholder;
+            out += report_rules::kPlaceholder;
             i = end;
         }
         return out;
@@ -108,7 +108,7 @@ std::optional<std::string> string_expression(const SemanticModel& model, Node v,
         auto left = string_expression(model, v.field("left"), depth + 1);
         auto right = string_expression(model, v.field("right"), depth + 1);
         if (!left && !right) return std::nullopt;
-        return left.value_or(std::string(1, report::kPlaceholder)) + right.value_or(std::string(1, report::kPlaceholder));
+        return left.value_or(std::string(1, report_rules::kPlaceholder)) + right.value_or(std::string(1, report_rules::kPlaceholder));
     }
     if (v.is("binary_operator") && v.field("operator").is("%")) {
         auto left = string_pattern(follow_value(model, v.field("left")));
@@ -121,7 +121,7 @@ std::optional<std::string> string_expression(const SemanticModel& model, Node v,
             }
             size_t j = i + 1;
             while (j < left->size() && !std::isalpha(static_cast<unsigned char>((*left)[j])) && (*left)[j] != '%') ++j;
-            out += report::kPlaceholder;
+            out += report_rules::kPlaceholder;
             i = j;
         }
         return out;
@@ -168,7 +168,7 @@ struct Statement {
 
 std::string shown(const std::string& value) {
     std::string out;
-    for (char c : value) out += c == report::kPlaceholder ? std::string("{...}") : std::string(1, c);
+    for (char c : value) out += c == report_rules::kPlaceholder ? std::string("{...}") : std::string(1, c);
     return out;
 }
 
@@ -393,7 +393,7 @@ private:
     static bool unscopable_actions(const Values& actions) {
         if (actions.unknown || actions.strings.empty()) return false;
         for (const Entry& e : actions.strings)
-            if (e.value.find(report::kPlaceholder) != std::string::npos || !requires_star_resource(e.value))
+            if (e.value.find(report_rules::kPlaceholder) != std::string::npos || !requires_star_resource(e.value))
                 return false;
         return true;
     }

@@ -13,7 +13,7 @@
 namespace wafix {
 namespace {
 
-using report::resolved_name;
+using report_rules::resolved_name;
 
 constexpr int kMaxDepth = 12;  // call chain length followed from a handler
 constexpr int kMaxBases = 6;   // base-class hops when looking a method up

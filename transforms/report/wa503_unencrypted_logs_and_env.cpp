@@ -10,9 +10,9 @@
 namespace wafix {
 namespace {
 
-using report::callee_name;
-using report::follow_value;
-using report::keyword_value;
+using report_rules::callee_name;
+using report_rules::follow_value;
+using report_rules::keyword_value;
 
 // Constructs that take FunctionOptions (environment / environment_encryption), CDK v2 and v1.
 const std::set<std::string>& function_constructs() {
@@ -42,7 +42,7 @@ bool non_empty_environment(const SemanticModel& model, Node value, int depth = 0
             if (c.is("dictionary_splat")) return true;
             if (!c.is("pair")) continue;
             // The L1 property written as a dict: {"variables": {...}}.
-            auto key = report::string_pattern(c.field("key"));
+            auto key = report_rules::string_pattern(c.field("key"));
             if (key == "variables" || key == "Variables") return non_empty_environment(model, c.field("value"), depth + 1);
             return true;
         }
@@ -84,7 +84,7 @@ public:
         static const Query calls("(call function: [(identifier) (attribute)] @fn) @call");
         for (const Match& m : calls.matches(ctx.root())) {
             Node call = m.get("call");
-            auto q = report::resolved_name(model, m.get("fn"));
+            auto q = report_rules::resolved_name(model, m.get("fn"));
             if (!q || q->rfind("aws_cdk.", 0) != 0) continue;
             // **props may carry the key: wafix cannot see inside, so it does not guess.
             if (has_splat_arguments(call)) continue;
