@@ -126,6 +126,10 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
                 for (const auto& req : f.fix->requirements)
                     if (std::find(r.requirements.begin(), r.requirements.end(), req) == r.requirements.end())
                         r.requirements.push_back(req);
+                for (SecretRecord secret : f.fix->secrets) {
+                    secret.line = location_of(text, secret.offset).line;
+                    r.secrets.push_back(std::move(secret));
+                }
             }
             text = std::move(applied.text);
             if (pass + 1 == options.max_passes)
@@ -138,6 +142,7 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
     else {
         r.fixed.clear();
         r.requirements.clear();
+        r.secrets.clear();
     }
     r.source = std::move(source);
     return r;
