@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -17,6 +18,7 @@
 #include "wafix/discover.hpp"
 #include "wafix/engine.hpp"
 #include "wafix/manifest.hpp"
+#include "wafix/secrets_manifest.hpp"
 #include "wafix/transform.hpp"
 #include "wafix/writer.hpp"
 
@@ -31,6 +33,9 @@ struct Options {
     std::vector<std::string> select, ignore;
     std::string color = "auto";
     bool unsafe_fixes = false;
+    std::string secret_prefix;     // WA301 id prefix (RuleSettings' default when empty)
+    bool show_secrets = false;     // diff: do not mask secret values on a terminal
+    std::string secrets_manifest;  // fix: where to write the moved secret values (0600)
 };
 
 std::set<std::string> split_ids(const std::vector<std::string>& values) {
@@ -107,6 +112,11 @@ int command_diff(const Options& o, const EngineOptions& engine) {
     Run run = analyse(o, engine);
     DiffOptions dopt;
     dopt.color = use_color(o.color);
+    if (dopt.color && !o.show_secrets)
+        for (const FileResult& r : run.results)
+            for (const SecretRecord& s : r.secrets)
+                for (const auto& spelling : s.spellings)
+                    if (spelling.size() >= 4) dopt.redact.push_back(spelling);
     // One patch, ordered by path, Python files and manifests together.
     std::map<std::string, std::string> patches;
     int fixes = 0, files = 0;
@@ -134,19 +144,45 @@ int command_diff(const Options& o, const EngineOptions& engine) {
     return patches.empty() ? kExitClean : kExitPending;
 }
 
+std::vector<SecretsManifestEntry> secret_entries(const Run& run, const std::set<const FileResult*>& skip) {
+    std::vector<SecretsManifestEntry> out;
+    for (const FileResult& r : run.results) {
+        if (!r.changed() || skip.count(&r)) continue;
+        for (const SecretRecord& s : r.secrets) out.push_back({s.id, where(r.path), s.line, s.kind, s.value});
+    }
+    return out;
+}
+
 int command_fix(const Options& o, const EngineOptions& engine) {
     Run run = analyse(o, engine);
+    // The manifest is written before any source file changes, so that no value is ever only in
+    // git history because the manifest could not be written.
+    bool manifest = !o.secrets_manifest.empty();
+    if (manifest) {
+        if (auto err = write_private_file(o.secrets_manifest, secrets_manifest_json(secret_entries(run, {})))) {
+            std::cerr << "wafix: error: " << o.secrets_manifest << ": " << *err << "; nothing was changed\n";
+            return kExitError;
+        }
+    }
     std::map<std::string, int> per_rule;
+    std::set<const FileResult*> failed;
     int files = 0;
     for (const FileResult& r : run.results) {
         if (!r.changed()) continue;
         std::string original = r.source->bytes_for(r.source->text);
         if (auto err = replace_file(r.path, original, r.source->bytes_for(r.fixed_text))) {
             run.errors.push_back(where(r.path) + ": " + *err);
+            failed.insert(&r);
             continue;
         }
         ++files;
         for (const auto& [rule, n] : r.fixed) per_rule[rule] += n;
+    }
+    std::vector<SecretsManifestEntry> moved = secret_entries(run, failed);
+    if (manifest && !failed.empty()) {
+        // Only the secrets whose files did change.
+        if (auto err = write_private_file(o.secrets_manifest, secrets_manifest_json(moved)))
+            run.errors.push_back(o.secrets_manifest + ": " + *err);
     }
     int total = 0;
     for (const auto& [rule, n] : per_rule) total += n;
@@ -166,6 +202,21 @@ int command_fix(const Options& o, const EngineOptions& engine) {
         std::cout << fmt::format("wafix: added {} to {}\n", added, where(m.path));
     }
     for (const auto& n : run.manifests.notes) std::cout << "wafix: " << n << "\n";
+    if (!moved.empty()) {
+        std::cout << fmt::format("wafix: {} hard-coded secret{} now read from AWS Secrets Manager; the old value{} "
+                                 "stay{} in git history: rotate {}\n",
+                                 moved.size(), moved.size() == 1 ? " is" : "s are", moved.size() == 1 ? "" : "s",
+                                 moved.size() == 1 ? "s" : "", moved.size() == 1 ? "it" : "them");
+        if (manifest)
+            std::cout << fmt::format("wafix: wrote the secret ids and values to {} (mode 0600): create the secrets "
+                                     "from it, then delete it\n",
+                                     o.secrets_manifest);
+        else
+            std::cout << "wafix: the values were not written anywhere; use --secrets-manifest FILE to get them "
+                         "for creating the secrets\n";
+    } else if (manifest) {
+        std::cout << fmt::format("wafix: no secrets moved; wrote an empty list to {}\n", o.secrets_manifest);
+    }
     size_t unfixed = count_unfixed(run);
     if (unfixed > 0) {
         std::cout << fmt::format("wafix: {} finding{} need{} a human:\n", unfixed, unfixed == 1 ? "" : "s",
@@ -226,13 +277,20 @@ int run_cli(int argc, char** argv) {
         sub->add_option("--select", o.select, "Only these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
         sub->add_option("--ignore", o.ignore, "Skip these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
         sub->add_flag("--unsafe-fixes", o.unsafe_fixes, "Also apply fixes marked unsafe");
+        sub->add_option("--secret-prefix", o.secret_prefix,
+                        "WA301: prefix of generated Secrets Manager ids; {module} is the module's name "
+                        "(default: {module}/)");
     };
     CLI::App* diff = app.add_subcommand("diff", "Print a unified diff of every fix (dry run; the default)");
     add_common(diff);
     diff->add_option("--color", o.color, "Colour the diff: auto (terminal only, NO_COLOR respected), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    diff->add_flag("--show-secrets", o.show_secrets, "Show secret values in a coloured diff (masked by default)");
     CLI::App* fix = app.add_subcommand("fix", "Apply the fixes in place and print a summary");
     add_common(fix);
+    fix->add_option("--secrets-manifest", o.secrets_manifest,
+                    "Write the moved secret values, with their ids, to FILE (JSON, mode 0600) for creating them in "
+                    "AWS Secrets Manager; without it the values are written nowhere");
     CLI::App* rules = app.add_subcommand("rules", "List the rules, or print one rule's documentation");
     rules->add_option("ids", rule_ids, "Rule IDs");
 
@@ -262,6 +320,16 @@ int run_cli(int argc, char** argv) {
     engine.select = split_ids(o.select);
     engine.ignore = split_ids(o.ignore);
     engine.unsafe_fixes = o.unsafe_fixes;
+    if (!o.secret_prefix.empty()) {
+        std::string rest = o.secret_prefix;
+        for (size_t at; (at = rest.find("{module}")) != std::string::npos;) rest.erase(at, 8);
+        for (char c : rest)
+            if (!std::isalnum(static_cast<unsigned char>(c)) && std::string_view("/_+=.@-").find(c) == std::string_view::npos) {
+                std::cerr << "wafix: --secret-prefix may hold letters, digits, /_+=.@- and {module}\n";
+                return kExitError;
+            }
+        engine.settings.secret_id_prefix = o.secret_prefix;
+    }
     for (const auto& id : engine.select)
         if (!find_transform(id)) {
             std::cerr << "wafix: unknown rule " << id << " in --select (see `wafix rules`)\n";

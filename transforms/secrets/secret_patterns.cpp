@@ -231,6 +231,9 @@ bool plausible_secret_value(std::string_view value) {
         return false;
     bool digit = std::any_of(value.begin(), value.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
     if (!digit && shannon_entropy(value) <= 3.5) return false;
+    // Words in one case ("not-configured", "super_secret_value"): a sentinel, not a credential.
+    static const RE2 words("[a-z]+(?:[-_.][a-z]+)*|[A-Z]+(?:[-_.][A-Z]+)*");
+    if (!digit && RE2::FullMatch(text, words)) return false;
     return true;
 }
 

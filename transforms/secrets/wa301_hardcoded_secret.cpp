@@ -594,7 +594,11 @@ private:
             for (int k = after; k < 2; ++k) insert += eol;
         h.call = fn;
         h.edits = boto->edits;
-        h.edits.push_back({pos, pos, insert});
+        // One edit with the import when both go to the same place: every finding's fix then
+        // carries identical edits, which the applier merges, rather than two inserts at one offset
+        // that would conflict across fixes.
+        if (import_here) h.edits.back().text += insert;
+        else h.edits.push_back({pos, pos, insert});
         h.ready_at = pos;
         return h;
     }
