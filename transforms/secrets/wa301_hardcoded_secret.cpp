@@ -442,6 +442,9 @@ private:
         }
         auto lit = decode_literal(s);
         if (!lit) return std::nullopt;
+        // `KEY = ("..." "...")`: the parentheses go with the literal, unless they hold a comment.
+        if (outer != s && s.is("concatenated_string") && outer.text().find('#') == std::string_view::npos)
+            lit->node = outer;
         auto d = secrets::classify(c.name, lit->value);
         if (!d) return std::nullopt;
         c.literal = std::move(*lit);
@@ -452,6 +455,16 @@ private:
     static bool bound_anywhere(const SemanticModel& model, std::string_view name) {
         for (const Binding& b : model.bindings())
             if (b.name == name) return true;
+        return false;
+    }
+
+    // An AWS CDK app: a lookup at synth time would put the plain value into the template.
+    static bool is_cdk_module(const SemanticModel& model) {
+        for (const Binding& b : model.bindings())
+            for (const Definition& d : b.defs)
+                if (d.is_import() && (d.module == "aws_cdk" || d.module.starts_with("aws_cdk.") ||
+                                      d.module == "constructs"))
+                    return true;
         return false;
     }
 
@@ -467,6 +480,11 @@ private:
         Helper h;
         std::string_view text = ctx.text();
         const SemanticModel& model = ctx.model();
+        if (is_cdk_module(model)) {
+            h.why_not = "an AWS CDK app would resolve it at synth time into the template: use "
+                        "SecretValue.secrets_manager() or pass the secret's name and grant_read()";
+            return h;
+        }
         // A helper this rule added earlier (or a look-alike the team wrote) is reused.
         static const std::vector<std::pair<std::string, std::string>> names = {
             {"_get_secret", "_secret_cache"}, {"_get_aws_secret", "_aws_secret_cache"},
