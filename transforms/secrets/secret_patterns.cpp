@@ -82,9 +82,46 @@ bool is_sequence(std::string_view low) {
     static const std::array<std::string_view, 4> seqs = {"0123456789012345678901234567890123456789",
                                                          "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
                                                          "qwertyuiopasdfghjklzxcvbnm", "9876543210987654321098765432109876543210"};
-    for (auto s : seqs)
-        if (contains(s, low)) return true;
-    return false;
+    auto in_seq = [&](std::string_view run) {
+        for (auto s : seqs)
+            if (contains(s, run)) return true;
+        return false;
+    };
+    if (in_seq(low)) return true;
+    // Runs of letters and digits that are each a sequence: "abc12345", "qwerty123".
+    size_t i = 0;
+    while (i < low.size()) {
+        size_t j = i;
+        bool digit = std::isdigit(static_cast<unsigned char>(low[i])) != 0;
+        if (!digit && !std::isalpha(static_cast<unsigned char>(low[i]))) return false;
+        while (j < low.size() && (std::isdigit(static_cast<unsigned char>(low[j])) != 0) == digit &&
+               std::isalnum(static_cast<unsigned char>(low[j])))
+            ++j;
+        if (!in_seq(low.substr(i, j - i))) return false;
+        i = j;
+    }
+    return true;
+}
+
+// "P@55w0rd!" -> "password": leetspeak spellings of the stock default passwords.
+bool stock_password(std::string_view low) {
+    std::string plain;
+    for (char c : low) {
+        switch (c) {
+        case '@': case '4': plain += 'a'; break;
+        case '5': case '$': plain += 's'; break;
+        case '0': plain += 'o'; break;
+        case '1': case '!': plain += 'i'; break;
+        case '3': plain += 'e'; break;
+        case '7': plain += 't'; break;
+        default:
+            if (std::isalpha(static_cast<unsigned char>(c))) plain += c;
+        }
+    }
+    while (!plain.empty() && plain.back() == 'i') plain.pop_back();  // trailing "!" or "1"
+    static const std::set<std::string> stock = {"password", "passwort", "secret", "changeme", "letmein", "admin",
+                                                "administrator", "welcome", "default", "qwerty", "root", "toor"};
+    return stock.count(plain) > 0;
 }
 
 const std::set<std::string>& excluded_last_words() {
@@ -180,6 +217,13 @@ std::optional<std::string> generic_kind(std::string_view name) {
         return std::nullopt;
     if (words.size() > 1 && excluded_last_words().count(last)) return std::nullopt;
     if (words.size() > 1 && words[words.size() - 2] == "key" && last == "id") return std::nullopt;
+    // Tokens that are not credentials: AWS pagination and idempotency tokens (NextToken,
+    // ClientRequestToken), SES/DNS verification tokens (published in DNS).
+    static const std::set<std::string> neutral = {"next", "continuation", "pagination", "page", "cursor", "marker",
+                                                  "verification", "idempotency", "request", "publishable"};
+    for (const auto& w : words)
+        if (neutral.count(w)) return std::nullopt;
+    if (words.size() == 2 && first == "client" && last == "token") return std::nullopt;
 
     auto has = [&](std::string_view w) { return std::find(words.begin(), words.end(), w) != words.end(); };
     auto pair = [&](std::string_view a, std::string_view b) {
@@ -224,7 +268,7 @@ bool plausible_secret_value(std::string_view value) {
     if (RE2::FullMatch(text, *c.uuid)) return false;
     if (RE2::PartialMatch(text, *c.template_marks)) return false;
     if (RE2::FullMatch(text, *c.env_name)) return false;  // the name of an environment variable
-    if (is_sequence(low)) return false;
+    if (is_sequence(low) || stock_password(low)) return false;
     if (contains(low, "://") || low.starts_with("arn:") || low.starts_with("resolve:") || low.starts_with("vault:") ||
         low.starts_with("enc[") || low.starts_with("/") || low.starts_with("./") || low.starts_with("../") ||
         low.starts_with("~/"))
@@ -238,9 +282,14 @@ bool plausible_secret_value(std::string_view value) {
 }
 
 std::optional<Detection> classify(std::string_view name, std::string_view value) {
+    std::vector<std::string> words = name_words(name);
+    // A name that says the value is not real ("EXAMPLE_KEY", "fake_token") wins over any pattern.
+    static const std::set<std::string> unreal = {"example", "examples", "sample", "fake", "dummy", "mock",
+                                                 "placeholder", "test", "testing"};
+    for (const auto& w : words)
+        if (unreal.count(w)) return std::nullopt;
     if (auto p = match_provider(value)) return p;
     if (name.empty()) return std::nullopt;
-    std::vector<std::string> words = name_words(name);
     bool aws = std::find(words.begin(), words.end(), "aws") != words.end();
     std::string joined;
     for (const auto& w : words) joined += w + "_";

@@ -98,3 +98,9 @@ requests.get("https://example.com", params={"q": "Jk3Lm9Np2Qr5St8Vw1Xy4Z"})  # e
 label = f"token-{os.getpid()}-Jk3Lm9Np2Qr5"  # expect: clean fstring
 raw_secret = b"Jk3Lm9Np2Qr5St8Vw1Xy4Z"  # expect: clean bytes
 PEM_MARKER = "-----BEGIN PRIVATE KEY-----"  # expect: clean header
+VerificationToken = "ILQMESfEW0p6i6gIJcEWvO65TP5hg6B99hGFZ2lxrIs="  # expect: clean name
+cfn.create_stack(StackName="orders", ClientRequestToken="deploy-2024-06-01-a1")  # expect: clean name
+NextToken = "AAEAAQ8kZx1Lm3Pq5Rt7Vw9Xy2Za4Bc6De8"  # expect: clean name
+SessionToken = "ABC12345"  # expect: clean sequence
+admin_password = "P@55w0rd!"  # expect: clean placeholder
+EXAMPLE_GITHUB_TOKEN = "ghp_R2mX9kQ4wL7pZ1vN8tY3sB6dF0hJ5cG2aE4u"  # expect: clean placeholder
