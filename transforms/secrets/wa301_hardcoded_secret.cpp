@@ -219,6 +219,18 @@ std::string module_label(const std::filesystem::path& path) {
     return n.empty() ? "app" : n;
 }
 
+// An absolute path below the working directory, relative to it: folders above the project
+// ("/home/me/test/...") say nothing about whether a file is a test.
+std::filesystem::path project_relative(const std::filesystem::path& p) {
+    if (!p.is_absolute()) return p;
+    std::error_code ec;
+    std::filesystem::path cwd = std::filesystem::current_path(ec);
+    if (ec) return p;
+    std::filesystem::path rel = p.lexically_relative(cwd);
+    if (rel.empty() || *rel.begin() == "..") return p;
+    return rel;
+}
+
 // Characters Secrets Manager accepts in a name.
 std::string sanitise_id(std::string_view s) {
     std::string out;
@@ -248,7 +260,7 @@ public:
     }
 
     void check(Context& ctx, std::vector<Finding>& out) const override {
-        if (secrets::is_test_path(ctx.file().path)) return;
+        if (secrets::is_test_path(project_relative(ctx.file().path))) return;
         if (!secrets::may_contain_secrets(ctx.text())) return;
         Scan scan = scan_tree(ctx);
         if (scan.candidates.empty()) return;
