@@ -120,7 +120,7 @@ TEST_CASE("secret values appear in no wafix output but the exact patch", "[cli][
     check_no_secret("second diff", again.out + again.err, values);
 }
 
-TEST_CASE("--secrets-manifest writes the values 0600, and nothing changes when it cannot", "[cli][secrets]") {
+TEST_CASE("the secrets manifest holds the values with mode 0600, and nothing changes when it cannot be written", "[cli][secrets]") {
     const std::vector<std::string> values = sample_secrets();
     TempDir tmp;
     copy_sample(tmp.path() / "sample");
