@@ -207,6 +207,8 @@ int command_fix(const Options& o, const EngineOptions& engine) {
                                  "stay{} in git history: rotate {}\n",
                                  moved.size(), moved.size() == 1 ? " is" : "s are", moved.size() == 1 ? "" : "s",
                                  moved.size() == 1 ? "s" : "", moved.size() == 1 ? "it" : "them");
+        std::cout << "wafix: before deploying, create the secrets and allow the functions "
+                     "secretsmanager:GetSecretValue on them\n";
         if (manifest)
             std::cout << fmt::format("wafix: wrote the secret ids and values to {} (mode 0600): create the secrets "
                                      "from it, then delete it\n",
