@@ -161,7 +161,7 @@ std::string target_name(Node target) {
     return {};
 }
 
-enum class Place { Assignment, Keyword, DictValue, Default, Positional, Comparison };
+enum class Place { Assignment, Keyword, DictValue, Default, Positional, Comparison, EnvDefault };
 
 struct Candidate {
     Literal literal;
@@ -244,6 +244,7 @@ std::string describe(const Candidate& c) {
     std::string what = "hard-coded " + c.detection.kind;
     if (is_identifier_like(c.name)) {
         if (c.place == Place::Comparison) what += fmt::format(" compared with `{}`", c.name);
+        else if (c.place == Place::EnvDefault) what += fmt::format(" as the default of environment variable `{}`", c.name);
         else what += fmt::format(" in `{}`", c.name);
     }
     return what;
@@ -273,6 +274,13 @@ public:
             if (c.place == Place::Comparison) {
                 out.push_back(ctx.finding(info(), c.literal.node,
                                           describe(c) + ": move the expected value to AWS Secrets Manager by hand; " +
+                                              kRotate));
+                continue;
+            }
+            if (c.place == Place::EnvDefault) {
+                // A lookup as the default would run even when the variable is set: a human decides.
+                out.push_back(ctx.finding(info(), c.literal.node,
+                                          describe(c) + ": drop the default or read it from AWS Secrets Manager; " +
                                               kRotate));
                 continue;
             }
@@ -415,13 +423,13 @@ private:
         if (scan.indent.empty()) scan.indent = "    ";
         std::sort(strings.begin(), strings.end(), [](Node a, Node b) { return a.start() < b.start(); });
         for (const Node& s : strings)
-            if (auto c = candidate(s)) {
+            if (auto c = candidate(s, ctx.model())) {
                 if (!suppressed(scan, c->site, s)) scan.candidates.push_back(std::move(*c));
             }
         return scan;
     }
 
-    static std::optional<Candidate> candidate(Node s) {
+    static std::optional<Candidate> candidate(Node s, const SemanticModel& model) {
         Node outer = s;
         while (outer.parent().is("parenthesized_expression")) outer = outer.parent();
         Node p = outer.parent();
@@ -443,6 +451,17 @@ private:
         } else if (p.is("argument_list")) {
             c.place = Place::Positional;
             c.site = s;
+            // os.environ.get("NAME", "default") / os.getenv("NAME", "default"): named by NAME.
+            auto args = call_arguments(p.parent());
+            if (args.size() == 2 && args[1] == outer) {
+                auto q = model.qualified_name(p.parent().field("function"));
+                if (q && (*q == "os.getenv" || *q == "os.environ.get" || *q == "os.environ.setdefault")) {
+                    if (auto env = string_literal_value(args[0])) {
+                        c.place = Place::EnvDefault;
+                        c.name = *env;
+                    }
+                }
+            }
         } else if (p.is("comparison_operator")) {
             c.place = Place::Comparison;
             for (const Node& operand : p.named_children())

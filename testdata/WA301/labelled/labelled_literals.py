@@ -44,6 +44,8 @@ dbPassword2 = "M4nG0-Tr33-Bl4ck"  # expect: secret generic
 headers = {"Authorization": "Bearer 9fK2mQ7xR4tL8wN3pZ6v"}  # expect: secret generic
 def login(user, password="Gh7Kp2Mx9Qz4Rw1T"): pass  # expect: secret generic
 sendgrid_token: str = "SG7kd93Lq02MxP4vZ8wN1rT6"  # expect: secret generic
+DJANGO_KEY = os.environ.get("DJANGO_SECRET_KEY", "r8Kq2Lm7Xz4Pw9Tn3Vb6Yc1")  # expect: secret generic
+ORDERS_TOKEN = os.getenv("ORDERS_API_TOKEN", "Hb4Nq8Wm2Xr6Tz9Lk3Pv")  # expect: secret generic
 
 # Known misses, kept to keep the recall figure honest: no name to anchor on, or a credential
 # embedded in a URL or a tuple.
@@ -53,6 +55,7 @@ requests.get("https://api.example.com", auth=("svc-orders", "Hx4Lm9Qz2Wp7Rt3K"))
 
 # Placeholders, templates and lookups under secret-like names.
 n1 = os.environ["API_KEY"]
+DB_USER = os.environ.get("DB_USER", "orders_app_2024")  # expect: clean neutral
 PASSWORD = "changeme"  # expect: clean placeholder
 API_KEY = "your-api-key-here"  # expect: clean placeholder
 TOKEN = "<insert token>"  # expect: clean placeholder
