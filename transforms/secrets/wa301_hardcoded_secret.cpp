@@ -383,13 +383,16 @@ private:
     static Scan scan_tree(const Context& ctx) {
         Scan scan;
         std::vector<Node> strings;
-        std::vector<Node> stack{ctx.root()};
-        while (!stack.empty()) {
-            Node n = stack.back();
-            stack.pop_back();
+        std::string_view source = ctx.text();
+        // A cursor walk with our own parent stack: ts_node_parent() walks down from the root.
+        TSTreeCursor cursor = ts_tree_cursor_new(ctx.root().raw());
+        std::vector<Node> parents;
+        auto visit = [&](Node n) -> bool {  // false: do not descend
+            if (!n.is_named()) return false;
+            Node parent = parents.empty() ? Node() : parents.back();
             if (n.is("comment")) {
                 scan.comments[n.start_point().row].push_back(n.text());
-                continue;
+                return false;
             }
             if (n.is("string") || n.is("concatenated_string")) {
                 strings.push_back(n);
@@ -401,7 +404,7 @@ private:
                 if (n.is("concatenated_string"))
                     for (const Node& c : n.named_children())
                         if (c.is("comment")) scan.comments[c.start_point().row].push_back(c.text());
-                continue;
+                return false;
             }
             if (n.is("call")) {
                 std::string_view f = n.field("function").text();
@@ -411,15 +414,36 @@ private:
                         if (auto v = string_literal_value(args[0])) scan.used_ids.insert(*v);
                 }
             }
-            if (n.is("function_definition") && n.parent().is("module")) scan.functions.push_back(n);
-            if (n.is("block") && scan.indent.empty() && n.named_child_count() > 0 &&
-                n.parent().start_point().column == 0) {
-                std::string_view ind = line_indent(ctx.text(), n.named_child(0).start());
+            if (n.is("function_definition") && parent.is("module")) scan.functions.push_back(n);
+            if (n.is("block") && scan.indent.empty() && n.named_child_count() > 0 && parent &&
+                parent.start_point().column == 0) {
+                std::string_view ind = line_indent(source, n.named_child(0).start());
                 if (!ind.empty()) scan.indent = std::string(ind);
             }
-            auto kids = n.named_children();
-            for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+            return true;
+        };
+        bool descend = visit(ctx.root());
+        while (true) {
+            TSNode current = ts_tree_cursor_current_node(&cursor);
+            if (descend && ts_tree_cursor_goto_first_child(&cursor)) {
+                parents.push_back(Node(current, source));
+                descend = visit(Node(ts_tree_cursor_current_node(&cursor), source));
+                continue;
+            }
+            bool moved = false;
+            while (!moved) {
+                if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+                    moved = true;
+                } else if (ts_tree_cursor_goto_parent(&cursor)) {
+                    parents.pop_back();
+                } else {
+                    break;
+                }
+            }
+            if (!moved) break;
+            descend = visit(Node(ts_tree_cursor_current_node(&cursor), source));
         }
+        ts_tree_cursor_delete(&cursor);
         if (scan.indent.empty()) scan.indent = "    ";
         std::sort(strings.begin(), strings.end(), [](Node a, Node b) { return a.start() < b.start(); });
         for (const Node& s : strings)
@@ -429,7 +453,20 @@ private:
         return scan;
     }
 
+    // Whether the value could be a secret under some name: most strings fail here, before the
+    // (costlier) look at where they are bound.
+    static bool could_be_secret(const Literal& lit) {
+        std::string_view v = lit.value;
+        if (v.size() < 8) return false;
+        if (secrets::match_provider(v) || secrets::plausible_secret_value(v)) return true;
+        for (std::string_view scheme : {"Bearer ", "Basic ", "token ", "Token ", "Bot "})
+            if (v.starts_with(scheme)) return true;
+        return false;
+    }
+
     static std::optional<Candidate> candidate(Node s, const SemanticModel& model) {
+        auto lit = decode_literal(s);
+        if (!lit || !could_be_secret(*lit)) return std::nullopt;
         Node outer = s;
         while (outer.parent().is("parenthesized_expression")) outer = outer.parent();
         Node p = outer.parent();
@@ -471,8 +508,6 @@ private:
         } else {
             return std::nullopt;
         }
-        auto lit = decode_literal(s);
-        if (!lit) return std::nullopt;
         // `KEY = ("..." "...")`: the parentheses go with the literal, unless they hold a comment.
         if (outer != s && s.is("concatenated_string") && outer.text().find('#') == std::string_view::npos)
             lit->node = outer;
