@@ -288,7 +288,7 @@ public:
             std::string why_not = helper->why_not;
             if (why_not.empty() && runs_at_import(c.literal.node) &&
                 module_level_statement(c.literal.node).start() < helper->ready_at)
-                why_not = "it is evaluated before the place where the lookup helper would go";
+                why_not = "it is evaluated at import time, before the lookup helper or boto3's import";
             if (!why_not.empty()) {
                 out.push_back(ctx.finding(info(), c.literal.node,
                                           describe(c) + ": not rewritten (" + why_not +
@@ -614,13 +614,12 @@ private:
             }
             pos = next_line_start(text, stmt.end());
         }
-        // An existing boto3 import further down would not have run yet when the helper is called.
+        // boto3 imported further down: the helper goes below that import, so that it reads in
+        // order; literals evaluated at import time above it are left for a human.
         if (boto->edits.empty()) {
             const Binding* b = model.lookup(boto->expr.substr(0, boto->expr.find('.')), 0);
-            if (b && !b->defs.empty() && b->defs[0].statement.start() >= pos) {
-                h.why_not = "boto3 is imported below the place where the lookup helper would go";
-                return h;
-            }
+            Node stmt = b && !b->defs.empty() ? module_level_statement(b->defs[0].statement) : Node();
+            if (stmt && stmt.start() >= pos) pos = next_line_start(text, stmt.end());
         }
         std::string eol(ctx.eol());
         const std::string& fn = chosen->first;
