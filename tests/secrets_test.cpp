@@ -230,3 +230,28 @@ TEST_CASE("WA301 ids: prefix setting, one id per value, no clash with ids in use
     FileResult bare = process_source(*loaded.file, o);
     CHECK(bare.secrets[0].id == "a-token");
 }
+
+TEST_CASE("WA301 stores the decoded value: escapes, raw strings, implicit concatenation", "[secrets]") {
+    std::string src =
+        "A_TOKEN = \"Fdn\\x58siVpzz63\\u0046fkCzJr4\"\n"
+        "B_TOKEN = r\"Fdn\\xsiVpzz63FfkCzJr4\"\n"
+        "C_TOKEN = (\"Fdn'siVpzz\" 'Q63FfkCzJr4\\x41')\n"
+        "HEADERS = {\"Authorization\": 'token ghp_wZPf1Qh6yYTWmE4lBYOvfZ8UzDzV8fUkkibj'}\n";
+    auto loaded = source_from_bytes("settings_module.py", src);
+    REQUIRE(loaded.file);
+    EngineOptions o;
+    o.select = {"WA301"};
+    FileResult r = process_source(*loaded.file, o);
+    REQUIRE(r.secrets.size() == 4);
+    CHECK(r.secrets[0].value == "FdnXsiVpzz63FfkCzJr4");
+    CHECK(r.secrets[0].spellings == std::vector<std::string>{"Fdn\\x58siVpzz63\\u0046fkCzJr4"});
+    CHECK(r.secrets[1].value == "Fdn\\xsiVpzz63FfkCzJr4");
+    CHECK(r.secrets[2].value == "Fdn'siVpzzQ63FfkCzJr4A");
+    CHECK(r.secrets[3].value == "ghp_wZPf1Qh6yYTWmE4lBYOvfZ8UzDzV8fUkkibj");
+    CHECK(r.secrets[3].kind == "github-token");
+    CHECK(r.fixed_text.find("C_TOKEN = _get_secret(\"settings-module/c-token\")\n") != std::string::npos);
+    CHECK(r.fixed_text.find("{\"Authorization\": 'token ' + _get_secret('settings-module/github-token')}") !=
+          std::string::npos);
+    Parser parser;
+    CHECK_FALSE(parser.parse(r.fixed_text).has_error());
+}

@@ -145,8 +145,8 @@ std::optional<Literal> decode_literal(Node n) {
         auto p = decode_string(part);
         if (!p) return std::nullopt;
         lit.value += p->value;
+        if (lit.spellings.empty()) lit.quote = p->quote;
         lit.spellings.push_back(p->spellings[0]);
-        lit.quote = p->quote;
     }
     return lit;
 }
