@@ -46,6 +46,15 @@ ApplyResult apply_fixes(std::string_view text, const std::vector<Fix>& fixes) {
         bool valid = std::all_of(f.edits.begin(), f.edits.end(),
                                  [&](const Edit& e) { return e.begin <= e.end && e.end <= text.size(); });
         bool conflict = !valid;
+        // A fix's own edits may share an insertion point (kept in order) but must not overlap.
+        for (size_t a = 0; a < f.edits.size() && !conflict; ++a)
+            for (size_t b = a + 1; b < f.edits.size() && !conflict; ++b) {
+                const Edit &x = f.edits[a], &y = f.edits[b];
+                bool both_insert_here = x.begin == x.end && y.begin == y.end && x.begin == y.begin;
+                if (!both_insert_here && x.begin < y.end && y.begin < x.end) conflict = true;
+                if (x.begin == x.end && y.begin < x.begin && x.begin < y.end) conflict = true;
+                if (y.begin == y.end && x.begin < y.begin && y.begin < x.end) conflict = true;
+            }
         for (const Edit& e : f.edits) {
             if (conflict) break;
             for (const Edit& a : accepted)
@@ -58,8 +67,13 @@ ApplyResult apply_fixes(std::string_view text, const std::vector<Fix>& fixes) {
             r.deferred.push_back(i);
             continue;
         }
+        // An edit identical to one another fix already contributed merges; a fix's own repeated
+        // insertions (closing two brackets at one offset) all stay.
+        size_t before = accepted.size();
         for (const Edit& e : f.edits)
-            if (std::find(accepted.begin(), accepted.end(), e) == accepted.end()) accepted.push_back(e);
+            if (std::find(accepted.begin(), accepted.begin() + static_cast<long>(before), e) ==
+                accepted.begin() + static_cast<long>(before))
+                accepted.push_back(e);
         r.applied.push_back(i);
     }
     r.text = apply_edits(text, std::move(accepted));

@@ -2,9 +2,12 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <cctype>
 #include <cstdio>
+#include <thread>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
@@ -14,13 +17,18 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "wafix/cache.hpp"
+#include "wafix/config.hpp"
 #include "wafix/diff.hpp"
 #include "wafix/discover.hpp"
 #include "wafix/engine.hpp"
 #include "wafix/manifest.hpp"
+#include "wafix/report.hpp"
 #include "wafix/secrets_manifest.hpp"
 #include "wafix/transform.hpp"
+#include "wafix/worktree_guard.hpp"
 #include "wafix/writer.hpp"
+#include "http/http_transforms.hpp"
 
 namespace fs = std::filesystem;
 
@@ -32,8 +40,19 @@ struct Options {
     std::vector<std::string> paths;
     std::vector<std::string> select, ignore;
     std::string color = "auto";
+    std::string format;  // empty: the command's default
     bool unsafe_fixes = false;
-    std::string secret_prefix;     // WA301 id prefix (RuleSettings' default when empty)
+    bool statistics = false;
+    bool no_peer_suppressions = false;
+    bool report_unused_suppressions = false;
+    bool html = false;
+    std::string output;  // report: file to write
+    int jobs = 0;        // 0: one per core
+    bool no_cache = false;
+    bool allow_dirty = false;
+    std::string cache_dir = ".wafix_cache";
+    std::string http_timeout;  // empty: the configuration's, else RuleSettings' default
+    std::string secret_prefix;     // WA301 id prefix; empty: the configuration's, else the default
     bool show_secrets = false;     // diff: do not mask secret values on a terminal
     std::string secrets_manifest;  // fix: where to write the moved secret values (0600)
 };
@@ -63,25 +82,78 @@ bool use_color(const std::string& mode) {
 
 std::string where(const fs::path& p) { return display_path(p).generic_string(); }
 
-struct Run {
-    std::vector<FileResult> results;
-    ManifestPlan manifests;
-    std::vector<std::string> errors;
-};
-
-Run analyse(const Options& o, const EngineOptions& engine) {
-    Run run;
+RunReport analyse(const Options& o, const EngineOptions& engine, const std::string& command) {
+    RunReport run;
+    run.command = command;
     std::vector<fs::path> paths;
     for (const auto& p : o.paths) paths.emplace_back(p);
     if (paths.empty()) paths.emplace_back(".");
     Discovery found = discover(paths);
-    run.errors = found.errors;
+    for (const auto& e : found.errors) {
+        size_t colon = e.find(": ");
+        run.errors.push_back(colon == std::string::npos ? RunError{"", e} : RunError{e.substr(0, colon), e.substr(colon + 2)});
+    }
     std::map<fs::path, std::vector<std::string>> needs;
     std::map<fs::path, fs::path> stop_at;
     std::map<fs::path, fs::path> work_trees;  // per root, looked up once
+    // Configuration is resolved in order (its cache is not shared between threads); the files
+    // are then processed in parallel and their results kept in discovery order.
+    ConfigResolver configs;
+    std::set<std::string> config_errors;
+    struct Job {
+        const DiscoveredFile* file;
+        const Config* config;
+        EngineOptions options;
+    };
+    std::vector<Job> jobs;
     for (const DiscoveredFile& f : found.files) {
-        FileResult r = process_file(f.path, engine);
-        if (r.error) run.errors.push_back(where(f.path) + ": " + *r.error);
+        const Config* cfg = nullptr;
+        try {
+            cfg = &configs.for_file(f.path);
+        } catch (const ConfigError& e) {
+            if (config_errors.insert(e.what()).second) run.errors.push_back({"", std::string("configuration: ") + e.what()});
+            continue;  // never analyse with a configuration the user did not mean
+        }
+        if (!f.named && cfg->excludes(f.path)) continue;
+        // The file's configuration, then the command line on top of it.
+        EngineOptions options;
+        cfg->apply(f.path, options);
+        if (!engine.select.empty()) {
+            options.select = engine.select;
+            for (const auto& id : engine.select) options.ignore.erase(id);  // the command line wins
+        }
+        options.ignore.insert(engine.ignore.begin(), engine.ignore.end());
+        if (engine.unsafe_fixes) options.unsafe_fixes = true;
+        if (!engine.peer_suppressions) options.peer_suppressions = false;
+        options.report_unused_suppressions = engine.report_unused_suppressions;
+        if (!o.http_timeout.empty()) options.settings.http_timeout = o.http_timeout;
+        if (!o.secret_prefix.empty()) options.settings.secret_id_prefix = o.secret_prefix;
+        jobs.push_back({&f, cfg, std::move(options)});
+    }
+    std::optional<ResultCache> cache;
+    if (!o.no_cache && !o.cache_dir.empty()) cache.emplace(o.cache_dir);
+    for (Job& job : jobs) job.options.cache = cache ? &*cache : nullptr;
+    std::vector<FileResult> results(jobs.size());
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t i = next++; i < jobs.size(); i = next++) results[i] = process_file(jobs[i].file->path, jobs[i].options);
+    };
+    size_t threads = std::min<size_t>(o.jobs > 0 ? static_cast<size_t>(o.jobs) : std::max(1u, std::thread::hardware_concurrency()),
+                                      std::max<size_t>(1, jobs.size()));
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+
+    for (size_t i = 0; i < jobs.size(); ++i) {
+        const DiscoveredFile& f = *jobs[i].file;
+        FileResult& r = results[i];
+        if (!r.requirements.empty() && jobs[i].config->dependency_manifest == "none") {
+            for (const auto& req : r.requirements)
+                run.manifests.notes.push_back(fmt::format("{}: needs `{}` (dependency-manifest = \"none\": not added)", where(f.path), req));
+            r.requirements.clear();
+        }
+        if (r.error) run.errors.push_back({where(f.path), *r.error});
         if (!r.requirements.empty()) {
             needs[f.path] = r.requirements;
             auto it = work_trees.find(f.root);
@@ -90,11 +162,29 @@ Run analyse(const Options& o, const EngineOptions& engine) {
         }
         run.results.push_back(std::move(r));
     }
-    run.manifests = plan_manifest_updates(needs, stop_at);
+    ManifestPlan plan = plan_manifest_updates(needs, stop_at);
+    plan.notes.insert(plan.notes.begin(), run.manifests.notes.begin(), run.manifests.notes.end());
+    run.manifests = std::move(plan);
     return run;
 }
 
-void print_unfixed(std::ostream& os, const Run& run) {
+std::string error_line(const RunError& e) {
+    return "wafix: error: " + (e.file.empty() ? e.message : e.file + ": " + e.message) + "\n";
+}
+
+// Machine-readable formats replace the command's own output on stdout.
+bool print_format(const RunReport& run, const std::string& format) {
+    std::string out;
+    if (format == "json") out = render_json(run);
+    else if (format == "sarif") out = render_sarif(run);
+    else if (format == "github") out = render_github(run);
+    else if (format == "text") out = render_text(run);
+    else return false;
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return true;
+}
+
+void print_unfixed(std::ostream& os, const RunReport& run) {
     for (const FileResult& r : run.results)
         for (const Finding& f : r.unfixed)
             os << fmt::format("{}:{}:{}: {} {}\n", where(r.path), f.location.line, f.location.column, f.rule, f.message);
@@ -102,14 +192,14 @@ void print_unfixed(std::ostream& os, const Run& run) {
         for (const auto& note : r.notes) os << fmt::format("{}:{}\n", where(r.path), note);
 }
 
-size_t count_unfixed(const Run& run) {
+size_t count_unfixed(const RunReport& run) {
     size_t n = 0;
     for (const auto& r : run.results) n += r.unfixed.size();
     return n;
 }
 
 int command_diff(const Options& o, const EngineOptions& engine) {
-    Run run = analyse(o, engine);
+    RunReport run = analyse(o, engine, "diff");
     DiffOptions dopt;
     dopt.color = use_color(o.color);
     if (dopt.color && !o.show_secrets)
@@ -131,20 +221,32 @@ int command_diff(const Options& o, const EngineOptions& engine) {
         std::string p = where(m.path);
         patches[p] = render_file_diff(p, m.original, m.updated, dopt);
     }
-    for (const auto& [path, patch] : patches) std::fwrite(patch.data(), 1, patch.size(), stdout);
+    std::string format = o.format.empty() ? "diff" : o.format;
+    if (!print_format(run, format)) {
+        for (const auto& [path, patch] : patches) std::fwrite(patch.data(), 1, patch.size(), stdout);
+        print_unfixed(std::cerr, run);
+        for (const auto& n : run.manifests.notes) std::cerr << "wafix: " << n << "\n";
+    }
     std::fflush(stdout);
-
-    print_unfixed(std::cerr, run);
-    for (const auto& n : run.manifests.notes) std::cerr << "wafix: " << n << "\n";
-    for (const auto& e : run.errors) std::cerr << "wafix: error: " << e << "\n";
-    if (fixes > 0)
+    if (o.statistics) std::cerr << render_statistics(run);
+    for (const auto& e : run.errors) std::cerr << error_line(e);
+    if (fixes > 0 && format == "diff")
         std::cerr << fmt::format("wafix: {} fix{} pending in {} file{}; run `wafix fix` to apply\n", fixes,
                                  fixes == 1 ? "" : "es", files, files == 1 ? "" : "s");
     if (!run.errors.empty()) return kExitError;
     return patches.empty() ? kExitClean : kExitPending;
 }
 
-std::vector<SecretsManifestEntry> secret_entries(const Run& run, const std::set<const FileResult*>& skip) {
+int command_check(const Options& o, const EngineOptions& engine) {
+    RunReport run = analyse(o, engine, "check");
+    print_format(run, o.format.empty() ? "text" : o.format);
+    if (o.statistics) std::cout << render_statistics(run);
+    for (const auto& e : run.errors) std::cerr << error_line(e);
+    if (!run.errors.empty()) return kExitError;
+    return count(run).findings > 0 ? kExitPending : kExitClean;
+}
+
+std::vector<SecretsManifestEntry> secret_entries(const RunReport& run, const std::set<const FileResult*>& skip) {
     std::vector<SecretsManifestEntry> out;
     for (const FileResult& r : run.results) {
         if (!r.changed() || skip.count(&r)) continue;
@@ -154,9 +256,24 @@ std::vector<SecretsManifestEntry> secret_entries(const Run& run, const std::set<
 }
 
 int command_fix(const Options& o, const EngineOptions& engine) {
-    Run run = analyse(o, engine);
-    // The manifest is written before any source file changes, so that no value is ever only in
-    // git history because the manifest could not be written.
+    RunReport run = analyse(o, engine, "fix");
+    run.applied = true;
+    if (!o.allow_dirty) {
+        std::vector<fs::path> touched;
+        for (const FileResult& r : run.results)
+            if (r.changed()) touched.push_back(r.path);
+        for (const ManifestUpdate& m : run.manifests.updates) touched.push_back(m.path);
+        auto dirty = dirty_files(touched);
+        if (!dirty.empty()) {
+            std::cerr << "wafix: error: these files have uncommitted changes, and fixing them would mix wafix's edits "
+                         "into yours:\n";
+            for (const auto& d : dirty) std::cerr << "  " << d << "\n";
+            std::cerr << "wafix: commit or stash them first, or pass --allow-dirty; nothing was written\n";
+            return kExitError;
+        }
+    }
+    // The secrets manifest is written before any source file changes, so that no value is ever
+    // only in git history because the manifest could not be written.
     bool manifest = !o.secrets_manifest.empty();
     if (manifest) {
         if (auto err = write_private_file(o.secrets_manifest, secrets_manifest_json(secret_entries(run, {})))) {
@@ -164,14 +281,16 @@ int command_fix(const Options& o, const EngineOptions& engine) {
             return kExitError;
         }
     }
+    install_write_signal_handlers();
     std::map<std::string, int> per_rule;
     std::set<const FileResult*> failed;
     int files = 0;
-    for (const FileResult& r : run.results) {
+    for (FileResult& r : run.results) {
         if (!r.changed()) continue;
         std::string original = r.source->bytes_for(r.source->text);
         if (auto err = replace_file(r.path, original, r.source->bytes_for(r.fixed_text))) {
-            run.errors.push_back(where(r.path) + ": " + *err);
+            run.errors.push_back({where(r.path), *err});
+            std::fill(r.fixed_flags.begin(), r.fixed_flags.end(), false);  // nothing landed
             failed.insert(&r);
             continue;
         }
@@ -182,52 +301,76 @@ int command_fix(const Options& o, const EngineOptions& engine) {
     if (manifest && !failed.empty()) {
         // Only the secrets whose files did change.
         if (auto err = write_private_file(o.secrets_manifest, secrets_manifest_json(moved)))
-            run.errors.push_back(o.secrets_manifest + ": " + *err);
+            run.errors.push_back({o.secrets_manifest, *err});
     }
-    int total = 0;
-    for (const auto& [rule, n] : per_rule) total += n;
-    std::cout << fmt::format("wafix: fixed {} finding{} in {} file{}\n", total, total == 1 ? "" : "s", files,
-                             files == 1 ? "" : "s");
-    for (const auto& [rule, n] : per_rule) {
-        const Transform* t = find_transform(rule);
-        std::cout << fmt::format("  {} {:<32} {}\n", rule, t ? t->info().name : "", n);
-    }
+    std::vector<ManifestUpdate> written;
     for (const ManifestUpdate& m : run.manifests.updates) {
-        if (auto err = replace_file(m.path, m.original, m.updated)) {
-            run.errors.push_back(where(m.path) + ": " + *err);
-            continue;
-        }
-        std::string added;
-        for (const auto& a : m.added) added += (added.empty() ? "" : ", ") + a;
-        std::cout << fmt::format("wafix: added {} to {}\n", added, where(m.path));
+        if (auto err = replace_file(m.path, m.original, m.updated)) run.errors.push_back({where(m.path), *err});
+        else written.push_back(m);
     }
-    for (const auto& n : run.manifests.notes) std::cout << "wafix: " << n << "\n";
-    if (!moved.empty()) {
-        std::cout << fmt::format("wafix: {} hard-coded secret{} now read from AWS Secrets Manager; the old value{} "
-                                 "stay{} in git history: rotate {}\n",
-                                 moved.size(), moved.size() == 1 ? " is" : "s are", moved.size() == 1 ? "" : "s",
-                                 moved.size() == 1 ? "s" : "", moved.size() == 1 ? "it" : "them");
-        std::cout << "wafix: before deploying, create the secrets and allow the functions "
-                     "secretsmanager:GetSecretValue on them\n";
-        if (manifest)
-            std::cout << fmt::format("wafix: wrote the secret ids and values to {} (mode 0600): create the secrets "
-                                     "from it, then delete it\n",
-                                     o.secrets_manifest);
-        else
-            std::cout << "wafix: the values were not written anywhere; use --secrets-manifest FILE to get them "
-                         "for creating the secrets\n";
-    } else if (manifest) {
-        std::cout << fmt::format("wafix: no secrets moved; wrote an empty list to {}\n", o.secrets_manifest);
-    }
+    run.manifests.updates = written;
     size_t unfixed = count_unfixed(run);
-    if (unfixed > 0) {
-        std::cout << fmt::format("wafix: {} finding{} need{} a human:\n", unfixed, unfixed == 1 ? "" : "s",
-                                 unfixed == 1 ? "s" : "");
-        print_unfixed(std::cout, run);
+    if (!o.format.empty() && o.format != "summary") {
+        print_format(run, o.format);
+    } else {
+        int total = 0;
+        for (const auto& [rule, n] : per_rule) total += n;
+        std::cout << fmt::format("wafix: fixed {} finding{} in {} file{}\n", total, total == 1 ? "" : "s", files,
+                                 files == 1 ? "" : "s");
+        for (const auto& [rule, n] : per_rule) {
+            const Transform* t = find_transform(rule);
+            std::cout << fmt::format("  {} {:<32} {}\n", rule, t ? t->info().name : "", n);
+        }
+        for (const ManifestUpdate& m : written) {
+            std::string added;
+            for (const auto& a : m.added) added += (added.empty() ? "" : ", ") + a;
+            std::cout << fmt::format("wafix: added {} to {}\n", added, where(m.path));
+        }
+        for (const auto& n : run.manifests.notes) std::cout << "wafix: " << n << "\n";
+        if (!moved.empty()) {
+            std::cout << fmt::format("wafix: {} hard-coded secret{} now read from AWS Secrets Manager; the old "
+                                     "value{} stay{} in git history: rotate {}\n",
+                                     moved.size(), moved.size() == 1 ? " is" : "s are", moved.size() == 1 ? "" : "s",
+                                     moved.size() == 1 ? "s" : "", moved.size() == 1 ? "it" : "them");
+            std::cout << "wafix: before deploying, create the secrets and allow the functions "
+                         "secretsmanager:GetSecretValue on them\n";
+            if (manifest)
+                std::cout << fmt::format("wafix: wrote the secret ids and values to {} (mode 0600): create the "
+                                         "secrets from it, then delete it\n",
+                                         o.secrets_manifest);
+            else
+                std::cout << "wafix: the values were not written anywhere; use --secrets-manifest FILE to get them "
+                             "for creating the secrets\n";
+        } else if (manifest) {
+            std::cout << fmt::format("wafix: no secrets moved; wrote an empty list to {}\n", o.secrets_manifest);
+        }
+        if (unfixed > 0) {
+            std::cout << fmt::format("wafix: {} finding{} need{} a human:\n", unfixed, unfixed == 1 ? "" : "s",
+                                     unfixed == 1 ? "s" : "");
+            print_unfixed(std::cout, run);
+        }
     }
-    for (const auto& e : run.errors) std::cerr << "wafix: error: " << e << "\n";
+    if (o.statistics) std::cout << render_statistics(run);
+    for (const auto& e : run.errors) std::cerr << error_line(e);
     if (!run.errors.empty()) return kExitError;
     return unfixed > 0 ? kExitPending : kExitClean;
+}
+
+int command_report(const Options& o, const EngineOptions& engine) {
+    RunReport run = analyse(o, engine, "report");
+    std::string out = o.html ? render_html_report(run) : render_markdown_report(run);
+    if (o.output.empty() || o.output == "-") {
+        std::fwrite(out.data(), 1, out.size(), stdout);
+    } else {
+        std::ofstream file(o.output, std::ios::binary | std::ios::trunc);
+        file << out;
+        if (!file) {
+            std::cerr << "wafix: error: cannot write " << o.output << "\n";
+            return kExitError;
+        }
+    }
+    for (const auto& e : run.errors) std::cerr << error_line(e);
+    return run.errors.empty() ? kExitClean : kExitError;
 }
 
 const char* fix_text(FixAvailability f) {
@@ -279,20 +422,55 @@ int run_cli(int argc, char** argv) {
         sub->add_option("--select", o.select, "Only these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
         sub->add_option("--ignore", o.ignore, "Skip these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
         sub->add_flag("--unsafe-fixes", o.unsafe_fixes, "Also apply fixes marked unsafe");
+        sub->add_flag("--no-peer-suppressions", o.no_peer_suppressions,
+                      "Ignore bandit/ruff/detect-secrets/gitleaks comments (# nosec, # noqa: S113, ...)");
+        sub->add_flag("--report-unused-suppressions", o.report_unused_suppressions,
+                      "Note `# wafix: ignore` comments that silence nothing");
+        sub->add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)")->check(CLI::NonNegativeNumber);
+        sub->add_flag("--no-cache", o.no_cache, "Neither read nor write the result cache");
+        sub->add_option("--cache-dir", o.cache_dir, "Where the result cache lives (default: .wafix_cache)");
+        sub->add_option("--http-timeout", o.http_timeout,
+                        "WA201: timeout written into HTTP calls, SECONDS or CONNECT,READ (default: 10)")
+            ->check([](const std::string& v) {
+                return http::parse_timeout_setting(v) ? std::string() : "expected SECONDS or CONNECT,READ, e.g. 10 or 3.05,27";
+            });
         sub->add_option("--secret-prefix", o.secret_prefix,
                         "WA301: prefix of generated Secrets Manager ids; {module} is the module's name "
-                        "(default: {module}/)");
+                        "(default: {module}/)")
+            ->check([](const std::string& v) {
+                std::string rest = v;
+                for (size_t at; (at = rest.find("{module}")) != std::string::npos;) rest.erase(at, 8);
+                for (char c : rest)
+                    if (!std::isalnum(static_cast<unsigned char>(c)) &&
+                        std::string_view("/_+=.@-").find(c) == std::string_view::npos)
+                        return std::string("letters, digits, /_+=.@- and {module} only");
+                return std::string();
+            });
+    };
+    auto add_format = [&](CLI::App* sub, std::vector<std::string> formats) {
+        sub->add_option("--format", o.format, "Output format")->check(CLI::IsMember(formats));
+        sub->add_flag("--statistics", o.statistics, "Counts per rule and pillar");
     };
     CLI::App* diff = app.add_subcommand("diff", "Print a unified diff of every fix (dry run; the default)");
     add_common(diff);
+    add_format(diff, {"diff", "text", "json", "sarif", "github"});
     diff->add_option("--color", o.color, "Colour the diff: auto (terminal only, NO_COLOR respected), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     diff->add_flag("--show-secrets", o.show_secrets, "Show secret values in a coloured diff (masked by default)");
     CLI::App* fix = app.add_subcommand("fix", "Apply the fixes in place and print a summary");
     add_common(fix);
+    fix->add_flag("--allow-dirty", o.allow_dirty, "Write even to files with uncommitted changes in git");
     fix->add_option("--secrets-manifest", o.secrets_manifest,
                     "Write the moved secret values, with their ids, to FILE (JSON, mode 0600) for creating them in "
                     "AWS Secrets Manager; without it the values are written nowhere");
+    add_format(fix, {"summary", "text", "json", "sarif", "github"});
+    CLI::App* check = app.add_subcommand("check", "List the findings (nothing is changed)");
+    add_common(check);
+    add_format(check, {"text", "json", "sarif", "github"});
+    CLI::App* report = app.add_subcommand("report", "Write a Well-Architected report grouped by pillar (Markdown)");
+    add_common(report);
+    report->add_flag("--html", o.html, "A self-contained HTML page instead of Markdown");
+    report->add_option("-o,--output", o.output, "Write the report to this file (default: standard output)");
     CLI::App* rules = app.add_subcommand("rules", "List the rules, or print one rule's documentation");
     rules->add_option("ids", rule_ids, "Rule IDs");
 
@@ -300,7 +478,7 @@ int run_cli(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     bool has_sub = false;
     for (const auto& a : args) {
-        if (a == "diff" || a == "fix" || a == "rules") {
+        if (a == "diff" || a == "fix" || a == "rules" || a == "check" || a == "report") {
             has_sub = true;
             break;
         }
@@ -322,16 +500,8 @@ int run_cli(int argc, char** argv) {
     engine.select = split_ids(o.select);
     engine.ignore = split_ids(o.ignore);
     engine.unsafe_fixes = o.unsafe_fixes;
-    if (!o.secret_prefix.empty()) {
-        std::string rest = o.secret_prefix;
-        for (size_t at; (at = rest.find("{module}")) != std::string::npos;) rest.erase(at, 8);
-        for (char c : rest)
-            if (!std::isalnum(static_cast<unsigned char>(c)) && std::string_view("/_+=.@-").find(c) == std::string_view::npos) {
-                std::cerr << "wafix: --secret-prefix may hold letters, digits, /_+=.@- and {module}\n";
-                return kExitError;
-            }
-        engine.settings.secret_id_prefix = o.secret_prefix;
-    }
+    engine.peer_suppressions = !o.no_peer_suppressions;
+    engine.report_unused_suppressions = o.report_unused_suppressions;
     for (const auto& id : engine.select)
         if (!find_transform(id)) {
             std::cerr << "wafix: unknown rule " << id << " in --select (see `wafix rules`)\n";
@@ -344,6 +514,8 @@ int run_cli(int argc, char** argv) {
         }
     try {
         if (fix->parsed()) return command_fix(o, engine);
+        if (check->parsed()) return command_check(o, engine);
+        if (report->parsed()) return command_report(o, engine);
         if (rules->parsed()) return command_rules(rule_ids);
         return command_diff(o, engine);
     } catch (const std::exception& e) {

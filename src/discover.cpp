@@ -40,7 +40,8 @@ public:
 
     void walk_root(const fs::path& root) {
         std::error_code ec;
-        fs::path abs = fs::absolute(root, ec);
+        // Canonical, so paths compare with the work tree libgit2 reports even through symlinks.
+        fs::path abs = fs::weakly_canonical(fs::absolute(root, ec), ec);
         repo_ = open_repo(abs);
         if (repo_) workdir_ = fs::path(git_repository_workdir(repo_.get())).lexically_normal();
         walk(root, abs);
@@ -137,7 +138,7 @@ Discovery discover(const std::vector<fs::path>& paths) {
             w.root_ = p;
             w.walk_root(p);
         } else if (fs::is_regular_file(status)) {
-            out.files.push_back({p, p.parent_path()});  // named explicitly: always processed
+            out.files.push_back({p, p.parent_path(), true});  // named explicitly: always processed
         } else {
             out.errors.push_back(p.generic_string() + ": not a regular file; skipped");
         }

@@ -1,11 +1,14 @@
 #include "wafix/engine.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "wafix/applier.hpp"
+#include "wafix/cache.hpp"
 #include "wafix/semantic.hpp"
+#include "wafix/suppression.hpp"
 #include "wafix/syntax.hpp"
 #include "wafix/transform.hpp"
 
@@ -32,10 +35,17 @@ Location location_of(std::string_view text, uint32_t offset) {
 
 namespace {
 
-std::vector<Finding> run_transforms(const SourceFile& file, const Tree& tree, const EngineOptions& options,
-                                    const std::vector<const Transform*>& transforms) {
+struct PassFindings {
+    std::vector<Finding> findings;
+    int suppressed = 0;
+    std::vector<uint32_t> unused_suppression_lines;
+};
+
+PassFindings run_transforms(const SourceFile& file, const Tree& tree, const EngineOptions& options,
+                            const std::vector<const Transform*>& transforms) {
     SemanticModel model(tree);
-    Context ctx(file, tree, model, options.settings);
+    Suppressions suppressions(tree, options.peer_suppressions);
+    Context ctx(file, tree, model, options.settings, &suppressions);
     std::vector<Finding> findings;
     for (const Transform* t : transforms) {
         if (!options.enabled(t->info().id)) continue;
@@ -45,7 +55,14 @@ std::vector<Finding> run_transforms(const SourceFile& file, const Tree& tree, co
         if (a.begin != b.begin) return a.begin < b.begin;
         return a.rule < b.rule;
     });
-    return findings;
+    PassFindings out;
+    for (Finding& f : findings) {
+        if (suppressions.covers(f)) ++out.suppressed;
+        else out.findings.push_back(std::move(f));
+    }
+    for (const Suppression& s : suppressions.all())
+        if (!s.used && !s.peer) out.unused_suppression_lines.push_back(s.line);
+    return out;
 }
 
 bool fix_allowed(const Finding& f, const EngineOptions& options) {
@@ -65,14 +82,87 @@ FileResult process_source(SourceFile source, const EngineOptions& options) {
     return process_source(std::move(source), options, transforms);
 }
 
+namespace {
+
+// The enabled transforms whose triggers occur in the raw bytes (memmem-fast: most files of a
+// monorepo hold none and are never parsed).
+std::vector<const Transform*> relevant(std::string_view text, const EngineOptions& options,
+                                       const std::vector<const Transform*>& transforms) {
+    std::vector<const Transform*> out;
+    for (const Transform* t : transforms) {
+        if (!options.enabled(t->info().id)) continue;
+        auto triggers = t->triggers();
+        bool hit = triggers.empty() || std::any_of(triggers.begin(), triggers.end(), [&](std::string_view trig) {
+                       return text.find(trig) != std::string_view::npos;
+                   });
+        if (hit) out.push_back(t);
+    }
+    return out;
+}
+
+// Depth of the syntax tree, walked without recursion so a hostile file cannot exhaust the stack.
+uint32_t tree_depth_exceeds(Node root, uint32_t limit) {
+    TSTreeCursor cursor = ts_tree_cursor_new(root.raw());
+    uint32_t depth = 0, max = 0;
+    bool exceeded = false;
+    while (!exceeded) {
+        if (ts_tree_cursor_goto_first_child(&cursor)) {
+            max = std::max(max, ++depth);
+            exceeded = max > limit;
+            continue;
+        }
+        while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+            if (!ts_tree_cursor_goto_parent(&cursor)) {
+                ts_tree_cursor_delete(&cursor);
+                return exceeded ? max : 0;
+            }
+            --depth;
+        }
+    }
+    ts_tree_cursor_delete(&cursor);
+    return max;
+}
+
+// Python 2 statements the grammar accepts for old code: wafix rewrites Python 3 only.
+std::optional<std::string> python2_construct(const Tree& tree) {
+    static const Query py2("[(print_statement) @s (exec_statement) @s (except_clause \",\" @s)]");
+    auto found = py2.matches(tree.root());
+    if (found.empty()) return std::nullopt;
+    Node n = found.front().get("s");
+    std::string_view what = n.is("print_statement") ? "print statement"
+                            : n.is("exec_statement") ? "exec statement"
+                                                     : "`except X, name`";
+    return fmt::format("Python 2 syntax ({}) at {}:{}; wafix handles Python 3 only; file left unchanged", what,
+                       n.start_point().row + 1, n.start_point().column + 1);
+}
+
+}  // namespace
+
 FileResult process_source(SourceFile source, const EngineOptions& options,
-                          const std::vector<const Transform*>& transforms) {
+                          const std::vector<const Transform*>& all) {
     FileResult r;
     r.path = source.path;
     r.fixed_text = source.text;
+    if (source.text.size() > options.max_file_bytes) {
+        r.error = fmt::format("file is {} bytes, over the {} byte limit; file left unchanged", source.text.size(),
+                              options.max_file_bytes);
+        r.source = std::move(source);
+        return r;
+    }
+    std::vector<const Transform*> transforms = relevant(source.text, options, all);
+    if (transforms.empty()) {
+        r.source = std::move(source);
+        return r;
+    }
+    std::string cache_key;
+    if (options.cache) {
+        cache_key = options.cache->key(source, options);
+        if (auto hit = options.cache->load(cache_key, source)) return std::move(*hit);
+    }
     Parser parser;
     std::string text = source.text;
     std::set<std::string> withheld;  // fixes that broke the parse
+    std::vector<Finding> final_findings;
     try {
         for (int pass = 0; pass < options.max_passes; ++pass) {
             Tree tree = parser.parse(text);
@@ -82,7 +172,27 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
                 r.error = fmt::format("syntax error at {}:{}; file left unchanged", p.row + 1, p.column + 1);
                 break;
             }
-            std::vector<Finding> findings = run_transforms(source, tree, options, transforms);
+            if (pass == 0) {
+                if (auto py2 = python2_construct(tree)) {
+                    r.error = *py2;
+                    break;
+                }
+                if (tree_depth_exceeds(tree.root(), options.max_nesting)) {
+                    r.error = fmt::format("syntax nested more than {} levels deep; file left unchanged",
+                                          options.max_nesting);
+                    break;
+                }
+            }
+            PassFindings pass_findings = run_transforms(source, tree, options, transforms);
+            std::vector<Finding>& findings = pass_findings.findings;
+            if (pass == 0) {
+                r.findings = findings;
+                r.suppressed = pass_findings.suppressed;
+                if (options.report_unused_suppressions)
+                    for (uint32_t line : pass_findings.unused_suppression_lines)
+                        r.notes.push_back(fmt::format("{}: unused suppression comment", line));
+            }
+            final_findings = findings;
             std::vector<Fix> fixes;
             std::vector<const Finding*> fixed_findings;
             for (const Finding& f : findings) {
@@ -93,7 +203,10 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
                     fixed_findings.push_back(&f);
                 }
             }
-            if (fixes.empty()) break;
+            if (fixes.empty()) {
+                final_findings = findings;
+                break;
+            }
 
             ApplyResult applied = apply_fixes(text, fixes);
             std::vector<size_t> accepted = applied.applied;
@@ -138,13 +251,27 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
     } catch (const std::exception& e) {
         r.error = fmt::format("internal error while fixing: {}; file left unchanged", e.what());
     }
-    if (!r.error) r.fixed_text = std::move(text);
-    else {
+    if (!r.error) {
+        // A first-pass finding counts as fixed unless the same finding is still there at the end.
+        std::multiset<std::string> remaining;
+        for (const Finding& f : final_findings) remaining.insert(signature(f, text));
+        r.fixed_flags.assign(r.findings.size(), false);
+        for (size_t i = 0; i < r.findings.size(); ++i) {
+            const Finding& f = r.findings[i];
+            auto it = remaining.find(signature(f, source.text));
+            if (it != remaining.end()) remaining.erase(it);
+            else if (fix_allowed(f, options)) r.fixed_flags[i] = true;
+        }
+        r.fixed_text = std::move(text);
+    } else {
         r.fixed.clear();
         r.requirements.clear();
         r.secrets.clear();
     }
     r.source = std::move(source);
+    // A result that moved secrets is never cached: the cache would have to hold the values (for
+    // the secrets manifest) on disk, and a hit without them would lose them.
+    if (options.cache && !r.error && r.secrets.empty()) options.cache->store(cache_key, r);
     return r;
 }
 

@@ -169,10 +169,31 @@ std::optional<std::string> add_to_pyproject(const std::string& text, const std::
         if (table != "[project]" || l.rfind("dependencies", 0) != 0) continue;
         size_t open = lines[i].find('[');
         if (open == std::string::npos) return std::nullopt;
-        // Collect the array's lines up to its closing bracket.
-        size_t close_line = i;
-        while (close_line < lines.size() && lines[close_line].find(']', close_line == i ? open : 0) == std::string::npos)
-            ++close_line;
+        // The array's closing bracket: outside strings and comments (extras like "boto3[crt]").
+        size_t close_line = lines.size(), close_col = 0;
+        {
+            char quote = 0;
+            int depth = 0;
+            for (size_t j = i; j < lines.size() && close_line == lines.size(); ++j) {
+                for (size_t k = j == i ? open + 1 : 0; k < lines[j].size(); ++k) {
+                    char ch = lines[j][k];
+                    if (quote) {
+                        if (ch == '\\') ++k;
+                        else if (ch == quote) quote = 0;
+                    } else if (ch == '"' || ch == '\'') {
+                        quote = ch;
+                    } else if (ch == '#') {
+                        break;
+                    } else if (ch == '[') {
+                        ++depth;
+                    } else if (ch == ']' && depth-- == 0) {
+                        close_line = j;
+                        close_col = k;
+                        break;
+                    }
+                }
+            }
+        }
         if (close_line == lines.size()) return std::nullopt;
         std::string body;
         for (size_t j = i; j <= close_line; ++j) body += lines[j];
@@ -193,7 +214,7 @@ std::optional<std::string> add_to_pyproject(const std::string& text, const std::
         if (close_line == i) {
             // One-line array.
             std::string line = lines[i];
-            size_t close = line.find(']', open);
+            size_t close = close_col;
             std::string inside = trim(line.substr(open + 1, close - open - 1));
             std::string insert = inside.empty() ? item : (inside.back() == ',' ? " " + item : ", " + item);
             size_t at = inside.empty() ? open + 1 : line.find_last_not_of(" \t", close - 1) + 1;
@@ -203,7 +224,7 @@ std::optional<std::string> add_to_pyproject(const std::string& text, const std::
             // One item per line: the new item takes the indentation of the last one.
             size_t last_item = close_line;
             for (size_t j = close_line; j > i; --j) {
-                std::string t = trim(j == close_line ? lines[j].substr(0, lines[j].find(']')) : lines[j]);
+                std::string t = trim(j == close_line ? lines[j].substr(0, close_col) : lines[j]);
                 if (!t.empty() && t[0] != '#') {
                     last_item = j;
                     break;
@@ -275,7 +296,7 @@ ManifestPlan plan_manifest_updates(const std::map<fs::path, std::vector<std::str
             for (const auto& r : reqs)
                 plan.notes.push_back(fmt::format("{}: no requirements.txt or pyproject.toml dependencies found up to "
                                                  "the project root; add `{}` where this code is packaged",
-                                                 file.generic_string(), r));
+                                                 display_path(file).generic_string(), r));
             continue;
         }
         fs::path key = manifest->lexically_normal();

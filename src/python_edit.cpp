@@ -373,8 +373,11 @@ std::optional<ImportPlanner::Access> ImportPlanner::module(const std::string& mo
     std::string root = module.substr(0, module.find('.'));
     if (const Binding* b = model_.lookup(root, 0)) {
         // The root name is taken by something that is not an import of the same package.
-        for (const Definition& d : b->defs)
-            if (!d.is_import() || d.qualified_target().rfind(root, 0) != 0) return std::nullopt;
+        for (const Definition& d : b->defs) {
+            std::string target = d.is_import() ? d.qualified_target() : std::string();
+            bool same_package = target == root || target.rfind(root + ".", 0) == 0;
+            if (!same_package) return std::nullopt;
+        }
     }
     Access a{module, {import_line_edit("import " + module, anchor)}};
     planned_[module] = a;

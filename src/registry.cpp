@@ -1,6 +1,7 @@
 // The list of transforms. Adding a rule: its files under transforms/, one line here, a
 // testdata/<RULE>/ folder and a CHANGELOG line.
 #include "wafix/transform.hpp"
+#include "http/http_transforms.hpp"
 #include "secrets/secrets_transforms.hpp"
 #include "xml/xml_transforms.hpp"
 
@@ -12,6 +13,8 @@ const std::vector<std::unique_ptr<Transform>>& all_transforms() {
         v.push_back(make_xml_external_entities());  // WA101
         v.push_back(make_xmlrpc_unprotected());      // WA102
         v.push_back(make_lxml_unsafe_parser());      // WA103
+        v.push_back(make_http_call_without_timeout());  // WA201
+        v.push_back(make_http_status_unchecked());      // WA202
         v.push_back(make_hardcoded_secret());        // WA301
         return v;
     }();

@@ -51,6 +51,9 @@ std::optional<std::string> string_literal_value(Node n) {
             for (char ch : s)
                 if (ch == 'f' || ch == 'F' || ch == 'b' || ch == 'B') return std::nullopt;
         } else if (c.is("string_content")) {
+            // Escapes would need decoding: callers get no value rather than a wrong one.
+            for (const Node& inner : c.named_children())
+                if (inner.is("escape_sequence") || inner.is("interpolation")) return std::nullopt;
             out += c.text();
         } else if (c.is("interpolation") || c.is("escape_sequence")) {
             return std::nullopt;

@@ -80,6 +80,12 @@ LoadResult source_from_bytes(const std::filesystem::path& path, std::string byte
 }
 
 LoadResult load_source(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        LoadResult r;
+        r.error = LoadError{"is a directory, not a file"};
+        return r;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         LoadResult r;

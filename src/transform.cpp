@@ -16,6 +16,16 @@ Finding Context::finding(const RuleInfo& rule, Node node, std::string message) c
     return f;
 }
 
+bool Context::is_suppressed(const std::string& rule, Node node) const {
+    if (!suppressions_) return false;
+    Finding probe;
+    probe.rule = rule;
+    probe.begin = node.start();
+    probe.end = node.end();
+    probe.location = {node.start_point().row + 1, node.start_point().column + 1};
+    return suppressions_->covers(probe);
+}
+
 uint32_t Context::line_limit() const {
     if (line_limit_ == 0) line_limit_ = apparent_line_limit(text());
     return line_limit_;

@@ -93,6 +93,21 @@ TEST_CASE("secret values appear in no wafix output but the exact patch", "[cli][
     }
     check_no_secret("rules text", run(wafix_cmd() + " rules WA301", tmp.path()).out, values);
 
+    // Every machine-readable format and report: findings and fix edits, never the removed value.
+    for (const char* cmd : {"diff --format json", "diff --format sarif", "diff --format github", "diff --format text",
+                            "check", "check --format json", "check --format sarif", "check --format github",
+                            "check --statistics", "report", "report --html"}) {
+        auto r = run(wafix_cmd() + " " + cmd + " sample", tmp.path());
+        INFO(cmd);
+        CHECK(r.status <= 1);
+        CHECK(r.out.find("WA301") != std::string::npos);
+        check_no_secret(cmd, r.out + r.err, values);
+    }
+    auto json = nlohmann::json::parse(run(wafix_cmd() + " diff --format json sample", tmp.path()).out);
+    CHECK(json.dump().find("_get_secret(") != std::string::npos);  // the edits are there, the values are not
+    REQUIRE(run(wafix_cmd() + " report --html -o report.html sample", tmp.path()).status == 0);
+    check_no_secret("report.html", read_file(tmp.path() / "report.html"), values);
+
     // fix without --secrets-manifest: nothing holds a value afterwards, no file is added, and
     // HOME and TMPDIR stay empty.
     fs::create_directories(tmp.path() / "home");
@@ -115,6 +130,14 @@ TEST_CASE("secret values appear in no wafix output but the exact patch", "[cli][
     }
     CHECK(fs::is_empty(tmp.path() / "home"));
     CHECK(fs::is_empty(tmp.path() / "tmp"));
+    // Nor anything else wafix wrote: the result cache, reports.
+    for (const auto& e : fs::recursive_directory_iterator(tmp.path())) {
+        if (!e.is_regular_file() || e.path().filename() == "fix.patch") continue;
+        std::string rel = fs::relative(e.path(), tmp.path()).generic_string();
+        if (rel == "sample/tests/test_invoice_parser.py" || rel == "sample/functions/auth_check.py") continue;
+        check_no_secret(rel, read_file(e.path()), values);
+    }
+    CHECK(fs::exists(tmp.path() / ".wafix_cache"));  // the cache was in use
     auto again = run(wafix_cmd() + " diff --select WA301 sample", tmp.path());
     CHECK(again.out.empty());
     check_no_secret("second diff", again.out + again.err, values);
@@ -163,6 +186,13 @@ TEST_CASE("the secrets manifest holds the values with mode 0600, and nothing cha
         if (path != "tests/test_invoice_parser.py") check_no_secret(path, bytes, values);
 
     CHECK(run(wafix_cmd() + " diff --secret-prefix 'bad prefix' sample", tmp.path()).status == 2);
+
+    // fix with a machine-readable format: no value either.
+    copy_sample(tmp.path() / "again");
+    auto json = run(wafix_cmd() + " fix --format json again", tmp.path());
+    CHECK(json.status <= 1);
+    CHECK(json.out.find("WA301") != std::string::npos);
+    check_no_secret("fix --format json", json.out + json.err, values);
 }
 
 TEST_CASE("the fixed sample handlers read their secrets from a local Secrets Manager, once",

@@ -11,6 +11,7 @@ namespace wafix {
 struct DiscoveredFile {
     std::filesystem::path path;  // as given or joined from a given directory
     std::filesystem::path root;  // the directory (or file's directory) it was found from
+    bool named = false;          // given explicitly on the command line
 };
 
 struct Discovery {

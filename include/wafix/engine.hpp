@@ -15,12 +15,19 @@
 
 namespace wafix {
 
+class ResultCache;
+
 struct EngineOptions {
     std::set<std::string> select;  // empty = every rule
     std::set<std::string> ignore;
     bool unsafe_fixes = false;
     int max_passes = 10;
     RuleSettings settings;
+    bool peer_suppressions = true;           // honour # nosec / # noqa: S113 / ...
+    bool report_unused_suppressions = false;  // note `# wafix: ignore` comments that match nothing
+    size_t max_file_bytes = 10u << 20;        // larger files are reported and skipped
+    uint32_t max_nesting = 500;               // deeper syntax trees are reported and skipped
+    const ResultCache* cache = nullptr;       // consulted for files the prefilter lets through
 
     bool enabled(const std::string& rule) const {
         return (select.empty() || select.count(rule)) && !ignore.count(rule);
@@ -31,7 +38,10 @@ struct FileResult {
     std::filesystem::path path;
     std::optional<SourceFile> source;   // absent when the file could not be loaded
     std::string fixed_text;             // equals source->text when nothing changed
+    std::vector<Finding> findings;      // every finding in the original text (suppressed ones excluded)
+    std::vector<bool> fixed_flags;      // per finding: did its fix land
     std::vector<Finding> unfixed;       // findings left for a human, located in the original text
+    int suppressed = 0;                 // findings silenced by comments
     std::map<std::string, int> fixed;   // rule -> fixes applied
     std::vector<std::string> requirements;  // dependencies the applied fixes need
     std::vector<std::string> notes;     // e.g. a fix withheld because it would break the parse

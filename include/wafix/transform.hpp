@@ -12,6 +12,7 @@
 #include "wafix/semantic.hpp"
 #include "wafix/settings.hpp"
 #include "wafix/source_file.hpp"
+#include "wafix/suppression.hpp"
 #include "wafix/syntax.hpp"
 
 namespace wafix {
@@ -29,8 +30,10 @@ struct RuleInfo {
 // What a transform sees of one file during one pass.
 class Context {
 public:
-    Context(const SourceFile& file, const Tree& tree, const SemanticModel& model, const RuleSettings& settings)
-        : file_(file), tree_(tree), model_(model), settings_(settings), imports_(tree, model, file.eol) {}
+    Context(const SourceFile& file, const Tree& tree, const SemanticModel& model, const RuleSettings& settings,
+            Suppressions* suppressions = nullptr)
+        : file_(file), tree_(tree), model_(model), settings_(settings), suppressions_(suppressions),
+          imports_(tree, model, file.eol) {}
 
     std::string_view text() const { return tree_.source(); }
     std::string_view eol() const { return file_.eol; }
@@ -40,6 +43,9 @@ public:
     const SemanticModel& model() const { return model_; }
     ImportPlanner& imports() { return imports_; }
     const RuleSettings& settings() const { return settings_; }
+    // True when a comment silences `rule` at `node`: a transform whose fix would also rewrite
+    // such a place (e.g. swapping a shared import) must choose a narrower fix.
+    bool is_suppressed(const std::string& rule, Node node) const;
     // The longest line this file seems to allow (see apparent_line_limit), computed once.
     uint32_t line_limit() const;
     // add_keyword_argument with this file's eol and line limit.
@@ -53,6 +59,7 @@ private:
     const Tree& tree_;
     const SemanticModel& model_;
     const RuleSettings& settings_;
+    Suppressions* suppressions_;
     ImportPlanner imports_;
     mutable uint32_t line_limit_ = 0;
 };
@@ -62,6 +69,10 @@ public:
     virtual ~Transform() = default;
     virtual const RuleInfo& info() const = 0;
     virtual void check(Context& ctx, std::vector<Finding>& out) const = 0;
+    // Byte strings at least one of which any file this rule can flag contains (e.g. "xml").
+    // The engine never parses a file that holds none of the enabled rules' triggers; an empty
+    // list means "always run".
+    virtual std::vector<std::string_view> triggers() const { return {}; }
 };
 
 // Every transform, sorted by rule id (an explicit list: no static-initialisation tricks).

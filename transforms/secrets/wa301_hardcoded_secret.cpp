@@ -260,6 +260,15 @@ public:
         return i;
     }
 
+    // Case variants of the words a secret's name carries, and the provider prefixes: a file with
+    // none of them is never parsed for this rule (may_contain_secrets() is the exact test).
+    std::vector<std::string_view> triggers() const override {
+        return {"pass", "Pass", "PASS", "pwd", "Pwd", "PWD", "secret", "Secret", "SECRET", "token", "Token", "TOKEN",
+                "key", "Key", "KEY", "auth", "Auth", "AUTH", "cred", "Cred", "CRED", "A3T", "AKIA", "ASIA", "ABIA",
+                "ACCA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "sk_", "rk_", "PRIVATE KEY",
+                "eyJ"};
+    }
+
     void check(Context& ctx, std::vector<Finding>& out) const override {
         if (secrets::is_test_path(project_relative(ctx.file().path))) return;
         if (!secrets::may_contain_secrets(ctx.text())) return;

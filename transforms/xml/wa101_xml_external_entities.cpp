@@ -80,6 +80,8 @@ public:
         return i;
     }
 
+    std::vector<std::string_view> triggers() const override { return {"xml"}; }
+
     void check(Context& ctx, std::vector<Finding>& out) const override {
         const SemanticModel& model = ctx.model();
         for (const Binding& b : model.bindings()) {
@@ -151,6 +153,7 @@ private:
         struct ParseUse {
             Node use, attr;
             bool safe;
+            bool silenced;  // reported (the engine drops and counts it), never rewritten
         };
         std::vector<ParseUse> parse_uses;
         bool swappable = b.defs.size() == 1;
@@ -162,8 +165,10 @@ private:
             }
             std::string name(attr.field("attribute").text());
             if (m->parse.count(name)) {
+                bool silenced = ctx.is_suppressed(info().id, attr);
+                if (silenced) swappable = false;  // the silenced call must keep the stdlib parser
                 bool safe = parse_use_is_safe(*m, name, attr);
-                parse_uses.push_back({use, attr, safe});
+                parse_uses.push_back({use, attr, safe, silenced});
                 if (!safe) swappable = false;
             } else if (!m->exports.count(name)) {
                 swappable = false;
@@ -178,7 +183,8 @@ private:
         if (swappable) swap = swap_module_import(ctx, d, *m);
         for (const ParseUse& pu : parse_uses) {
             Finding f = ctx.finding(info(), pu.attr, message(pu.attr.text(), *m));
-            if (!pu.safe) {
+            if (pu.silenced) {
+            } else if (!pu.safe) {
                 f.message += " (not rewritten: defusedxml.sax.parseString needs bytes and this argument may be str)";
             } else if (swap) {
                 f.fix = make_fix(fmt::format("Import {} instead of {}", m->defused, m->stdlib), *swap);
@@ -246,7 +252,9 @@ private:
             }
             std::string name(attr.field("attribute").text());
             bool parse = m->parse.count(name) > 0;
-            bool safe = !parse || parse_use_is_safe(*m, name, attr);
+            bool silenced = parse && ctx.is_suppressed(info().id, attr);
+            if (silenced) blocked.insert(m);  // the silenced call must keep the stdlib parser
+            bool safe = !parse || (!silenced && parse_use_is_safe(*m, name, attr));
             if (!parse && !m->exports.count(name)) blocked.insert(m);
             if (!safe) blocked.insert(m);
             by_module[m].push_back({use, prefix_end, attr, name, parse, safe});
@@ -309,8 +317,9 @@ private:
                     if (dd.item == item) idef = &dd;
             bool parse_name = idef && m->parse.count(idef->member);
             bool movable = parse_name && ib->defs.size() == 1 && !ib->uses.empty() &&
-                           std::all_of(ib->uses.begin(), ib->uses.end(),
-                                       [&](const Node& u) { return parse_use_is_safe(*m, idef->member, u); });
+                           std::all_of(ib->uses.begin(), ib->uses.end(), [&](const Node& u) {
+                               return parse_use_is_safe(*m, idef->member, u) && !ctx.is_suppressed(info().id, u);
+                           });
             if (parse_name) parse_items.push_back({item, ib, movable});
             if (!movable) every_item_moves = false;
         }
@@ -341,7 +350,11 @@ private:
             if (it.binding->defs.size() != 1) continue;  // re-bound: its uses may not be the import
             for (const Node& use : it.binding->uses) {
                 Finding f = ctx.finding(info(), use, message(use.text(), *m));
+                bool silenced_elsewhere = std::any_of(it.binding->uses.begin(), it.binding->uses.end(),
+                                                      [&](const Node& u) { return ctx.is_suppressed(info().id, u); });
                 if (it.movable && fix) f.fix = fix;
+                else if (!it.movable && silenced_elsewhere)
+                    f.message += " (not rewritten: another use of this name is silenced by a suppression comment)";
                 else if (!it.movable)
                     f.message += " (not rewritten: defusedxml.sax.parseString needs bytes and this argument may be str)";
                 out.push_back(std::move(f));

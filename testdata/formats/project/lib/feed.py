@@ -1,0 +1,5 @@
+from lxml import etree
+
+
+def load(path):
+    return etree.parse(path)
