@@ -255,3 +255,20 @@ TEST_CASE("WA301 stores the decoded value: escapes, raw strings, implicit concat
     Parser parser;
     CHECK_FALSE(parser.parse(r.fixed_text).has_error());
 }
+
+TEST_CASE("WA301 honours suppression comments as the engine reads them", "[secrets]") {
+    std::string src = "DB_PASSWORD = \"rQxeJ6mXJlSwP90IfVRh\"  # nosec\n"
+                      "API_TOKEN = \"MW9NkvXd5vZOBmtlVhjFP9HU\"  # wafix: ignore[WA301]\n";
+    auto loaded = source_from_bytes("settings_module.py", src);
+    REQUIRE(loaded.file);
+    EngineOptions o;
+    o.select = {"WA301"};
+    FileResult quiet = process_source(*loaded.file, o);
+    CHECK_FALSE(quiet.changed());
+    CHECK(quiet.unfixed.empty());
+    // --no-peer-suppressions: bandit's `# nosec` no longer counts, wafix's own comment does.
+    o.peer_suppressions = false;
+    FileResult loud = process_source(*loaded.file, o);
+    REQUIRE(loud.secrets.size() == 1);
+    CHECK(loud.secrets[0].id == "settings-module/db-password");
+}

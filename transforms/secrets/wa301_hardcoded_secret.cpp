@@ -168,7 +168,6 @@ struct Candidate {
     Detection detection;
     Place place = Place::Assignment;
     std::string name;  // bound name ("" when none)
-    Node site;         // the assignment / pair / argument the literal belongs to (for suppressions)
 };
 
 bool is_identifier_like(std::string_view s) {
@@ -182,22 +181,6 @@ bool runs_at_import(Node n) {
     for (Node child = n, p = n.parent(); p; child = p, p = p.parent())
         if ((p.is("function_definition") || p.is("lambda")) && p.field("body") == child) return false;
     return true;
-}
-
-bool suppressing_comment(std::string_view comment) {
-    std::string c(comment);
-    for (char& ch : c) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (c.find("nosec") != std::string::npos || c.find("pragma: allowlist secret") != std::string::npos ||
-        c.find("gitleaks:allow") != std::string::npos)
-        return true;
-    size_t noqa = c.find("noqa");
-    if (noqa == std::string::npos) return false;
-    size_t after = noqa + 4;
-    while (after < c.size() && c[after] == ' ') ++after;
-    if (after >= c.size() || c[after] != ':') return true;  // a bare `# noqa` silences everything
-    std::string codes = c.substr(after + 1);
-    return codes.find("s105") != std::string::npos || codes.find("s106") != std::string::npos ||
-           codes.find("s107") != std::string::npos;
 }
 
 // The module's name for secret ids: the file's stem, or its directory for conventional entry
@@ -342,7 +325,6 @@ private:
         std::vector<Candidate> candidates;
         std::set<std::string> used_ids;   // ids the module already reads
         std::vector<Node> functions;      // module-level function definitions
-        std::map<uint32_t, std::vector<std::string_view>> comments;  // by row
         int double_quotes = 0, single_quotes = 0;
         std::string indent;  // one indentation level
     };
@@ -376,17 +358,13 @@ private:
         return id;
     }
 
-    static bool suppressed(const Scan& scan, Node site, Node literal) {
-        uint32_t first = site.start_point().row, last = std::max(site.end_point().row, literal.end_point().row);
-        // A dict or call spanning many lines: only the lines of this element count.
-        if (last - first > 3 && site != literal) first = literal.start_point().row;
-        for (uint32_t row = first; row <= last; ++row) {
-            auto it = scan.comments.find(row);
-            if (it == scan.comments.end()) continue;
-            for (auto c : it->second)
-                if (suppressing_comment(c)) return true;
-        }
-        return false;
+    // Suppression comments (`# wafix: ignore[WA301]`, and the peers' `# nosec`, `# noqa: S105`,
+    // `# pragma: allowlist secret`, `gitleaks:allow` unless --no-peer-suppressions) as the engine
+    // reads them, on the literal's first or last line or its statement's first line.
+    static bool suppressed(const Context& ctx, Node literal) {
+        Node last = literal;
+        while (last.child_count() > 0) last = last.child(last.child_count() - 1);
+        return ctx.is_suppressed("WA301", literal) || ctx.is_suppressed("WA301", last);
     }
 
     static Scan scan_tree(const Context& ctx) {
@@ -399,10 +377,7 @@ private:
         auto visit = [&](Node n) -> bool {  // false: do not descend
             if (!n.is_named()) return false;
             Node parent = parents.empty() ? Node() : parents.back();
-            if (n.is("comment")) {
-                scan.comments[n.start_point().row].push_back(n.text());
-                return false;
-            }
+            if (n.is("comment")) return false;
             if (n.is("string") || n.is("concatenated_string")) {
                 strings.push_back(n);
                 Node start = n.is("string") ? n.child(0) : Node();
@@ -410,9 +385,6 @@ private:
                     if (start.text().back() == '"') ++scan.double_quotes;
                     else ++scan.single_quotes;
                 }
-                if (n.is("concatenated_string"))
-                    for (const Node& c : n.named_children())
-                        if (c.is("comment")) scan.comments[c.start_point().row].push_back(c.text());
                 return false;
             }
             if (n.is("call")) {
@@ -457,7 +429,7 @@ private:
         std::sort(strings.begin(), strings.end(), [](Node a, Node b) { return a.start() < b.start(); });
         for (const Node& s : strings)
             if (auto c = candidate(s, ctx.model())) {
-                if (!suppressed(scan, c->site, s)) scan.candidates.push_back(std::move(*c));
+                if (!suppressed(ctx, s)) scan.candidates.push_back(std::move(*c));
             }
         return scan;
     }
@@ -480,7 +452,6 @@ private:
         while (outer.parent().is("parenthesized_expression")) outer = outer.parent();
         Node p = outer.parent();
         Candidate c;
-        c.site = p;
         if (p.is("assignment") && p.field("right") == outer) {
             c.place = Place::Assignment;
             c.name = target_name(p.field("left"));
@@ -496,7 +467,6 @@ private:
             c.name = std::string(p.field("name").text());
         } else if (p.is("argument_list")) {
             c.place = Place::Positional;
-            c.site = s;
             // os.environ.get("NAME", "default") / os.getenv("NAME", "default"): named by NAME.
             auto args = call_arguments(p.parent());
             if (args.size() == 2 && args[1] == outer) {
