@@ -205,8 +205,17 @@ int command_diff(const Options& o, const EngineOptions& engine) {
     if (dopt.color && !o.show_secrets)
         for (const FileResult& r : run.results)
             for (const SecretRecord& s : r.secrets)
-                for (const auto& spelling : s.spellings)
-                    if (spelling.size() >= 4) dopt.redact.push_back(spelling);
+                for (const auto& spelling : s.spellings) {
+                    // The diff is masked line by line: a multi-line value (a PEM key) piece by piece.
+                    size_t pos = 0;
+                    while (pos <= spelling.size()) {
+                        size_t nl = spelling.find_first_of("\r\n", pos);
+                        std::string piece = spelling.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+                        if (piece.size() >= 4) dopt.redact.push_back(piece);
+                        if (nl == std::string::npos) break;
+                        pos = nl + 1;
+                    }
+                }
     // One patch, ordered by path, Python files and manifests together.
     std::map<std::string, std::string> patches;
     int fixes = 0, files = 0;

@@ -211,3 +211,14 @@ TEST_CASE("the fixed sample handlers read their secrets from a local Secrets Man
     CHECK(r.status == 0);
     CHECK(r.out.find("10 passed, 0 failed") != std::string::npos);
 }
+
+TEST_CASE("a multi-line private key is masked line by line in a coloured diff", "[cli][secrets][redaction]") {
+    TempDir tmp;
+    fs::copy(source_dir() / "testdata" / "WA301" / "private_key_triple_quoted.py", tmp.path() / "signer.py");
+    std::string body = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun";
+    auto plain = run(wafix_cmd() + " diff --select WA301 signer.py", tmp.path());
+    CHECK(plain.out.find(body) != std::string::npos);
+    auto colored = run(wafix_cmd() + " diff --select WA301 --color always signer.py", tmp.path());
+    CHECK(colored.out.find(body) == std::string::npos);
+    CHECK(colored.out.find("_get_secret(") != std::string::npos);
+}
