@@ -222,3 +222,22 @@ TEST_CASE("a multi-line private key is masked line by line in a coloured diff", 
     CHECK(colored.out.find(body) == std::string::npos);
     CHECK(colored.out.find("_get_secret(") != std::string::npos);
 }
+
+TEST_CASE("the result cache neither keeps secret values nor loses them for the manifest", "[cli][secrets]") {
+    TempDir tmp;
+    copy_sample(tmp.path() / "sample");
+    // A first run fills the cache; the fix that follows must still know every value.
+    REQUIRE(run(wafix_cmd() + " diff --select WA301 sample", tmp.path()).status == 1);
+    REQUIRE(run(wafix_cmd() + " diff --select WA301 sample", tmp.path()).status == 1);
+    auto fix = run(wafix_cmd() + " fix --select WA301 --secrets-manifest m.json sample", tmp.path());
+    INFO(fix.out << fix.err);
+    REQUIRE(fix.status == 0);
+    auto manifest = nlohmann::json::parse(read_file(tmp.path() / "m.json"));
+    CHECK(manifest.size() == 5);
+    REQUIRE(fs::exists(tmp.path() / ".wafix_cache"));
+    for (const auto& e : fs::recursive_directory_iterator(tmp.path() / ".wafix_cache")) {
+        if (!e.is_regular_file()) continue;
+        std::string bytes = read_file(e.path());
+        for (const auto& entry : manifest) CHECK(bytes.find(entry.at("value").get<std::string>()) == std::string::npos);
+    }
+}
