@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <cstdio>
 #include <thread>
 #include <cstdlib>
@@ -23,6 +24,7 @@
 #include "wafix/engine.hpp"
 #include "wafix/manifest.hpp"
 #include "wafix/report.hpp"
+#include "wafix/secrets_manifest.hpp"
 #include "wafix/transform.hpp"
 #include "wafix/worktree_guard.hpp"
 #include "wafix/writer.hpp"
@@ -50,6 +52,9 @@ struct Options {
     bool allow_dirty = false;
     std::string cache_dir = ".wafix_cache";
     std::string http_timeout;  // empty: the configuration's, else RuleSettings' default
+    std::string secret_prefix;     // WA301 id prefix; empty: the configuration's, else the default
+    bool show_secrets = false;     // diff: do not mask secret values on a terminal
+    std::string secrets_manifest;  // fix: where to write the moved secret values (0600)
     int reserved_concurrency = 0;  // 0: the configuration's, else RuleSettings' default
 };
 
@@ -123,6 +128,7 @@ RunReport analyse(const Options& o, const EngineOptions& engine, const std::stri
         if (!engine.peer_suppressions) options.peer_suppressions = false;
         options.report_unused_suppressions = engine.report_unused_suppressions;
         if (!o.http_timeout.empty()) options.settings.http_timeout = o.http_timeout;
+        if (!o.secret_prefix.empty()) options.settings.secret_id_prefix = o.secret_prefix;
         if (o.reserved_concurrency > 0) options.settings.reserved_concurrency = o.reserved_concurrency;
         jobs.push_back({&f, cfg, std::move(options)});
     }
@@ -198,6 +204,20 @@ int command_diff(const Options& o, const EngineOptions& engine) {
     RunReport run = analyse(o, engine, "diff");
     DiffOptions dopt;
     dopt.color = use_color(o.color);
+    if (dopt.color && !o.show_secrets)
+        for (const FileResult& r : run.results)
+            for (const SecretRecord& s : r.secrets)
+                for (const auto& spelling : s.spellings) {
+                    // The diff is masked line by line: a multi-line value (a PEM key) piece by piece.
+                    size_t pos = 0;
+                    while (pos <= spelling.size()) {
+                        size_t nl = spelling.find_first_of("\r\n", pos);
+                        std::string piece = spelling.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+                        if (piece.size() >= 4) dopt.redact.push_back(piece);
+                        if (nl == std::string::npos) break;
+                        pos = nl + 1;
+                    }
+                }
     // One patch, ordered by path, Python files and manifests together.
     std::map<std::string, std::string> patches;
     int fixes = 0, files = 0;
@@ -237,6 +257,15 @@ int command_check(const Options& o, const EngineOptions& engine) {
     return count(run).findings > 0 ? kExitPending : kExitClean;
 }
 
+std::vector<SecretsManifestEntry> secret_entries(const RunReport& run, const std::set<const FileResult*>& skip) {
+    std::vector<SecretsManifestEntry> out;
+    for (const FileResult& r : run.results) {
+        if (!r.changed() || skip.count(&r)) continue;
+        for (const SecretRecord& s : r.secrets) out.push_back({s.id, where(r.path), s.line, s.kind, s.value});
+    }
+    return out;
+}
+
 int command_fix(const Options& o, const EngineOptions& engine) {
     RunReport run = analyse(o, engine, "fix");
     run.applied = true;
@@ -254,8 +283,18 @@ int command_fix(const Options& o, const EngineOptions& engine) {
             return kExitError;
         }
     }
+    // The secrets manifest is written before any source file changes, so that no value is ever
+    // only in git history because the manifest could not be written.
+    bool manifest = !o.secrets_manifest.empty();
+    if (manifest) {
+        if (auto err = write_private_file(o.secrets_manifest, secrets_manifest_json(secret_entries(run, {})))) {
+            std::cerr << "wafix: error: " << o.secrets_manifest << ": " << *err << "; nothing was changed\n";
+            return kExitError;
+        }
+    }
     install_write_signal_handlers();
     std::map<std::string, int> per_rule;
+    std::set<const FileResult*> failed;
     int files = 0;
     for (FileResult& r : run.results) {
         if (!r.changed()) continue;
@@ -263,10 +302,17 @@ int command_fix(const Options& o, const EngineOptions& engine) {
         if (auto err = replace_file(r.path, original, r.source->bytes_for(r.fixed_text))) {
             run.errors.push_back({where(r.path), *err});
             std::fill(r.fixed_flags.begin(), r.fixed_flags.end(), false);  // nothing landed
+            failed.insert(&r);
             continue;
         }
         ++files;
         for (const auto& [rule, n] : r.fixed) per_rule[rule] += n;
+    }
+    std::vector<SecretsManifestEntry> moved = secret_entries(run, failed);
+    if (manifest && !failed.empty()) {
+        // Only the secrets whose files did change.
+        if (auto err = write_private_file(o.secrets_manifest, secrets_manifest_json(moved)))
+            run.errors.push_back({o.secrets_manifest, *err});
     }
     std::vector<ManifestUpdate> written;
     for (const ManifestUpdate& m : run.manifests.updates) {
@@ -292,6 +338,23 @@ int command_fix(const Options& o, const EngineOptions& engine) {
             std::cout << fmt::format("wafix: added {} to {}\n", added, where(m.path));
         }
         for (const auto& n : run.manifests.notes) std::cout << "wafix: " << n << "\n";
+        if (!moved.empty()) {
+            std::cout << fmt::format("wafix: {} hard-coded secret{} now read from AWS Secrets Manager; the old "
+                                     "value{} stay{} in git history: rotate {}\n",
+                                     moved.size(), moved.size() == 1 ? " is" : "s are", moved.size() == 1 ? "" : "s",
+                                     moved.size() == 1 ? "s" : "", moved.size() == 1 ? "it" : "them");
+            std::cout << "wafix: before deploying, create the secrets and allow the functions "
+                         "secretsmanager:GetSecretValue on them\n";
+            if (manifest)
+                std::cout << fmt::format("wafix: wrote the secret ids and values to {} (mode 0600): create the "
+                                         "secrets from it, then delete it\n",
+                                         o.secrets_manifest);
+            else
+                std::cout << "wafix: the values were not written anywhere; use --secrets-manifest FILE to get them "
+                             "for creating the secrets\n";
+        } else if (manifest) {
+            std::cout << fmt::format("wafix: no secrets moved; wrote an empty list to {}\n", o.secrets_manifest);
+        }
         if (unfixed > 0) {
             std::cout << fmt::format("wafix: {} finding{} need{} a human:\n", unfixed, unfixed == 1 ? "" : "s",
                                      unfixed == 1 ? "s" : "");
@@ -382,6 +445,18 @@ int run_cli(int argc, char** argv) {
             ->check([](const std::string& v) {
                 return http::parse_timeout_setting(v) ? std::string() : "expected SECONDS or CONNECT,READ, e.g. 10 or 3.05,27";
             });
+        sub->add_option("--secret-prefix", o.secret_prefix,
+                        "WA301: prefix of generated Secrets Manager ids; {module} is the module's name "
+                        "(default: {module}/)")
+            ->check([](const std::string& v) {
+                std::string rest = v;
+                for (size_t at; (at = rest.find("{module}")) != std::string::npos;) rest.erase(at, 8);
+                for (char c : rest)
+                    if (!std::isalnum(static_cast<unsigned char>(c)) &&
+                        std::string_view("/_+=.@-").find(c) == std::string_view::npos)
+                        return std::string("letters, digits, /_+=.@- and {module} only");
+                return std::string();
+            });
         sub->add_option("--reserved-concurrency", o.reserved_concurrency,
                         "WA402: reserved_concurrent_executions written into Lambda constructs (caps their scaling)")
             ->check(CLI::Range(1, 1000000));
@@ -395,9 +470,13 @@ int run_cli(int argc, char** argv) {
     add_format(diff, {"diff", "text", "json", "sarif", "github"});
     diff->add_option("--color", o.color, "Colour the diff: auto (terminal only, NO_COLOR respected), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    diff->add_flag("--show-secrets", o.show_secrets, "Show secret values in a coloured diff (masked by default)");
     CLI::App* fix = app.add_subcommand("fix", "Apply the fixes in place and print a summary");
     add_common(fix);
     fix->add_flag("--allow-dirty", o.allow_dirty, "Write even to files with uncommitted changes in git");
+    fix->add_option("--secrets-manifest", o.secrets_manifest,
+                    "Write the moved secret values, with their ids, to FILE (JSON, mode 0600) for creating them in "
+                    "AWS Secrets Manager; without it the values are written nowhere");
     add_format(fix, {"summary", "text", "json", "sarif", "github"});
     CLI::App* check = app.add_subcommand("check", "List the findings (nothing is changed)");
     add_common(check);

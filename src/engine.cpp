@@ -239,6 +239,10 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
                 for (const auto& req : f.fix->requirements)
                     if (std::find(r.requirements.begin(), r.requirements.end(), req) == r.requirements.end())
                         r.requirements.push_back(req);
+                for (SecretRecord secret : f.fix->secrets) {
+                    secret.line = location_of(text, secret.offset).line;
+                    r.secrets.push_back(std::move(secret));
+                }
             }
             text = std::move(applied.text);
             if (pass + 1 == options.max_passes)
@@ -262,9 +266,12 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
     } else {
         r.fixed.clear();
         r.requirements.clear();
+        r.secrets.clear();
     }
     r.source = std::move(source);
-    if (options.cache && !r.error) options.cache->store(cache_key, r);
+    // A result that moved secrets is never cached: the cache would have to hold the values (for
+    // the secrets manifest) on disk, and a hit without them would lose them.
+    if (options.cache && !r.error && r.secrets.empty()) options.cache->store(cache_key, r);
     return r;
 }
 

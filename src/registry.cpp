@@ -4,6 +4,7 @@
 #include "http/http_transforms.hpp"
 #include "cdk/cdk_transforms.hpp"
 #include "report/report_transforms.hpp"
+#include "secrets/secrets_transforms.hpp"
 #include "xml/xml_transforms.hpp"
 
 namespace wafix {
@@ -16,6 +17,7 @@ const std::vector<std::unique_ptr<Transform>>& all_transforms() {
         v.push_back(make_lxml_unsafe_parser());      // WA103
         v.push_back(make_http_call_without_timeout());  // WA201
         v.push_back(make_http_status_unchecked());      // WA202
+        v.push_back(make_hardcoded_secret());        // WA301
         v.push_back(make_lambda_without_dlq());      // WA401
         v.push_back(make_lambda_unbounded_concurrency());  // WA402
         v.push_back(make_iam_wildcard());            // WA501

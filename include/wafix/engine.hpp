@@ -45,6 +45,7 @@ struct FileResult {
     std::map<std::string, int> fixed;   // rule -> fixes applied
     std::vector<std::string> requirements;  // dependencies the applied fixes need
     std::vector<std::string> notes;     // e.g. a fix withheld because it would break the parse
+    std::vector<SecretRecord> secrets;  // secret values the applied fixes moved out (never printed)
     std::optional<std::string> error;   // why the file was left alone
 
     bool changed() const { return source && !error && fixed_text != source->text; }
