@@ -84,19 +84,13 @@ FileResult process_source(SourceFile source, const EngineOptions& options) {
 
 namespace {
 
-// The enabled transforms whose triggers occur in the raw bytes (memmem-fast: most files of a
-// monorepo hold none and are never parsed).
+// The enabled transforms that may flag something in the raw bytes (memmem-fast: most files of a
+// monorepo hold no trigger and are never parsed).
 std::vector<const Transform*> relevant(std::string_view text, const EngineOptions& options,
                                        const std::vector<const Transform*>& transforms) {
     std::vector<const Transform*> out;
-    for (const Transform* t : transforms) {
-        if (!options.enabled(t->info().id)) continue;
-        auto triggers = t->triggers();
-        bool hit = triggers.empty() || std::any_of(triggers.begin(), triggers.end(), [&](std::string_view trig) {
-                       return text.find(trig) != std::string_view::npos;
-                   });
-        if (hit) out.push_back(t);
-    }
+    for (const Transform* t : transforms)
+        if (options.enabled(t->info().id) && t->may_apply(text)) out.push_back(t);
     return out;
 }
 

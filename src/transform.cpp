@@ -1,5 +1,6 @@
 #include "wafix/transform.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace wafix {
@@ -33,6 +34,13 @@ uint32_t Context::line_limit() const {
 
 std::optional<std::vector<Edit>> Context::add_keyword_argument(Node call, std::string_view keyword_argument) const {
     return wafix::add_keyword_argument(text(), eol(), call, keyword_argument, line_limit());
+}
+
+bool Transform::may_apply(std::string_view text) const {
+    auto list = triggers();
+    return list.empty() || std::any_of(list.begin(), list.end(), [&](std::string_view trigger) {
+               return text.find(trigger) != std::string_view::npos;
+           });
 }
 
 std::string_view rule_doc(std::string_view id) {

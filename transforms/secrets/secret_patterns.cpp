@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <set>
 
@@ -32,7 +33,6 @@ constexpr std::array<Provider, 7> kProviders = {{
 struct Compiled {
     RE2::Set set{RE2::DefaultOptions, RE2::UNANCHORED};
     std::vector<std::unique_ptr<RE2>> each;
-    std::unique_ptr<RE2> trigger;
     std::unique_ptr<RE2> uuid, template_marks, env_name;
     Compiled() {
         for (const auto& p : kProviders) {
@@ -40,10 +40,6 @@ struct Compiled {
             each.push_back(std::make_unique<RE2>(p.pattern));
         }
         set.Compile();
-        // Any provider prefix or any word a secret's name may carry (case-insensitive).
-        trigger = std::make_unique<RE2>(
-            "(?i)pass|pwd|secret|token|key|credential|auth|A3T|AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|xox[bpe]-|"
-            "[sr]k_(?:test|live|prod)_|PRIVATE KEY|eyJ");
         uuid = std::make_unique<RE2>("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         template_marks = std::make_unique<RE2>(
             R"(\{[^{}]*\}|\$\{|(?:^|[^A-Za-z0-9])\$[A-Za-z_]|%[-+ #0-9.]*[sdifr]|%\([A-Za-z_]+\)|\{\{|^<.*>$)");
@@ -138,8 +134,217 @@ const std::set<std::string>& excluded_last_words() {
 
 }  // namespace
 
+namespace {
+
+void append_utf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// Python's escape sequences in a non-raw str literal; nullopt for \N{...} (names need a table).
+}  // namespace
+
+std::optional<std::string> unescape(std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '\\' || i + 1 == s.size()) {
+            out += s[i];
+            continue;
+        }
+        char c = s[++i];
+        auto hex = [&](size_t n) -> std::optional<uint32_t> {
+            uint32_t v = 0;
+            for (size_t k = 1; k <= n; ++k) {
+                if (i + k >= s.size() || !std::isxdigit(static_cast<unsigned char>(s[i + k]))) return std::nullopt;
+                char h = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i + k])));
+                v = v * 16 + static_cast<uint32_t>(h <= '9' ? h - '0' : h - 'a' + 10);
+            }
+            i += n;
+            return v;
+        };
+        switch (c) {
+        case '\n': break;  // line continuation
+        case '\r':
+            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+            break;
+        case '\\': out += '\\'; break;
+        case '\'': out += '\''; break;
+        case '"': out += '"'; break;
+        case 'a': out += '\a'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'v': out += '\v'; break;
+        case 'x': {
+            auto v = hex(2);
+            if (!v) return std::nullopt;
+            append_utf8(out, *v);
+            break;
+        }
+        case 'u':
+        case 'U': {
+            auto v = hex(c == 'u' ? 4 : 8);
+            if (!v || *v > 0x10FFFF) return std::nullopt;
+            append_utf8(out, *v);
+            break;
+        }
+        case 'N': return std::nullopt;
+        default:
+            if (c >= '0' && c <= '7') {
+                uint32_t v = static_cast<uint32_t>(c - '0');
+                for (int k = 0; k < 2 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7'; ++k)
+                    v = v * 8 + static_cast<uint32_t>(s[++i] - '0');
+                append_utf8(out, v);
+            } else {
+                out += '\\';
+                out += c;
+            }
+        }
+    }
+    return out;
+}
+
+
+namespace {
+
+constexpr std::array<std::string_view, 5> kAuthSchemes = {"Bearer ", "Basic ", "token ", "Token ", "Bot "};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// A literal body that could decode to a value classify() accepts under some name.
+bool plausible_body(std::string_view body, bool raw_string) {
+    std::optional<std::string> decoded;
+    if (!raw_string && body.find('\\') != std::string_view::npos) {
+        decoded = unescape(body);
+        if (!decoded) return false;  // \N{...} or malformed: WA301 does not flag those either
+        body = *decoded;
+    }
+    if (plausible_secret_value(body)) return true;
+    static const RE2 aws_secret("[A-Za-z0-9/+]{40}");  // the AWS secret access key rule skips entropy
+    return body.size() == 40 && RE2::FullMatch(re2::StringPiece(body.data(), body.size()), aws_secret);
+}
+
+// A part of an implicit concatenation that could be part of a secret: no whitespace once decoded.
+bool clean_part(std::string_view body, bool raw_string) {
+    std::optional<std::string> decoded;
+    if (!raw_string && body.find('\\') != std::string_view::npos) {
+        decoded = unescape(body);
+        if (!decoded) return false;
+        body = *decoded;
+    }
+    return std::none_of(body.begin(), body.end(),
+                        [](char c) { return is_space(c) || static_cast<unsigned char>(c) < 0x20; });
+}
+
+bool raw_prefix(std::string_view text, size_t quote) {
+    for (size_t k = quote; k > 0 && quote - k < 2; --k) {
+        char c = text[k - 1];
+        if (c == 'r' || c == 'R') return true;
+        if (c != 'b' && c != 'B' && c != 'u' && c != 'U' && c != 'f' && c != 'F') return false;
+    }
+    return false;
+}
+
+// A name generic_kind() accepts holds one of these words; it is bound next to its value
+// (`NAME = "v"`, `NAME="v"`, `"NAME": "v"`, `getenv("NAME", "v")`, `"v" == NAME`).
+bool secret_name_near(std::string_view text, size_t begin, size_t end) {
+    constexpr size_t kBefore = 256, kAfter = 128;
+    size_t from = begin > kBefore ? begin - kBefore : 0;
+    size_t to = std::min(text.size(), end + kAfter);
+    static const RE2 name_word("(?i)pass|pwd|secret|token|cred|(?:api|private|access|auth)[^a-z0-9]{0,3}key");
+    return RE2::PartialMatch(re2::StringPiece(text.data() + from, to - from), name_word);
+}
+
+// Where the next string literal starts if only whitespace, line continuations and comments
+// separate it from `from` (Python concatenates such literals); npos otherwise.
+size_t adjacent_literal(std::string_view text, size_t from) {
+    size_t k = from;
+    while (k < text.size()) {
+        char c = text[k];
+        if (is_space(c) || c == '\\') {
+            ++k;
+        } else if (c == '#') {
+            k = text.find('\n', k);
+            if (k == std::string_view::npos) return k;
+        } else {
+            break;
+        }
+    }
+    size_t prefix = 0;  // r, b, u, f and their pairs
+    while (prefix < 2 && k + prefix < text.size() && text[k + prefix] != 0 && std::strchr("rRbBuUfF", text[k + prefix]))
+        ++prefix;
+    if (k + prefix < text.size() && (text[k + prefix] == '"' || text[k + prefix] == '\'')) return k + prefix;
+    return std::string_view::npos;
+}
+
+// Every whitespace-free quoted run of the file, tried from every quote character (so no
+// tokenizer is needed and no literal is missed): a secret value never holds whitespace, except
+// after an Authorization scheme, which is looked for directly.
+bool has_candidate_literal(std::string_view text) {
+    size_t chain_at = std::string_view::npos;  // where a literal concatenated to the last one starts
+    size_t chain = 0;                          // bytes in that concatenation so far
+    bool chain_clean = true;                   // no part of it decodes to whitespace
+    for (size_t i = text.find_first_of("\"'"); i != std::string_view::npos; i = text.find_first_of("\"'", i + 1)) {
+        const char quote = text[i];
+        std::string_view rest = text.substr(i + 1);
+        for (std::string_view scheme : kAuthSchemes)
+            if (rest.starts_with(scheme)) return true;
+        size_t j = i + 1;
+        bool closed = false;
+        while (j < text.size()) {
+            char c = text[j];
+            if (c == quote) {
+                closed = true;
+                break;
+            }
+            if (c == '\\') {
+                j += 2;
+                continue;
+            }
+            if (is_space(c) || static_cast<unsigned char>(c) < 0x20) break;
+            ++j;
+        }
+        if (!closed) continue;
+        std::string_view run = text.substr(i + 1, j - i - 1);
+        if (run.size() >= 8 && plausible_body(run, raw_prefix(text, i)) && secret_name_near(text, i, j)) return true;
+        if (chain_at != std::string_view::npos && i < chain_at) continue;  // the last part's closing quote
+        bool continued = i == chain_at;
+        if (!continued) {
+            chain = 0;
+            chain_clean = true;
+        }
+        chain += run.size();
+        chain_clean = chain_clean && clean_part(run, raw_prefix(text, i));
+        // Parts concatenated to a secret's length, none with whitespace: parse to know.
+        if (continued && chain_clean && chain >= 8 && secret_name_near(text, i, j)) return true;
+        chain_at = adjacent_literal(text, j + 1);
+    }
+    return false;
+}
+
+}  // namespace
+
 bool may_contain_secrets(std::string_view text) {
-    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *compiled().trigger);
+    const Compiled& c = compiled();
+    re2::StringPiece all(text.data(), text.size());
+    std::vector<int> providers;
+    if (c.set.Match(all, &providers)) return true;
+    return has_candidate_literal(text);
 }
 
 double shannon_entropy(std::string_view s) {

@@ -18,6 +18,10 @@ struct Detection {
     bool provider = false;  // matched a provider pattern (true) or a name-anchored generic rule
 };
 
+// The value of a (non-raw) string literal's body with its escapes decoded; nullopt for escapes
+// wafix does not decode (\N{...}) or malformed ones.
+std::optional<std::string> unescape(std::string_view body);
+
 // Cheap test on the raw bytes of a file: false means no literal in it can be a secret.
 bool may_contain_secrets(std::string_view text);
 
