@@ -1,6 +1,7 @@
 #include "wafix/engine.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 
 #include <fmt/format.h>
@@ -94,40 +95,59 @@ std::vector<const Transform*> relevant(std::string_view text, const EngineOption
     return out;
 }
 
-// Depth of the syntax tree, walked without recursion so a hostile file cannot exhaust the stack.
-uint32_t tree_depth_exceeds(Node root, uint32_t limit) {
-    TSTreeCursor cursor = ts_tree_cursor_new(root.raw());
-    uint32_t depth = 0, max = 0;
-    bool exceeded = false;
-    while (!exceeded) {
-        if (ts_tree_cursor_goto_first_child(&cursor)) {
-            max = std::max(max, ++depth);
-            exceeded = max > limit;
-            continue;
+// One walk of the tree, without recursion so a hostile file cannot exhaust the stack: how deep it
+// nests (up to the limit) and the first Python 2 construct the grammar accepts for old code
+// (print and exec statements, `except X, name`); wafix rewrites Python 3 only.
+struct TreeCheck {
+    bool too_deep = false;
+    std::optional<std::string> python2;
+};
+
+TreeCheck check_tree(const Tree& tree, uint32_t depth_limit) {
+    const TSLanguage* lang = ts_tree_language(tree.root().raw().tree);
+    auto symbol = [&](const char* name, bool named) {
+        return ts_language_symbol_for_name(lang, name, static_cast<uint32_t>(std::strlen(name)), named);
+    };
+    static const TSSymbol print_statement = symbol("print_statement", true);
+    static const TSSymbol exec_statement = symbol("exec_statement", true);
+    static const TSSymbol except_clause = symbol("except_clause", true);
+    static const TSSymbol comma = symbol(",", false);
+
+    TreeCheck out;
+    auto python2 = [&](TSNode n) -> std::optional<std::string_view> {
+        TSSymbol s = ts_node_symbol(n);
+        if (s == print_statement) return "print statement";
+        if (s == exec_statement) return "exec statement";
+        if (s == except_clause) {
+            uint32_t count = ts_node_child_count(n);
+            for (uint32_t i = 0; i < count; ++i)
+                if (ts_node_symbol(ts_node_child(n, i)) == comma) return "`except X, name`";
         }
-        while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-            if (!ts_tree_cursor_goto_parent(&cursor)) {
-                ts_tree_cursor_delete(&cursor);
-                return exceeded ? max : 0;
+        return std::nullopt;
+    };
+    TSTreeCursor cursor = ts_tree_cursor_new(tree.root().raw());
+    uint32_t depth = 0;
+    while (true) {
+        if (ts_tree_cursor_goto_first_child(&cursor)) {
+            if (++depth > depth_limit) {
+                out.too_deep = true;
+                break;
             }
-            --depth;
+        } else {
+            bool moved = false;
+            while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor)) && ts_tree_cursor_goto_parent(&cursor)) --depth;
+            if (!moved) break;
+        }
+        TSNode n = ts_tree_cursor_current_node(&cursor);
+        if (auto what = python2(n)) {
+            TSPoint p = ts_node_start_point(n);
+            out.python2 = fmt::format("Python 2 syntax ({}) at {}:{}; wafix handles Python 3 only; file left unchanged",
+                                      *what, p.row + 1, p.column + 1);
+            break;
         }
     }
     ts_tree_cursor_delete(&cursor);
-    return max;
-}
-
-// Python 2 statements the grammar accepts for old code: wafix rewrites Python 3 only.
-std::optional<std::string> python2_construct(const Tree& tree) {
-    static const Query py2("[(print_statement) @s (exec_statement) @s (except_clause \",\" @s)]");
-    auto found = py2.matches(tree.root());
-    if (found.empty()) return std::nullopt;
-    Node n = found.front().get("s");
-    std::string_view what = n.is("print_statement") ? "print statement"
-                            : n.is("exec_statement") ? "exec statement"
-                                                     : "`except X, name`";
-    return fmt::format("Python 2 syntax ({}) at {}:{}; wafix handles Python 3 only; file left unchanged", what,
-                       n.start_point().row + 1, n.start_point().column + 1);
+    return out;
 }
 
 }  // namespace
@@ -167,11 +187,12 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
                 break;
             }
             if (pass == 0) {
-                if (auto py2 = python2_construct(tree)) {
-                    r.error = *py2;
+                TreeCheck checked = check_tree(tree, options.max_nesting);
+                if (checked.python2) {
+                    r.error = *checked.python2;
                     break;
                 }
-                if (tree_depth_exceeds(tree.root(), options.max_nesting)) {
+                if (checked.too_deep) {
                     r.error = fmt::format("syntax nested more than {} levels deep; file left unchanged",
                                           options.max_nesting);
                     break;

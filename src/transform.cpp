@@ -1,6 +1,7 @@
 #include "wafix/transform.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 
 namespace wafix {
@@ -38,8 +39,10 @@ std::optional<std::vector<Edit>> Context::add_keyword_argument(Node call, std::s
 
 bool Transform::may_apply(std::string_view text) const {
     auto list = triggers();
+    // memmem (two-way, vectorised) instead of string_view::find, which stops at every byte equal
+    // to the trigger's first letter: this runs over every byte of every file.
     return list.empty() || std::any_of(list.begin(), list.end(), [&](std::string_view trigger) {
-               return text.find(trigger) != std::string_view::npos;
+               return memmem(text.data(), text.size(), trigger.data(), trigger.size()) != nullptr;
            });
 }
 

@@ -143,3 +143,17 @@ TEST_CASE("the XML prefilter wants an import naming the xml package", "[prefilte
     CHECK_FALSE(wa101.may_apply("from defusedxml.ElementTree import parse\nparse('a.xml')\n"));
     CHECK_FALSE(wa101.may_apply("from .compat import xml_parser\n"));
 }
+
+TEST_CASE("the sleep prefilter wants a module-level handler", "[prefilter][report]") {
+    const Transform& wa502 = rule("WA502");
+    for (std::string code : {
+             "import time\n\ndef lambda_handler(event, context):\n    time.sleep(5)\n",
+             "import time\n\nasync def handle_order(_event, _context):\n    time.sleep(1)\n",
+             "from time import sleep\n\ndef main(Event: dict, ctx):\n    wait()\n\ndef wait():\n    sleep(3)\n",
+         }) {
+        INFO(code);
+        REQUIRE_FALSE(unfiltered_findings(wa502, "app/module.py", code).empty());
+        CHECK(wa502.may_apply(code));
+    }
+    CHECK_FALSE(wa502.may_apply("import time\n\ndef poll(client):\n    time.sleep(5)\n"));
+}

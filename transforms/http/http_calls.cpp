@@ -2,7 +2,10 @@
 // imports and shadowing are handled; Session objects are followed through what this module shows.
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <functional>
+
+#include <re2/re2.h>
 
 #include "http/http_transforms.hpp"
 
@@ -210,6 +213,16 @@ std::optional<TimeoutSetting> parse_timeout_setting(std::string_view value) {
     if (!c || !r) return std::nullopt;
     return TimeoutSetting{"(" + std::string(connect) + ", " + std::string(read) + ")",
                           std::string(*c > *r ? connect : read), true};
+}
+
+bool may_call_http(std::string_view text, bool requests_only) {
+    re2::StringPiece all(text.data(), text.size());
+    static const RE2 requests_import(R"((?m)(?:^|;)[ \t]*(?:from|import)[ \t\\(][^\n]*\brequests\b)");
+    static const RE2 other_import(R"((?m)(?:^|;)[ \t]*(?:from|import)[ \t\\(][^\n]*\b(?:httpx|urllib\d?)\b)");
+    auto has = [&](std::string_view word) { return memmem(text.data(), text.size(), word.data(), word.size()); };
+    if (has("requests") && RE2::PartialMatch(all, requests_import)) return true;
+    if (requests_only) return false;
+    return (has("httpx") || has("urlopen")) && RE2::PartialMatch(all, other_import);
 }
 
 }  // namespace wafix::http

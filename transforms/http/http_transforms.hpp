@@ -35,6 +35,10 @@ struct TimeoutSetting {
 };
 std::optional<TimeoutSetting> parse_timeout_setting(std::string_view value);
 
+// Raw-byte prefilter: calls are only recognised through names an import statement binds, so a
+// file needs an import line naming requests (or httpx, or urllib with `urlopen` in the file).
+bool may_call_http(std::string_view text, bool requests_only);
+
 // Recognises HTTP calls in one file during one pass; caches what it learns about classes, so a
 // class with many methods is walked once.
 class Classifier {

@@ -113,6 +113,7 @@ public:
     }
 
     std::vector<std::string_view> triggers() const override { return {"requests"}; }
+    bool may_apply(std::string_view text) const override { return http::may_call_http(text, true); }
 
     void check(Context& ctx, std::vector<Finding>& out) const override {
         static const Query calls("(call) @call");

@@ -266,8 +266,19 @@ bool secret_name_near(std::string_view text, size_t begin, size_t end) {
     constexpr size_t kBefore = 256, kAfter = 128;
     size_t from = begin > kBefore ? begin - kBefore : 0;
     size_t to = std::min(text.size(), end + kAfter);
-    static const RE2 name_word("(?i)pass|pwd|secret|token|cred|(?:api|private|access|auth)[^a-z0-9]{0,3}key");
+    // "pass" as a name word (db_pass, DB_PASS, dbPass, "pass", pass_word), never the statement.
+    static const RE2 name_word(
+        "(?i:passw|passphrase|pwd|secret|token|cred|(?:api|private|access|auth)[^a-z0-9]{0,3}key)|"
+        "[-_.\"'0-9]pass(?:[^a-z]|$)|pass_|(?:PASS|Pass)(?:[^a-z]|$)");
     return RE2::PartialMatch(re2::StringPiece(text.data() + from, to - from), name_word);
+}
+
+// An Authorization value is only flagged under the name "authorization" or "auth".
+bool auth_name_near(std::string_view text, size_t quote) {
+    constexpr size_t kBefore = 256;
+    size_t from = quote > kBefore ? quote - kBefore : 0;
+    static const RE2 auth("(?i)auth");
+    return RE2::PartialMatch(re2::StringPiece(text.data() + from, quote - from), auth);
 }
 
 // Where the next string literal starts if only whitespace, line continuations and comments
@@ -299,11 +310,16 @@ bool has_candidate_literal(std::string_view text) {
     size_t chain_at = std::string_view::npos;  // where a literal concatenated to the last one starts
     size_t chain = 0;                          // bytes in that concatenation so far
     bool chain_clean = true;                   // no part of it decodes to whitespace
-    for (size_t i = text.find_first_of("\"'"); i != std::string_view::npos; i = text.find_first_of("\"'", i + 1)) {
+    auto next_quote = [&](size_t from) {  // find_first_of would look each byte up in the set
+        for (size_t k = from; k < text.size(); ++k)
+            if (text[k] == '"' || text[k] == '\'') return k;
+        return std::string_view::npos;
+    };
+    for (size_t i = next_quote(0); i != std::string_view::npos; i = next_quote(i + 1)) {
         const char quote = text[i];
         std::string_view rest = text.substr(i + 1);
         for (std::string_view scheme : kAuthSchemes)
-            if (rest.starts_with(scheme)) return true;
+            if (rest.starts_with(scheme) && auth_name_near(text, i)) return true;
         size_t j = i + 1;
         bool closed = false;
         while (j < text.size()) {
@@ -342,8 +358,11 @@ bool has_candidate_literal(std::string_view text) {
 bool may_contain_secrets(std::string_view text) {
     const Compiled& c = compiled();
     re2::StringPiece all(text.data(), text.size());
+    // The provider set only where a provider prefix occurs: one literal-prefix scan for most files.
+    static const RE2 prefixes("AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|xox[bpe]-|[sr]k_(?:test|live|prod)_|"
+                              "PRIVATE KEY|eyJ");
     std::vector<int> providers;
-    if (c.set.Match(all, &providers)) return true;
+    if (RE2::PartialMatch(all, prefixes) && c.set.Match(all, &providers)) return true;
     return has_candidate_literal(text);
 }
 

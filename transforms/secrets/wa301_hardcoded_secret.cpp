@@ -170,11 +170,9 @@ public:
                 "eyJ"};
     }
 
-    // Those words are in most files; the file is parsed only when, besides, a provider token or a
-    // quoted run that could be a secret value is in its bytes (secrets::may_contain_secrets).
-    bool may_apply(std::string_view text) const override {
-        return Transform::may_apply(text) && secrets::may_contain_secrets(text);
-    }
+    // Those words are in most files; the file is parsed only when a provider token, or a quoted run
+    // that could be a secret value with such a word near it, is in its bytes.
+    bool may_apply(std::string_view text) const override { return secrets::may_contain_secrets(text); }
 
     void check(Context& ctx, std::vector<Finding>& out) const override {
         if (secrets::is_test_path(project_relative(ctx.file().path))) return;
