@@ -23,6 +23,7 @@
 #include "wafix/discover.hpp"
 #include "wafix/engine.hpp"
 #include "wafix/manifest.hpp"
+#include "wafix/progress.hpp"
 #include "wafix/report.hpp"
 #include "wafix/secrets_manifest.hpp"
 #include "wafix/transform.hpp"
@@ -49,6 +50,7 @@ struct Options {
     std::string output;  // report: file to write
     int jobs = 0;        // 0: one per core
     bool no_cache = false;
+    bool no_progress = false;
     bool allow_dirty = false;
     std::string cache_dir = ".wafix_cache";
     std::string http_timeout;  // empty: the configuration's, else RuleSettings' default
@@ -137,8 +139,13 @@ RunReport analyse(const Options& o, const EngineOptions& engine, const std::stri
     for (Job& job : jobs) job.options.cache = cache ? &*cache : nullptr;
     std::vector<FileResult> results(jobs.size());
     std::atomic<size_t> next{0};
+    std::optional<ProgressLine> progress;
+    progress.emplace(jobs.size(), progress_wanted(o.no_progress), std::cerr);
     auto worker = [&] {
-        for (size_t i = next++; i < jobs.size(); i = next++) results[i] = process_file(jobs[i].file->path, jobs[i].options);
+        for (size_t i = next++; i < jobs.size(); i = next++) {
+            results[i] = process_file(jobs[i].file->path, jobs[i].options);
+            progress->advance();
+        }
     };
     size_t threads = std::min<size_t>(o.jobs > 0 ? static_cast<size_t>(o.jobs) : std::max(1u, std::thread::hardware_concurrency()),
                                       std::max<size_t>(1, jobs.size()));
@@ -146,6 +153,7 @@ RunReport analyse(const Options& o, const EngineOptions& engine, const std::stri
     for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
     worker();
     for (auto& t : pool) t.join();
+    progress.reset();  // the line is erased before anything else is printed
 
     for (size_t i = 0; i < jobs.size(); ++i) {
         const DiscoveredFile& f = *jobs[i].file;
@@ -439,6 +447,7 @@ int run_cli(int argc, char** argv) {
                       "Note `# wafix: ignore` comments that silence nothing");
         sub->add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)")->check(CLI::NonNegativeNumber);
         sub->add_flag("--no-cache", o.no_cache, "Neither read nor write the result cache");
+        sub->add_flag("--no-progress", o.no_progress, "No progress line on stderr (shown on a terminal after 1 s)");
         sub->add_option("--cache-dir", o.cache_dir, "Where the result cache lives (default: .wafix_cache)");
         sub->add_option("--http-timeout", o.http_timeout,
                         "WA201: timeout written into HTTP calls, SECONDS or CONNECT,READ (default: 10)")
