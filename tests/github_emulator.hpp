@@ -34,8 +34,10 @@
 //   POST /_emulator/fail   {"method": "GET"|null (any), "path_regex": "..." (re.search on the path
 //                           with query), "status": 500, "times": 1 (-1: forever), "headers": {..},
 //                           "body": {..} (default {"message": <reason phrase>}), "drop": false (true:
-//                           close the connection without a response)} -> 201. Checked after the
-//                           authentication check, in the order added; matching requests are logged.
+//                           close the connection without a response), "delay": 0 (seconds to wait
+//                           before answering or dropping, e.g. to trip a client timeout)} -> 201 with
+//                           the rule. Checked after the authentication check, first added first;
+//                           matching requests are logged like any other.
 //   POST /_emulator/seed   {"pulls": [{"head": "branch", "title"?, "base"? (default branch), "body"?,
 //                           "state"? "open"|"closed", "head_repo"? "fork/repo", "labels"? [..]}]}
 //                           -> 201 {"numbers": [...]}; no validation, for setting up many PRs.

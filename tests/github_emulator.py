@@ -127,9 +127,11 @@ class Handler(BaseHTTPRequestHandler):
                  "body": None if body is ValueError else body}
         with st.lock:
             st.requests.append(entry)
-            status, doc, headers, drop = self.api(st, method, body, entry)
-            entry["status"] = 0 if drop else status
-        if drop:  # an injected failure: close without any response (a network error for the client)
+            status, doc, headers, rule = self.api(st, method, body, entry)
+            entry["status"] = 0 if rule and rule["drop"] else status
+        if rule and rule["delay"]:  # outside the lock: other requests go on meanwhile
+            time.sleep(rule["delay"])
+        if rule and rule["drop"]:  # close without any response (a network error for the client)
             self.close_connection = True
             return
         self.send_json(status, doc, headers)
@@ -143,7 +145,7 @@ class Handler(BaseHTTPRequestHandler):
         if (method, path) == ("POST", "/_emulator/fail") and isinstance(body, dict) and "path_regex" in body:
             rule = {"method": body.get("method"), "path_regex": body["path_regex"], "status": body.get("status", 500),
                     "times": body.get("times", 1), "headers": body.get("headers") or {}, "body": body.get("body"),
-                    "drop": bool(body.get("drop", False))}
+                    "drop": bool(body.get("drop", False)), "delay": float(body.get("delay", 0))}
             re.compile(rule["path_regex"])
             st.failures.append(rule)
             return 201, rule
@@ -161,23 +163,23 @@ class Handler(BaseHTTPRequestHandler):
                     rule["times"] -= 1
                 phrase = http.HTTPStatus(rule["status"]).phrase if rule["status"] in http.HTTPStatus._value2member_map_ else ""
                 doc = rule["body"] if rule["body"] is not None else {"message": phrase or "injected"}
-                return rule["status"], doc, rule["headers"], rule["drop"]
+                return rule["status"], doc, rule["headers"], rule
         return None
 
     def api(self, st, method, body, entry):
         if entry["authorization"] != "matched":
-            return 401, {"message": "Bad credentials", "documentation_url": f"{DOCS}"}, {}, False
+            return 401, {"message": "Bad credentials", "documentation_url": f"{DOCS}"}, {}, None
         version = self.headers.get("X-GitHub-Api-Version")
         if version is not None and version not in API_VERSIONS:
             return 400, {"message": f"Unsupported 'X-GitHub-Api-Version' header: {version}",
-                         "documentation_url": f"{DOCS}/overview/api-versions"}, {}, False
+                         "documentation_url": f"{DOCS}/overview/api-versions"}, {}, None
         fail = self.injected(st, method)
         if fail:
             return fail
         if body is ValueError:
-            return 400, {"message": "Problems parsing JSON"}, {}, False
+            return 400, {"message": "Problems parsing JSON"}, {}, None
         status, doc, headers = self.route(st, method, body)
-        return status, doc, headers, False
+        return status, doc, headers, None
 
     def route(self, st, method, body):
         url = urlsplit(self.path)

@@ -465,3 +465,15 @@ TEST_CASE("with --git-dir, the emulator checks branches and reports real head co
     ApiError base = api_error([&] { client.create_pull("t", "wafix/xml", "develop", ""); }, {gh.options().token});
     CHECK(contains(base.what(), "Validation Failed: PullRequest.base invalid"));
 }
+
+TEST_CASE("a response slower than the transport timeout is a network error that is retried", "[pr-github]") {
+    GitHubEmulator gh;
+    RecordedSleeps s;
+    gh.fail({{"path_regex", "^/repos/"}, {"status", 200}, {"body", {{"default_branch", "stale"}}}, {"delay", 3}});
+    GitHubClient client(gh.config(), make_curl_transport(std::chrono::seconds(1)), s.policy());
+    auto started = std::chrono::steady_clock::now();
+    CHECK(client.default_branch() == "main");  // the slow answer was abandoned, the retry got the real one
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(3));
+    CHECK(s.waits.size() == 1);
+    CHECK(gh.requests().size() == 2);
+}
