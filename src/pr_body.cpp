@@ -1,6 +1,8 @@
 // The pull request's title and Markdown body, written from the plan and the rules' docs. The
 // body holds secret ids, never values, and no timestamp: an unchanged plan gives the same bytes,
 // which is what lets a rerun see that the pull request is current.
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "wafix/pr/pr_command.hpp"
@@ -30,22 +32,34 @@ std::string pillar_names(const RuleInfo& info) {
     return out;
 }
 
-// The first paragraph of a doc's "## <title>" section, its lines joined.
+// The first paragraph of a doc's "## <title>" section, its lines joined; a list that the paragraph
+// contains or introduces (ends with ':') follows as nested Markdown items.
 std::string doc_paragraph(std::string_view doc, std::string_view title) {
     std::string heading = "## " + std::string(title) + "\n";
     size_t at = doc.find(heading);
     if (at == std::string_view::npos) return {};
     size_t pos = at + heading.size();
-    std::string out;
+    std::string text;
+    std::vector<std::string> items;
+    bool blank_seen = false;
     while (pos < doc.size()) {
         size_t nl = doc.find('\n', pos);
         std::string_view line = doc.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-        if (line.empty() || line.substr(0, 2) == "##" || line.substr(0, 3) == "```") break;
-        out += (out.empty() ? "" : " ") + std::string(line);
-        if (nl == std::string_view::npos) break;
-        pos = nl + 1;
+        pos = nl == std::string_view::npos ? doc.size() : nl + 1;
+        if (line.substr(0, 2) == "##" || line.substr(0, 3) == "```") break;
+        if (line.empty()) {
+            // After the paragraph, only a list it introduces belongs to it.
+            if (!items.empty() || text.empty() || text.back() != ':' || blank_seen) break;
+            blank_seen = true;
+            continue;
+        }
+        if (line.substr(0, 2) == "- ") items.emplace_back(line.substr(2));
+        else if (!items.empty() && line.substr(0, 2) == "  ") items.back() += " " + std::string(line.substr(2));
+        else if (!items.empty() || blank_seen) break;
+        else text += (text.empty() ? "" : " ") + std::string(line);
     }
-    return out;
+    for (const auto& item : items) text += "\n  - " + item;
+    return text;
 }
 
 std::string plural(size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
@@ -62,11 +76,12 @@ void rule_section(std::string& out, const RuleCommit& c) {
     std::string doc(rule_doc(c.rule));
     out += fmt::format("### {} {}\n\n", c.rule, info ? info->name : "");
     if (info) out += fmt::format("- **Well-Architected pillar:** {}\n", pillar_names(*info));
-    out += fmt::format("- **Found:** {}; {} fixed here, {} left for a human\n", plural(c.found, "finding", "findings"),
-                       c.fixed, c.left.size());
+    out += fmt::format("- **Found:** {}; {} fixed here, {} left for a human ({})\n",
+                       plural(c.found, "finding", "findings"), c.fixed, c.left.size(), info ? info->summary : "");
     if (std::string why = doc_paragraph(doc, "Why is this bad"); !why.empty())
         out += fmt::format("- **Why it matters:** {}\n", why);
-    out += fmt::format("- **The fix:** {}\n", info ? info->summary : "");
+    std::string what = doc_paragraph(doc, "What it does");
+    out += fmt::format("- **The fix:** {}\n", what.empty() && info ? info->summary : what);
     std::string safety = doc_paragraph(doc, "Fix safety");
     out += fmt::format("- **Safety:** {}{}\n",
                        c.unsafe ? "includes fixes marked unsafe (applied because unsafe fixes are enabled)" : "safe",
