@@ -71,7 +71,7 @@ std::optional<long long> header_number(const HttpResponse& r, const std::string&
     try {
         size_t used = 0;
         long long v = std::stoll(it->second, &used);
-        if (used != it->second.size()) return std::nullopt;
+        if (used != it->second.size() || v < -(1LL << 40) || v > (1LL << 40)) return std::nullopt;  // no overflow later
         return v;
     } catch (const std::exception&) {
         return std::nullopt;
@@ -244,7 +244,6 @@ struct GitHubClient::Impl {
             req.headers.emplace_back("Content-Type", "application/json");
         }
         const int attempts = std::max(1, retry.attempts);
-        const auto max_wait = std::chrono::duration_cast<std::chrono::milliseconds>(retry.max_wait);
         for (int attempt = 1;; ++attempt) {
             HttpResponse r = transport->send(req);
             if (r.status >= 200 && r.status < 300) return r;
@@ -273,26 +272,27 @@ struct GitHubClient::Impl {
             const bool rate_status = r.status == 403 || r.status == 429;
             if (rate_status && retry_after) {
                 // Secondary rate limit: GitHub asks for at least retry-after seconds.
-                auto wait = std::chrono::milliseconds(std::max<long long>(0, *retry_after) * 1000);
-                std::time_t at = std::time(nullptr) + static_cast<std::time_t>(wait.count() / 1000);
-                if (wait > max_wait)
+                const long long seconds = std::max<long long>(0, *retry_after);
+                if (seconds > retry.max_wait.count()) {  // compared in seconds: a huge value cannot overflow
+                    std::time_t at = std::time(nullptr) + static_cast<std::time_t>(seconds);
                     fail(fmt::format("{} (secondary rate limit: retry after {} s, at {}; longer than the {} s this "
                                      "run waits)",
                                      text, *retry_after, utc_iso8601(at), retry.max_wait.count()),
                          r.status);
+                }
                 if (last)
                     fail(fmt::format("{} (secondary rate limit; still limited{})", text, after), r.status);
-                sleep_for(wait);
+                sleep_for(std::chrono::milliseconds(seconds * 1000));
                 continue;
             }
             if ((r.status == 403 && remaining && *remaining == 0) || r.status == 429) {
                 // Primary rate limit: nothing helps before x-ratelimit-reset.
                 std::optional<std::time_t> reset_at;
                 if (reset) reset_at = static_cast<std::time_t>(*reset);
-                auto wait = reset_at ? std::chrono::milliseconds((std::max<long long>(0, *reset_at - std::time(nullptr)) + 1) * 1000)
-                                     : std::chrono::milliseconds::max();
-                if (!last && reset_at && wait <= max_wait + std::chrono::seconds(1)) {
-                    sleep_for(wait);
+                // One second past the reset, so that the retry lands after it.
+                const long long seconds = reset_at ? std::max<long long>(0, *reset_at - std::time(nullptr)) + 1 : -1;
+                if (!last && seconds >= 0 && seconds <= retry.max_wait.count() + 1) {
+                    sleep_for(std::chrono::milliseconds(seconds * 1000));
                     continue;
                 }
                 fail(fmt::format("{} (primary rate limit exceeded; it resets at {})", text,
@@ -302,7 +302,7 @@ struct GitHubClient::Impl {
             if (r.status == 403 && lower(github_message(r.body)).find("secondary rate limit") != std::string::npos) {
                 // Secondary rate limit without retry-after: GitHub's docs say to wait at least a minute.
                 auto wait = std::chrono::milliseconds(60'000);
-                if (last || wait > max_wait)
+                if (last || wait > retry.max_wait)
                     fail(fmt::format("{} (secondary rate limit; try again in a minute or more{})", text, after),
                          r.status);
                 sleep_for(wait);

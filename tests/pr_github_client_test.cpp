@@ -477,3 +477,23 @@ TEST_CASE("a response slower than the transport timeout is a network error that 
     CHECK(s.waits.size() == 1);
     CHECK(gh.requests().size() == 2);
 }
+
+TEST_CASE("a secondary rate limit without retry-after waits a minute, not a permission error", "[pr-github]") {
+    GitHubEmulator gh;
+    RecordedSleeps s;
+    gh.fail({{"path_regex", "^/repos/"},
+             {"status", 403},
+             {"body", {{"message", "You have exceeded a secondary rate limit. Please wait a few minutes."}}}});
+    CHECK(client_for(gh, s.policy()).default_branch() == "main");
+    CHECK(s.waits == std::vector<milliseconds>{milliseconds(60'000)});
+
+    gh.fail({{"path_regex", "^/repos/"},
+             {"status", 403},
+             {"body", {{"message", "You have exceeded a secondary rate limit."}}}});
+    RetryPolicy impatient = s.policy();
+    impatient.max_wait = std::chrono::seconds(10);
+    ApiError e = api_error([&] { client_for(gh, impatient).default_branch(); }, {gh.options().token});
+    CHECK(e.status == 403);
+    CHECK(contains(e.what(), "secondary rate limit; try again in a minute or more"));
+    CHECK_FALSE(contains(e.what(), "permission"));
+}
