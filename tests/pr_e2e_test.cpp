@@ -382,3 +382,18 @@ TEST_CASE("wafix pr writes the secrets manifest only outside the repository", "[
         CHECK(has(w.pull("wafix/secrets")["body"].get<std::string>(), e["secret_id"].get<std::string>()));
     }
 }
+
+TEST_CASE("wafix pr outside a repository or without the remote fails clearly", "[pr-e2e]") {
+    TempDir t;
+    std::string cmd = "env GITHUB_TOKEN=ghp_someToken0000000000000000000000 GITHUB_REPOSITORY=octo/widgets " +
+                      shell_quote(WAFIX_BINARY) + " pr";
+    fs::create_directories(t.path() / "plain");
+    auto outside = run(cmd, t.path() / "plain");
+    CHECK(outside.status == 2);
+    CHECK(has(outside.err, "is not in a git repository"));
+    must(std::string(kGitEnv) + "git init -q -b main repo", t.path());
+    auto no_remote = run(cmd, t.path() / "repo");
+    CHECK(no_remote.status == 2);
+    CHECK(has(no_remote.err, "no remote named origin"));
+    CHECK_FALSE(has(outside.out + outside.err + no_remote.out + no_remote.err, "ghp_someToken"));
+}
