@@ -448,7 +448,7 @@ int run_cli(int argc, char** argv) {
     prc->add_option("--remote", pr_opts.remote, "The git remote to fetch from and push to (default: origin)");
     prc->add_option("--branch-prefix", pr_opts.branch_prefix, "Prefix of the branches (default: wafix/)")
         ->check([](const std::string& v) { return v.empty() || v.find_first_of(" ~^:?*[\\") != std::string::npos ? "not usable in a branch name" : ""; });
-    prc->add_option("--label", pr_labels, "Label for the pull requests (repeatable; default: wafix)");
+    prc->add_option("--label", pr_labels, "Label for the pull requests (repeatable; default: wafix)")->allow_extra_args(false);
     prc->add_option("--author-name", pr_opts.author.name, "Commit author name (default: wafix[bot])");
     prc->add_option("--author-email", pr_opts.author.email,
                     "Commit author email (default: wafix-bot@users.noreply.github.com); commits by anyone else on "

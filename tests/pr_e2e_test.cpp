@@ -366,9 +366,10 @@ TEST_CASE("wafix pr writes the secrets manifest only outside the repository", "[
     CHECK(w.refs() == refs);
 
     fs::path outside = w.tmp.path() / "secrets.json";
-    auto r = w.pr("--secrets-manifest " + shell_quote(outside.string()));
+    auto r = w.pr("--label security --label wafix --secrets-manifest " + shell_quote(outside.string()) + " .");
     INFO(r.out << r.err);
     REQUIRE(r.status == 0);
+    for (const auto& p : w.pulls()) CHECK(p["labels"] == json::parse(R"([{"name":"security"},{"name":"wafix"}])"));
     REQUIRE(fs::exists(outside));
     struct stat st {};
     REQUIRE(::stat(outside.c_str(), &st) == 0);
