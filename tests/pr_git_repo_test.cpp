@@ -76,7 +76,8 @@ std::string trim(std::string s) {
 
 // Runs git (identity given on the command line) in `cwd`; the command must succeed.
 std::string git(const std::string& args, const fs::path& cwd) {
-    CommandResult r = run("git -c user.name=Tester -c user.email=tester@example.com -c init.defaultBranch=trunk " + args, cwd);
+    CommandResult r =
+        run("git -c user.name=Tester -c user.email=tester@example.com -c init.defaultBranch=trunk " + args, cwd);
     INFO("git " << args << " in " << cwd << "\n" << r.err);
     REQUIRE(r.status == 0);
     return r.out;
@@ -119,8 +120,8 @@ struct Fixture {
 
     // Everything about the clone that GitRepo must leave alone.
     std::string user_state() const {
-        return git("--no-optional-locks status --porcelain=v1 --untracked-files=all", clone) + "|" + git("symbolic-ref HEAD", clone) + "|" +
-               git("rev-parse HEAD", clone) + "|" + git("ls-files -s", clone) + "|" +
+        return git("--no-optional-locks status --porcelain=v1 --untracked-files=all", clone) + "|" +
+               git("symbolic-ref HEAD", clone) + "|" + git("rev-parse HEAD", clone) + "|" + git("ls-files -s", clone) + "|" +
                git("for-each-ref --format='%(refname) %(objectname)' refs/heads refs/tags refs/wafix", clone) + "|" +
                read_file(clone / ".git/index");
     }
