@@ -23,6 +23,10 @@
 #include "test_util.hpp"
 #include "wafix/pr/git_repo.hpp"
 
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#endif
+
 extern char** environ;
 
 using namespace wafix::test;
@@ -72,7 +76,8 @@ std::string trim(std::string s) {
 
 // Runs git (identity given on the command line) in `cwd`; the command must succeed.
 std::string git(const std::string& args, const fs::path& cwd) {
-    CommandResult r = run("git -c user.name=Tester -c user.email=tester@example.com -c init.defaultBranch=trunk " + args, cwd);
+    CommandResult r =
+        run("git -c user.name=Tester -c user.email=tester@example.com -c init.defaultBranch=trunk " + args, cwd);
     INFO("git " << args << " in " << cwd << "\n" << r.err);
     REQUIRE(r.status == 0);
     return r.out;
@@ -115,8 +120,8 @@ struct Fixture {
 
     // Everything about the clone that GitRepo must leave alone.
     std::string user_state() const {
-        return git("--no-optional-locks status --porcelain=v1 --untracked-files=all", clone) + "|" + git("symbolic-ref HEAD", clone) + "|" +
-               git("rev-parse HEAD", clone) + "|" + git("ls-files -s", clone) + "|" +
+        return git("--no-optional-locks status --porcelain=v1 --untracked-files=all", clone) + "|" +
+               git("symbolic-ref HEAD", clone) + "|" + git("rev-parse HEAD", clone) + "|" + git("ls-files -s", clone) + "|" +
                git("for-each-ref --format='%(refname) %(objectname)' refs/heads refs/tags refs/wafix", clone) + "|" +
                read_file(clone / ".git/index");
     }
@@ -195,6 +200,15 @@ bool wait_until(const std::function<bool()>& ready, std::chrono::seconds limit =
     }
     return false;
 }
+
+// libgit2 1.5 leaks a few hundred bytes when connecting to an unreachable remote fails (seen for
+// push over git://). Not ours to report: LeakSanitizer ignores allocations made in this scope.
+struct LibgitConnectLeaksIgnored {
+#ifdef __SANITIZE_ADDRESS__
+    LibgitConnectLeaksIgnored() { __lsan_disable(); }
+    ~LibgitConnectLeaksIgnored() { __lsan_enable(); }
+#endif
+};
 
 // The GitError `f` throws, as text; fails the test when it throws nothing.
 template <typename F>
@@ -625,19 +639,23 @@ TEST_CASE("GitRepo error paths are GitErrors and bounded", "[pr-git]") {
     CHECK_THROWS_AS(repo.fetch_branch("upstream", "trunk", no_auth()), GitError);
 
     git("remote add dead git://127.0.0.1:1/x.git", fx.clone);
-    const auto start = std::chrono::steady_clock::now();
     const std::string id = repo.commit_chain(fx.base, {{"one", {{"a.txt", "1\n"}}}}, Identity{});
-    msg = git_error_of([&] { repo.push("dead", id, "wafix/xml", false, no_auth()); });
-    CHECK(msg.find("push to 'wafix/xml' on remote 'dead'") != std::string::npos);
-    CHECK_THROWS_AS(repo.fetch_branch("dead", "trunk", no_auth()), GitError);
-    CHECK_THROWS_AS(repo.delete_remote_branch("dead", "wafix/xml", no_auth()), GitError);
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
+    {
+        [[maybe_unused]] LibgitConnectLeaksIgnored ignored;
+        const auto start = std::chrono::steady_clock::now();
+        msg = git_error_of([&] { repo.push("dead", id, "wafix/xml", false, no_auth()); });
+        CHECK(msg.find("push to 'wafix/xml' on remote 'dead'") != std::string::npos);
+        CHECK_THROWS_AS(repo.fetch_branch("dead", "trunk", no_auth()), GitError);
+        CHECK_THROWS_AS(repo.delete_remote_branch("dead", "wafix/xml", no_auth()), GitError);
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
+    }
     CHECK(git("for-each-ref refs/wafix", fx.clone).empty());  // temporary ref removed on failure too
     CHECK_THROWS_AS(repo.push("origin", id, "bad..name", false, no_auth()), GitError);
 }
 
 TEST_CASE("GitRepo never puts a token or URL credentials in its errors", "[pr-git]") {
     Fixture fx;
+    [[maybe_unused]] LibgitConnectLeaksIgnored ignored;
     git("remote add secret https://x-access-token:SECRET123@127.0.0.1:1/o/r.git", fx.clone);
     GitRepo repo = GitRepo::open(fx.clone);
     const GitAuth auth{"SECRET123"};
