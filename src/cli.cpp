@@ -2,10 +2,8 @@
 
 #include <unistd.h>
 
-#include <atomic>
 #include <cctype>
 #include <cstdio>
-#include <thread>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -17,14 +15,14 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "wafix/cache.hpp"
-#include "wafix/config.hpp"
 #include "wafix/diff.hpp"
 #include "wafix/discover.hpp"
 #include "wafix/engine.hpp"
 #include "wafix/manifest.hpp"
+#include "wafix/pr/pr_command.hpp"
 #include "wafix/progress.hpp"
 #include "wafix/report.hpp"
+#include "wafix/run.hpp"
 #include "wafix/secrets_manifest.hpp"
 #include "wafix/transform.hpp"
 #include "wafix/worktree_guard.hpp"
@@ -85,97 +83,21 @@ bool use_color(const std::string& mode) {
 
 std::string where(const fs::path& p) { return display_path(p).generic_string(); }
 
-RunReport analyse(const Options& o, const EngineOptions& engine, const std::string& command) {
-    RunReport run;
-    run.command = command;
-    std::vector<fs::path> paths;
-    for (const auto& p : o.paths) paths.emplace_back(p);
-    if (paths.empty()) paths.emplace_back(".");
-    Discovery found = discover(paths);
-    for (const auto& e : found.errors) {
-        size_t colon = e.find(": ");
-        run.errors.push_back(colon == std::string::npos ? RunError{"", e} : RunError{e.substr(0, colon), e.substr(colon + 2)});
-    }
-    std::map<fs::path, std::vector<std::string>> needs;
-    std::map<fs::path, fs::path> stop_at;
-    std::map<fs::path, fs::path> work_trees;  // per root, looked up once
-    // Configuration is resolved in order (its cache is not shared between threads); the files
-    // are then processed in parallel and their results kept in discovery order.
-    ConfigResolver configs;
-    std::set<std::string> config_errors;
-    struct Job {
-        const DiscoveredFile* file;
-        const Config* config;
-        EngineOptions options;
-    };
-    std::vector<Job> jobs;
-    for (const DiscoveredFile& f : found.files) {
-        const Config* cfg = nullptr;
-        try {
-            cfg = &configs.for_file(f.path);
-        } catch (const ConfigError& e) {
-            if (config_errors.insert(e.what()).second) run.errors.push_back({"", std::string("configuration: ") + e.what()});
-            continue;  // never analyse with a configuration the user did not mean
-        }
-        if (!f.named && cfg->excludes(f.path)) continue;
-        // The file's configuration, then the command line on top of it.
-        EngineOptions options;
-        cfg->apply(f.path, options);
-        if (!engine.select.empty()) {
-            options.select = engine.select;
-            for (const auto& id : engine.select) options.ignore.erase(id);  // the command line wins
-        }
-        options.ignore.insert(engine.ignore.begin(), engine.ignore.end());
-        if (engine.unsafe_fixes) options.unsafe_fixes = true;
-        if (!engine.peer_suppressions) options.peer_suppressions = false;
-        options.report_unused_suppressions = engine.report_unused_suppressions;
-        if (!o.http_timeout.empty()) options.settings.http_timeout = o.http_timeout;
-        if (!o.secret_prefix.empty()) options.settings.secret_id_prefix = o.secret_prefix;
-        if (o.reserved_concurrency > 0) options.settings.reserved_concurrency = o.reserved_concurrency;
-        jobs.push_back({&f, cfg, std::move(options)});
-    }
-    std::optional<ResultCache> cache;
-    if (!o.no_cache && !o.cache_dir.empty()) cache.emplace(o.cache_dir);
-    for (Job& job : jobs) job.options.cache = cache ? &*cache : nullptr;
-    std::vector<FileResult> results(jobs.size());
-    std::atomic<size_t> next{0};
-    std::optional<ProgressLine> progress;
-    progress.emplace(jobs.size(), progress_wanted(o.no_progress), std::cerr);
-    auto worker = [&] {
-        for (size_t i = next++; i < jobs.size(); i = next++) {
-            results[i] = process_file(jobs[i].file->path, jobs[i].options);
-            progress->advance();
-        }
-    };
-    size_t threads = std::min<size_t>(o.jobs > 0 ? static_cast<size_t>(o.jobs) : std::max(1u, std::thread::hardware_concurrency()),
-                                      std::max<size_t>(1, jobs.size()));
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
-    progress.reset();  // the line is erased before anything else is printed
+AnalyseOptions analyse_options(const Options& o) {
+    AnalyseOptions a;
+    a.paths = o.paths;
+    a.jobs = o.jobs;
+    a.no_cache = o.no_cache;
+    a.progress = progress_wanted(o.no_progress);
+    a.cache_dir = o.cache_dir;
+    a.http_timeout = o.http_timeout;
+    a.secret_prefix = o.secret_prefix;
+    a.reserved_concurrency = o.reserved_concurrency;
+    return a;
+}
 
-    for (size_t i = 0; i < jobs.size(); ++i) {
-        const DiscoveredFile& f = *jobs[i].file;
-        FileResult& r = results[i];
-        if (!r.requirements.empty() && jobs[i].config->dependency_manifest == "none") {
-            for (const auto& req : r.requirements)
-                run.manifests.notes.push_back(fmt::format("{}: needs `{}` (dependency-manifest = \"none\": not added)", where(f.path), req));
-            r.requirements.clear();
-        }
-        if (r.error) run.errors.push_back({where(f.path), *r.error});
-        if (!r.requirements.empty()) {
-            needs[f.path] = r.requirements;
-            auto it = work_trees.find(f.root);
-            if (it == work_trees.end()) it = work_trees.emplace(f.root, git_work_tree_of(f.root)).first;
-            stop_at[f.path] = it->second.empty() ? f.root : it->second;
-        }
-        run.results.push_back(std::move(r));
-    }
-    ManifestPlan plan = plan_manifest_updates(needs, stop_at);
-    plan.notes.insert(plan.notes.begin(), run.manifests.notes.begin(), run.manifests.notes.end());
-    run.manifests = std::move(plan);
-    return run;
+RunReport analyse(const Options& o, const EngineOptions& engine, const std::string& command) {
+    return wafix::analyse(analyse_options(o), engine, command);
 }
 
 std::string error_line(const RunError& e) {
@@ -424,12 +346,42 @@ int command_rules(const std::vector<std::string>& ids) {
     return rc;
 }
 
+int command_pr(pr::PrOptions p, const std::vector<std::string>& labels, const std::string& path, const Options& o,
+               const EngineOptions& engine) {
+    p.path = path;
+    if (!labels.empty()) p.labels = labels;
+    // As GitHub Actions sets them; flags win.
+    auto env = [](const char* name) {
+        const char* v = std::getenv(name);
+        return std::string(v ? v : "");
+    };
+    p.token = env(p.token_env.c_str());
+    if (p.repository.empty()) p.repository = env("GITHUB_REPOSITORY");
+    if (p.api_url.empty()) p.api_url = env("GITHUB_API_URL");
+    p.analyse = analyse_options(o);
+    p.engine = engine;
+    return pr::run_pr(p, std::cout, std::cerr);
+}
+
+std::string check_http_timeout(const std::string& v) {
+    return http::parse_timeout_setting(v) ? std::string() : "expected SECONDS or CONNECT,READ, e.g. 10 or 3.05,27";
+}
+
+std::string check_secret_prefix(const std::string& v) {
+    std::string rest = v;
+    for (size_t at; (at = rest.find("{module}")) != std::string::npos;) rest.erase(at, 8);
+    for (char c : rest)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && std::string_view("/_+=.@-").find(c) == std::string_view::npos)
+            return std::string("letters, digits, /_+=.@- and {module} only");
+    return std::string();
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
     CLI::App app{"wafix: rewrites Python serverless code toward the AWS Well-Architected recommendations and "
                  "shows every change as a unified diff.\n\nExit codes: 0 nothing to change, 1 changes pending "
-                 "(diff) or findings left for a human (fix), 2 error.",
+                 "(diff) or findings left for a human (fix), 2 error; `wafix pr`: 0 done, 2 failed or refused.",
                  "wafix"};
     app.set_version_flag("--version", std::string("wafix ") + WAFIX_VERSION);
     app.require_subcommand(0, 1);
@@ -451,21 +403,11 @@ int run_cli(int argc, char** argv) {
         sub->add_option("--cache-dir", o.cache_dir, "Where the result cache lives (default: .wafix_cache)");
         sub->add_option("--http-timeout", o.http_timeout,
                         "WA201: timeout written into HTTP calls, SECONDS or CONNECT,READ (default: 10)")
-            ->check([](const std::string& v) {
-                return http::parse_timeout_setting(v) ? std::string() : "expected SECONDS or CONNECT,READ, e.g. 10 or 3.05,27";
-            });
+            ->check(check_http_timeout);
         sub->add_option("--secret-prefix", o.secret_prefix,
                         "WA301: prefix of generated Secrets Manager ids; {module} is the module's name "
                         "(default: {module}/)")
-            ->check([](const std::string& v) {
-                std::string rest = v;
-                for (size_t at; (at = rest.find("{module}")) != std::string::npos;) rest.erase(at, 8);
-                for (char c : rest)
-                    if (!std::isalnum(static_cast<unsigned char>(c)) &&
-                        std::string_view("/_+=.@-").find(c) == std::string_view::npos)
-                        return std::string("letters, digits, /_+=.@- and {module} only");
-                return std::string();
-            });
+            ->check(check_secret_prefix);
         sub->add_option("--reserved-concurrency", o.reserved_concurrency,
                         "WA402: reserved_concurrent_executions written into Lambda constructs (caps their scaling)")
             ->check(CLI::Range(1, 1000000));
@@ -496,12 +438,47 @@ int run_cli(int argc, char** argv) {
     report->add_option("-o,--output", o.output, "Write the report to this file (default: standard output)");
     CLI::App* rules = app.add_subcommand("rules", "List the rules, or print one rule's documentation");
     rules->add_option("ids", rule_ids, "Rule IDs");
+    pr::PrOptions pr_opts;
+    std::vector<std::string> pr_labels;
+    std::string pr_path = ".";
+    CLI::App* prc = app.add_subcommand(
+        "pr", "Open and maintain pull requests with the fixes, one per rule family (docs/pr.md). Exit codes: 0 "
+              "every branch and pull request handled, 2 anything failed or was refused");
+    prc->add_option("path", pr_path, "A directory in the repository's work tree (default: .)");
+    prc->add_flag("--dry-run", pr_opts.dry_run,
+                  "Print the branches, commits and pull request texts; push, write and send nothing");
+    prc->add_flag("--combined", pr_opts.combined, "One branch (<prefix>all) and one pull request for every rule");
+    prc->add_option("--base", pr_opts.base, "Base branch (default: the remote's default branch)");
+    prc->add_option("--remote", pr_opts.remote, "The git remote to fetch from and push to (default: origin)");
+    prc->add_option("--branch-prefix", pr_opts.branch_prefix, "Prefix of the branches (default: wafix/)")
+        ->check([](const std::string& v) { return v.empty() || v.find_first_of(" ~^:?*[\\") != std::string::npos ? "not usable in a branch name" : ""; });
+    prc->add_option("--label", pr_labels, "Label for the pull requests (repeatable; default: wafix)")->allow_extra_args(false);
+    prc->add_option("--author-name", pr_opts.author.name, "Commit author name (default: wafix[bot])");
+    prc->add_option("--author-email", pr_opts.author.email,
+                    "Commit author email (default: wafix-bot@users.noreply.github.com); commits by anyone else on "
+                    "a wafix branch stop wafix from pushing to it");
+    prc->add_option("--repo", pr_opts.repository, "GitHub repository OWNER/NAME (default: GITHUB_REPOSITORY, else "
+                                                  "the remote's URL)");
+    prc->add_option("--api-url", pr_opts.api_url, "GitHub API URL (default: GITHUB_API_URL, else https://api.github.com)");
+    prc->add_option("--token-env", pr_opts.token_env, "Environment variable holding the token (default: GITHUB_TOKEN)");
+    prc->add_option("--secrets-manifest", pr_opts.secrets_manifest,
+                    "Write the secret values WA301 moves, with their ids, to FILE (JSON, mode 0600); FILE must be "
+                    "outside the repository");
+    prc->add_option("--select", o.select, "Only these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
+    prc->add_option("--ignore", o.ignore, "Skip these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
+    prc->add_flag("--unsafe-fixes", o.unsafe_fixes, "Also apply fixes marked unsafe");
+    prc->add_flag("--no-peer-suppressions", o.no_peer_suppressions, "Ignore bandit/ruff/detect-secrets/gitleaks comments");
+    prc->add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)")->check(CLI::NonNegativeNumber);
+    prc->add_option("--http-timeout", o.http_timeout, "WA201: timeout written into HTTP calls")->check(check_http_timeout);
+    prc->add_option("--secret-prefix", o.secret_prefix, "WA301: prefix of generated Secrets Manager ids")->check(check_secret_prefix);
+    prc->add_option("--reserved-concurrency", o.reserved_concurrency, "WA402: reserved_concurrent_executions written")
+        ->check(CLI::Range(1, 1000000));
 
     // Plain `wafix [PATH...]` means `wafix diff [PATH...]`.
     std::vector<std::string> args(argv + 1, argv + argc);
     bool has_sub = false;
     for (const auto& a : args) {
-        if (a == "diff" || a == "fix" || a == "rules" || a == "check" || a == "report") {
+        if (a == "diff" || a == "fix" || a == "rules" || a == "check" || a == "report" || a == "pr") {
             has_sub = true;
             break;
         }
@@ -540,6 +517,7 @@ int run_cli(int argc, char** argv) {
         if (check->parsed()) return command_check(o, engine);
         if (report->parsed()) return command_report(o, engine);
         if (rules->parsed()) return command_rules(rule_ids);
+        if (prc->parsed()) return command_pr(pr_opts, pr_labels, pr_path, o, engine);
         return command_diff(o, engine);
     } catch (const std::exception& e) {
         std::cerr << "wafix: error: " << e.what() << "\n";
