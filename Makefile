@@ -4,7 +4,7 @@ BUILD ?= build
 BUILD_SAN ?= build-asan
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test build-sanitize test-sanitize clean
+.PHONY: all deps build demo test build-sanitize test-sanitize clean bench
 
 all: build
 
@@ -29,6 +29,11 @@ build-sanitize: deps
 test-sanitize: build-sanitize
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(BUILD_SAN) --output-on-failure
+
+# The benchmark of issue 8 (docs/performance.md): pinned peers into bench/.work, results in
+# bench/results/latest.md. BENCH_ARGS passes options to bench/bench.py (e.g. --runs 7).
+bench:
+	bench/run.sh $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN)
