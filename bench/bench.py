@@ -226,7 +226,9 @@ def parse_codemodder(path):
     for r in d.get("results", []):
         f = "xml" if "defusedxml" in r.get("codemod", "") else "timeout"
         # one finding per changed line, the closest unit to the other tools' findings
-        k = sum(len(cs.get("changes", [])) for cs in r.get("changeset", []))
+        # (Python files only: wafix reports manifest additions separately, not as findings)
+        k = sum(len(cs.get("changes", [])) for cs in r.get("changeset", [])
+                if cs.get("path", "").endswith(".py"))
         n += k
         fam[f] = fam.get(f, 0) + k
     return n, fam, None
@@ -355,7 +357,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=5, help="timed runs of the fast tools (default 5)")
     ap.add_argument("--slow-runs", type=int, default=3,
-                    help="timed runs of bandit, semgrep, codemodder on the stdlib corpus (default 3)")
+                    help="timed runs of bandit, semgrep, codemodder on the stdlib corpus, and of wafix on the "
+                         "larger monorepos (default 3)")
     ap.add_argument("--scales", default="1,4,16", help="monorepo copies for the linearity check")
     ap.add_argument("--tools", default="", help="comma list to restrict the peers (wafix always runs)")
     ap.add_argument("--out", default=str(BENCH / "results"), help="where latest.md/json go")
@@ -431,7 +434,7 @@ def main():
         p = CORPORA / f"mono-{n}x"
         warm(p)
         entries.append((f"mono-{n}x", wf + ["."], p, None, None))
-    lin = interleaved(entries, lambda k: args.runs if not k.endswith("16x") else max(3, args.runs - 2), log)
+    lin = interleaved(entries, lambda k: args.runs if k == f"mono-{scales[0]}x" else args.slow_runs, log)
     ex["linearity"] = {k: summarize(v) for k, v in lin.items()}
 
     if caps["jobs_flag"]:
@@ -476,6 +479,8 @@ def main():
     (outdir / "latest.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
     md = render(results)
     (outdir / "latest.md").write_text(md)
+    if Path(args.out).resolve() == (BENCH / "results").resolve():
+        update_readme(results)
     log(f"wrote {outdir / 'latest.md'} and latest.json ({results['finished']}, load {' '.join(results['load_end'])})")
     print(md)
 
@@ -515,27 +520,28 @@ def render(R):
     for cname, cres in R["corpora"].items():
         nf, nb = R["stats"][cname]
         a(f"## Corpus `{cname}`: {nf} .py files, {nb / 1e6:.1f} MB\n")
-        a("| tool | runs | median s | min s | max s | CPU s | peak RSS MiB | findings | wafix/peer | target | verdict |")
-        a("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+        a("| tool | runs | median s | min s | max s | CPU s | peak RSS MiB | findings | wafix/peer | wafix/peer CPU | target | verdict |")
+        a("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
         w = cres.get("wafix", {}).get("timing")
         for tool, info in cres.items():
             if "error" in info or "timing" not in info:
-                a(f"| {tool} | - | not run | | | | | | | | {info.get('error', 'no timing')} |")
+                a(f"| {tool} | - | not run | | | | | | | | | {info.get('error', 'no timing')} |")
                 continue
             t = info["timing"]
-            ratio = target = verdict = ""
+            ratio = cratio = target = verdict = ""
             if tool != "wafix" and w:
                 ratio = f"{w['median'] / t['median']:.3f}"
+                cratio = f"{w['cpu'] / t['cpu']:.3f}" if t["cpu"] > 0 else "-"
                 target = "<= 1.0" if tool == "ruff" else f">= {TARGETS[tool]:g}x faster"
                 verdict = verdict_speedup(tool, t["median"] / w["median"])
             elif tool == "wafix":
                 verdict = (f"RSS {'met' if t['rss_mib'] < 64 else 'MISSED'} "
                            f"({t['rss_mib']:.1f} {'<' if t['rss_mib'] < 64 else '>='} 64 MiB)")
             a(f"| {tool} | {t['runs']} | {fmt_s(t['median'])} | {fmt_s(t['min'])} | {fmt_s(t['max'])} | "
-              f"{t['cpu']:.2f} | {t['rss_mib']:.1f} | {info['findings']} | {ratio} | {target} | {verdict} |")
+              f"{t['cpu']:.2f} | {t['rss_mib']:.1f} | {info['findings']} | {ratio} | {cratio} | {target} | {verdict} |")
         for tool in R["tools"]:
             if tool not in cres:
-                a(f"| {tool} | - | not run | | | | | | | | not installed |")
+                a(f"| {tool} | - | not run | | | | | | | | | not installed |")
         a("")
         a("Findings by rule family (same corpus; see \"Where the rules differ\" below):\n")
         fams = [f for f in FAMILIES if any(f in i.get("families", {}) for i in cres.values())]
@@ -549,12 +555,11 @@ def render(R):
     a("## wafix alone\n")
     a("| check | measured | target | verdict |")
     a("|---|---|---|---|")
-    rss = max((c["wafix"]["timing"]["rss_mib"] for c in R["corpora"].values() if "timing" in c.get("wafix", {})), default=None)
     lin = ex.get("linearity") or {}
-    for k, v in lin.items():
-        rss = max(rss or 0, v["rss_mib"])
-    if rss is not None:
-        a(f"| peak RSS (all corpora, monorepo included) | {rss:.1f} MiB | < 64 MiB | "
+    rows = [(k, c["wafix"]["timing"]["rss_mib"]) for k, c in R["corpora"].items() if "timing" in c.get("wafix", {})]
+    rows += [(k, v["rss_mib"]) for k, v in lin.items()]
+    for k, rss in rows:
+        a(f"| peak RSS, corpus {k} | {rss:.1f} MiB | < 64 MiB | "
           f"{'met' if rss < 64 else f'MISSED by {rss - 64:.1f} MiB'} |")
     if lin:
         keys = sorted(lin, key=lambda k: int(k.split("-")[1][:-1]))
@@ -594,6 +599,44 @@ def render(R):
     a((BENCH / "rules" / "DIFFERENCES.md").read_text().strip())
     a("")
     return "\n".join(L)
+
+
+def update_readme(R):
+    """Replace the block between the bench markers of README.md with the stdlib table."""
+    readme = ROOT / "README.md"
+    text = readme.read_text()
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    if start not in text or end not in text:
+        return
+    c = R["corpora"].get("stdlib", {})
+    w = c.get("wafix", {}).get("timing")
+    lines = [start,
+             f"Latest run: {R['started'][:16].replace('T', ' ')} UTC on {R['machine']}; load average "
+             f"{' '.join(R['load_start'])} at start" + (" (shared machine: noisy)" if float(R["load_start"][0]) > 1.5 else "")
+             + f". Corpus: Python 3.11 stdlib, {R['stats']['stdlib'][0]} files, {R['stats']['stdlib'][1] / 1e6:.1f} MB; "
+             "`wafix diff`, all rules, warm file cache.",
+             "",
+             "| tool | version | median s | CPU s | peak RSS MiB | findings | wafix/peer | target | verdict |",
+             "|---|---|---:|---:|---:|---:|---:|---|---|"]
+    for tool, info in c.items():
+        ver = R["tools"].get(tool, {}).get("version", "")
+        if "timing" not in info:
+            lines.append(f"| {tool} | {ver} | not run | | | | | | {info.get('error', '')} |")
+            continue
+        t = info["timing"]
+        ratio = target = verdict = ""
+        if tool != "wafix" and w:
+            ratio = f"{w['median'] / t['median']:.2f}"
+            target = "<= 1.0" if tool == "ruff" else f">= {TARGETS[tool]:g}x faster"
+            verdict = verdict_speedup(tool, t["median"] / w["median"])
+        lines.append(f"| {tool} | {ver} | {fmt_s(t['median'])} | {t['cpu']:.2f} | {t['rss_mib']:.1f} | "
+                     f"{info['findings']} | {ratio} | {target} | {verdict} |")
+    lines += ["", "All corpora, wafix's own targets (RSS, threads, linearity, cache) and where the rule sets "
+              "differ: [bench/results/latest.md](bench/results/latest.md); how to reproduce: "
+              "[docs/performance.md](docs/performance.md).", end]
+    pre, rest = text.split(start, 1)
+    post = rest.split(end, 1)[1]
+    readme.write_text(pre + "\n".join(lines) + post)
 
 
 def shorten(cmd):
