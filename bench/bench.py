@@ -290,26 +290,44 @@ def make_tools(caps, only):
 
 # ---------------------------------------------------------------- running
 
+RUN_TIMEOUT = 300.0  # seconds; --timeout
+
+
 def run_once(argv, cwd=None, env=None, out_file=None):
-    """Run argv under /usr/bin/time -v; returns wall s, cpu s, peak RSS KiB, rc, stdout."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+    """Run argv under /usr/bin/time -v; returns wall s, cpu s, peak RSS KiB, rc, stdout.
+    A run that exceeds RUN_TIMEOUT is killed with its whole process group (rc None)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf, \
+            tempfile.TemporaryFile() as fo, tempfile.TemporaryFile() as fe:
         e = dict(os.environ, **(env or {}))
         t0 = time.perf_counter()
-        p = subprocess.run(["/usr/bin/time", "-v", "-o", tf.name, *argv], cwd=cwd, env=e,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        p = subprocess.Popen(["/usr/bin/time", "-v", "-o", tf.name, *argv], cwd=cwd, env=e,
+                             stdout=fo, stderr=fe, start_new_session=True)
+        timed_out = False
+        try:
+            p.wait(timeout=RUN_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+            os.killpg(p.pid, 9)
+            p.wait()
         wall = time.perf_counter() - t0
         tv = tf.read()
+        fo.seek(0)
+        fe.seek(0)
+        out = fo.read().decode("utf-8", "replace")
+        err = fe.read().decode("utf-8", "replace")[-2000:]
     g = lambda key: float(re.search(re.escape(key) + r":\s*([\d.]+)", tv).group(1)) if key in tv else 0.0
     cpu = g("User time (seconds)") + g("System time (seconds)")
     rss = g("Maximum resident set size (kbytes)")
-    return {"wall": wall, "cpu": cpu, "rss_kib": rss, "rc": p.returncode,
-            "stdout": p.stdout.decode("utf-8", "replace"),
-            "stderr": p.stderr.decode("utf-8", "replace")[-2000:]}
+    if timed_out:
+        err += f"\ntimed out after {RUN_TIMEOUT:.0f} s (killed)"
+    return {"wall": wall, "cpu": cpu, "rss_kib": rss, "rc": None if timed_out else p.returncode,
+            "timed_out": timed_out, "stdout": out, "stderr": err}
 
 
 def summarize(samples):
     w = [s["wall"] for s in samples]
-    return {"runs": len(w), "median": statistics.median(w), "min": min(w), "max": max(w),
+    return {"runs": len(w), "timeouts": sum(1 for s in samples if s.get("timed_out")),
+            "median": statistics.median(w), "min": min(w), "max": max(w),
             "cpu": statistics.median(s["cpu"] for s in samples),
             "rss_mib": max(s["rss_kib"] for s in samples) / 1024.0}
 
@@ -362,7 +380,11 @@ def main():
     ap.add_argument("--scales", default="1,4,16", help="monorepo copies for the linearity check")
     ap.add_argument("--tools", default="", help="comma list to restrict the peers (wafix always runs)")
     ap.add_argument("--out", default=str(BENCH / "results"), help="where latest.md/json go")
+    ap.add_argument("--timeout", type=float, default=180.0,
+                    help="seconds after which one run is killed and its tool reported as not run (default 180)")
     args = ap.parse_args()
+    global RUN_TIMEOUT
+    RUN_TIMEOUT = args.timeout
 
     scales = [int(x) for x in args.scales.split(",") if x]
     only = set(args.tools.split(",")) | {"wafix"} if args.tools else set()
@@ -407,12 +429,20 @@ def main():
             r = run_once(argv, cwd=cpath, env=t.env)
             info = {"counted_cmd": " ".join(argv), "rc": r["rc"]}
             try:
+                if r["timed_out"]:
+                    raise TimeoutError(r["stderr"].strip().splitlines()[-1])
                 n, fam, files = t.parse(r["stdout"], o)
                 info.update(findings=n, families=fam, files=files)
                 Path(OUTS / f"{t.name}-{cname}.stdout").write_text(r["stdout"])
             except Exception as ex:  # the tool did not produce its JSON: report it, keep it
                 msg = (r["stderr"].strip().splitlines() or [f"exit {r['rc']}"])[-1][:200]
-                info["error"] = f"exit {r['rc']}: {msg} ({type(ex).__name__})"
+                msg = msg.replace("|", "/")
+                if r["timed_out"]:
+                    info["error"] = (f"{msg}: {r['cpu']:.1f} s CPU used, then no progress "
+                                     f"(see bench/.work/out/{t.name}-{cname}.stderr)")
+                else:
+                    info["error"] = f"exit {r['rc']}: {msg} ({type(ex).__name__})"
+                Path(OUTS / f"{t.name}-{cname}.stderr").write_text(r["stderr"])
                 log(f"  {t.name}: NOT RUN: {info['error']}")
             cres[t.name] = info
             if "error" not in info:
@@ -537,7 +567,8 @@ def render(R):
             elif tool == "wafix":
                 verdict = (f"RSS {'met' if t['rss_mib'] < 64 else 'MISSED'} "
                            f"({t['rss_mib']:.1f} {'<' if t['rss_mib'] < 64 else '>='} 64 MiB)")
-            a(f"| {tool} | {t['runs']} | {fmt_s(t['median'])} | {fmt_s(t['min'])} | {fmt_s(t['max'])} | "
+            runs = f"{t['runs']}" + (f" ({t['timeouts']} killed)" if t.get("timeouts") else "")
+            a(f"| {tool} | {runs} | {fmt_s(t['median'])} | {fmt_s(t['min'])} | {fmt_s(t['max'])} | "
               f"{t['cpu']:.2f} | {t['rss_mib']:.1f} | {info['findings']} | {ratio} | {cratio} | {target} | {verdict} |")
         for tool in R["tools"]:
             if tool not in cres:
