@@ -2,9 +2,11 @@
 # Both install what is missing and build first. CI also runs `make test-sanitize`.
 BUILD ?= build
 BUILD_SAN ?= build-asan
+BUILD_FUZZ ?= build-fuzz
+FUZZ_SECONDS ?= 60
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test build-sanitize test-sanitize clean bench
+.PHONY: all deps build demo test build-sanitize test-sanitize fuzz clean bench
 
 all: build
 
@@ -30,10 +32,18 @@ test-sanitize: build-sanitize
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(BUILD_SAN) --output-on-failure
 
+# libFuzzer targets (clang) over the whole pipeline and over the applier + diff renderer.
+fuzz: deps
+	CC=clang-14 CXX=clang++-14 cmake -S . -B $(BUILD_FUZZ) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DWAFIX_FUZZ=ON -DWAFIX_SANITIZE=ON -DWAFIX_BUILD_TESTS=OFF \
+	  -DCMAKE_C_FLAGS=-fsanitize=fuzzer-no-link -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link >/dev/null
+	cmake --build $(BUILD_FUZZ) --target fuzz_pipeline fuzz_edits
+	scripts/run-fuzz.sh $(BUILD_FUZZ) $(FUZZ_SECONDS)
+
 # The benchmark of issue 8 (docs/performance.md): pinned peers into bench/.work, results in
 # bench/results/latest.md. BENCH_ARGS passes options to bench/bench.py (e.g. --runs 7).
 bench:
 	bench/run.sh $(BENCH_ARGS)
 
 clean:
-	rm -rf $(BUILD) $(BUILD_SAN)
+	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_FUZZ)

@@ -2,7 +2,10 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <cctype>
 #include <cstdio>
+#include <thread>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -14,14 +17,18 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "wafix/cache.hpp"
 #include "wafix/config.hpp"
 #include "wafix/diff.hpp"
 #include "wafix/discover.hpp"
 #include "wafix/engine.hpp"
 #include "wafix/manifest.hpp"
 #include "wafix/report.hpp"
+#include "wafix/secrets_manifest.hpp"
 #include "wafix/transform.hpp"
+#include "wafix/worktree_guard.hpp"
 #include "wafix/writer.hpp"
+#include "http/http_transforms.hpp"
 
 namespace fs = std::filesystem;
 
@@ -40,6 +47,15 @@ struct Options {
     bool report_unused_suppressions = false;
     bool html = false;
     std::string output;  // report: file to write
+    int jobs = 0;        // 0: one per core
+    bool no_cache = false;
+    bool allow_dirty = false;
+    std::string cache_dir = ".wafix_cache";
+    std::string http_timeout;  // empty: the configuration's, else RuleSettings' default
+    std::string secret_prefix;     // WA301 id prefix; empty: the configuration's, else the default
+    bool show_secrets = false;     // diff: do not mask secret values on a terminal
+    std::string secrets_manifest;  // fix: where to write the moved secret values (0600)
+    int reserved_concurrency = 0;  // 0: the configuration's, else RuleSettings' default
 };
 
 std::set<std::string> split_ids(const std::vector<std::string>& values) {
@@ -81,8 +97,16 @@ RunReport analyse(const Options& o, const EngineOptions& engine, const std::stri
     std::map<fs::path, std::vector<std::string>> needs;
     std::map<fs::path, fs::path> stop_at;
     std::map<fs::path, fs::path> work_trees;  // per root, looked up once
+    // Configuration is resolved in order (its cache is not shared between threads); the files
+    // are then processed in parallel and their results kept in discovery order.
     ConfigResolver configs;
     std::set<std::string> config_errors;
+    struct Job {
+        const DiscoveredFile* file;
+        const Config* config;
+        EngineOptions options;
+    };
+    std::vector<Job> jobs;
     for (const DiscoveredFile& f : found.files) {
         const Config* cfg = nullptr;
         try {
@@ -103,8 +127,30 @@ RunReport analyse(const Options& o, const EngineOptions& engine, const std::stri
         if (engine.unsafe_fixes) options.unsafe_fixes = true;
         if (!engine.peer_suppressions) options.peer_suppressions = false;
         options.report_unused_suppressions = engine.report_unused_suppressions;
-        FileResult r = process_file(f.path, options);
-        if (!r.requirements.empty() && cfg->dependency_manifest == "none") {
+        if (!o.http_timeout.empty()) options.settings.http_timeout = o.http_timeout;
+        if (!o.secret_prefix.empty()) options.settings.secret_id_prefix = o.secret_prefix;
+        if (o.reserved_concurrency > 0) options.settings.reserved_concurrency = o.reserved_concurrency;
+        jobs.push_back({&f, cfg, std::move(options)});
+    }
+    std::optional<ResultCache> cache;
+    if (!o.no_cache && !o.cache_dir.empty()) cache.emplace(o.cache_dir);
+    for (Job& job : jobs) job.options.cache = cache ? &*cache : nullptr;
+    std::vector<FileResult> results(jobs.size());
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t i = next++; i < jobs.size(); i = next++) results[i] = process_file(jobs[i].file->path, jobs[i].options);
+    };
+    size_t threads = std::min<size_t>(o.jobs > 0 ? static_cast<size_t>(o.jobs) : std::max(1u, std::thread::hardware_concurrency()),
+                                      std::max<size_t>(1, jobs.size()));
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+
+    for (size_t i = 0; i < jobs.size(); ++i) {
+        const DiscoveredFile& f = *jobs[i].file;
+        FileResult& r = results[i];
+        if (!r.requirements.empty() && jobs[i].config->dependency_manifest == "none") {
             for (const auto& req : r.requirements)
                 run.manifests.notes.push_back(fmt::format("{}: needs `{}` (dependency-manifest = \"none\": not added)", where(f.path), req));
             r.requirements.clear();
@@ -158,6 +204,20 @@ int command_diff(const Options& o, const EngineOptions& engine) {
     RunReport run = analyse(o, engine, "diff");
     DiffOptions dopt;
     dopt.color = use_color(o.color);
+    if (dopt.color && !o.show_secrets)
+        for (const FileResult& r : run.results)
+            for (const SecretRecord& s : r.secrets)
+                for (const auto& spelling : s.spellings) {
+                    // The diff is masked line by line: a multi-line value (a PEM key) piece by piece.
+                    size_t pos = 0;
+                    while (pos <= spelling.size()) {
+                        size_t nl = spelling.find_first_of("\r\n", pos);
+                        std::string piece = spelling.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+                        if (piece.size() >= 4) dopt.redact.push_back(piece);
+                        if (nl == std::string::npos) break;
+                        pos = nl + 1;
+                    }
+                }
     // One patch, ordered by path, Python files and manifests together.
     std::map<std::string, std::string> patches;
     int fixes = 0, files = 0;
@@ -197,10 +257,44 @@ int command_check(const Options& o, const EngineOptions& engine) {
     return count(run).findings > 0 ? kExitPending : kExitClean;
 }
 
+std::vector<SecretsManifestEntry> secret_entries(const RunReport& run, const std::set<const FileResult*>& skip) {
+    std::vector<SecretsManifestEntry> out;
+    for (const FileResult& r : run.results) {
+        if (!r.changed() || skip.count(&r)) continue;
+        for (const SecretRecord& s : r.secrets) out.push_back({s.id, where(r.path), s.line, s.kind, s.value});
+    }
+    return out;
+}
+
 int command_fix(const Options& o, const EngineOptions& engine) {
     RunReport run = analyse(o, engine, "fix");
     run.applied = true;
+    if (!o.allow_dirty) {
+        std::vector<fs::path> touched;
+        for (const FileResult& r : run.results)
+            if (r.changed()) touched.push_back(r.path);
+        for (const ManifestUpdate& m : run.manifests.updates) touched.push_back(m.path);
+        auto dirty = dirty_files(touched);
+        if (!dirty.empty()) {
+            std::cerr << "wafix: error: these files have uncommitted changes, and fixing them would mix wafix's edits "
+                         "into yours:\n";
+            for (const auto& d : dirty) std::cerr << "  " << d << "\n";
+            std::cerr << "wafix: commit or stash them first, or pass --allow-dirty; nothing was written\n";
+            return kExitError;
+        }
+    }
+    // The secrets manifest is written before any source file changes, so that no value is ever
+    // only in git history because the manifest could not be written.
+    bool manifest = !o.secrets_manifest.empty();
+    if (manifest) {
+        if (auto err = write_private_file(o.secrets_manifest, secrets_manifest_json(secret_entries(run, {})))) {
+            std::cerr << "wafix: error: " << o.secrets_manifest << ": " << *err << "; nothing was changed\n";
+            return kExitError;
+        }
+    }
+    install_write_signal_handlers();
     std::map<std::string, int> per_rule;
+    std::set<const FileResult*> failed;
     int files = 0;
     for (FileResult& r : run.results) {
         if (!r.changed()) continue;
@@ -208,10 +302,17 @@ int command_fix(const Options& o, const EngineOptions& engine) {
         if (auto err = replace_file(r.path, original, r.source->bytes_for(r.fixed_text))) {
             run.errors.push_back({where(r.path), *err});
             std::fill(r.fixed_flags.begin(), r.fixed_flags.end(), false);  // nothing landed
+            failed.insert(&r);
             continue;
         }
         ++files;
         for (const auto& [rule, n] : r.fixed) per_rule[rule] += n;
+    }
+    std::vector<SecretsManifestEntry> moved = secret_entries(run, failed);
+    if (manifest && !failed.empty()) {
+        // Only the secrets whose files did change.
+        if (auto err = write_private_file(o.secrets_manifest, secrets_manifest_json(moved)))
+            run.errors.push_back({o.secrets_manifest, *err});
     }
     std::vector<ManifestUpdate> written;
     for (const ManifestUpdate& m : run.manifests.updates) {
@@ -237,6 +338,23 @@ int command_fix(const Options& o, const EngineOptions& engine) {
             std::cout << fmt::format("wafix: added {} to {}\n", added, where(m.path));
         }
         for (const auto& n : run.manifests.notes) std::cout << "wafix: " << n << "\n";
+        if (!moved.empty()) {
+            std::cout << fmt::format("wafix: {} hard-coded secret{} now read from AWS Secrets Manager; the old "
+                                     "value{} stay{} in git history: rotate {}\n",
+                                     moved.size(), moved.size() == 1 ? " is" : "s are", moved.size() == 1 ? "" : "s",
+                                     moved.size() == 1 ? "s" : "", moved.size() == 1 ? "it" : "them");
+            std::cout << "wafix: before deploying, create the secrets and allow the functions "
+                         "secretsmanager:GetSecretValue on them\n";
+            if (manifest)
+                std::cout << fmt::format("wafix: wrote the secret ids and values to {} (mode 0600): create the "
+                                         "secrets from it, then delete it\n",
+                                         o.secrets_manifest);
+            else
+                std::cout << "wafix: the values were not written anywhere; use --secrets-manifest FILE to get them "
+                             "for creating the secrets\n";
+        } else if (manifest) {
+            std::cout << fmt::format("wafix: no secrets moved; wrote an empty list to {}\n", o.secrets_manifest);
+        }
         if (unfixed > 0) {
             std::cout << fmt::format("wafix: {} finding{} need{} a human:\n", unfixed, unfixed == 1 ? "" : "s",
                                      unfixed == 1 ? "s" : "");
@@ -319,6 +437,29 @@ int run_cli(int argc, char** argv) {
                       "Ignore bandit/ruff/detect-secrets/gitleaks comments (# nosec, # noqa: S113, ...)");
         sub->add_flag("--report-unused-suppressions", o.report_unused_suppressions,
                       "Note `# wafix: ignore` comments that silence nothing");
+        sub->add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)")->check(CLI::NonNegativeNumber);
+        sub->add_flag("--no-cache", o.no_cache, "Neither read nor write the result cache");
+        sub->add_option("--cache-dir", o.cache_dir, "Where the result cache lives (default: .wafix_cache)");
+        sub->add_option("--http-timeout", o.http_timeout,
+                        "WA201: timeout written into HTTP calls, SECONDS or CONNECT,READ (default: 10)")
+            ->check([](const std::string& v) {
+                return http::parse_timeout_setting(v) ? std::string() : "expected SECONDS or CONNECT,READ, e.g. 10 or 3.05,27";
+            });
+        sub->add_option("--secret-prefix", o.secret_prefix,
+                        "WA301: prefix of generated Secrets Manager ids; {module} is the module's name "
+                        "(default: {module}/)")
+            ->check([](const std::string& v) {
+                std::string rest = v;
+                for (size_t at; (at = rest.find("{module}")) != std::string::npos;) rest.erase(at, 8);
+                for (char c : rest)
+                    if (!std::isalnum(static_cast<unsigned char>(c)) &&
+                        std::string_view("/_+=.@-").find(c) == std::string_view::npos)
+                        return std::string("letters, digits, /_+=.@- and {module} only");
+                return std::string();
+            });
+        sub->add_option("--reserved-concurrency", o.reserved_concurrency,
+                        "WA402: reserved_concurrent_executions written into Lambda constructs (caps their scaling)")
+            ->check(CLI::Range(1, 1000000));
     };
     auto add_format = [&](CLI::App* sub, std::vector<std::string> formats) {
         sub->add_option("--format", o.format, "Output format")->check(CLI::IsMember(formats));
@@ -329,8 +470,13 @@ int run_cli(int argc, char** argv) {
     add_format(diff, {"diff", "text", "json", "sarif", "github"});
     diff->add_option("--color", o.color, "Colour the diff: auto (terminal only, NO_COLOR respected), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    diff->add_flag("--show-secrets", o.show_secrets, "Show secret values in a coloured diff (masked by default)");
     CLI::App* fix = app.add_subcommand("fix", "Apply the fixes in place and print a summary");
     add_common(fix);
+    fix->add_flag("--allow-dirty", o.allow_dirty, "Write even to files with uncommitted changes in git");
+    fix->add_option("--secrets-manifest", o.secrets_manifest,
+                    "Write the moved secret values, with their ids, to FILE (JSON, mode 0600) for creating them in "
+                    "AWS Secrets Manager; without it the values are written nowhere");
     add_format(fix, {"summary", "text", "json", "sarif", "github"});
     CLI::App* check = app.add_subcommand("check", "List the findings (nothing is changed)");
     add_common(check);

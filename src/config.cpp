@@ -6,6 +6,7 @@
 
 #include "wafix/discover.hpp"
 #include "wafix/transform.hpp"
+#include "http/http_transforms.hpp"
 
 namespace fs = std::filesystem;
 
@@ -146,7 +147,10 @@ std::optional<Config> parse_config(const fs::path& file, bool pyproject) {
     std::error_code ec;
     c.file = file;
     c.dir = fs::absolute(file, ec).lexically_normal().parent_path();
-    for (const auto& [key_node, value] : *table) {
+    for (const auto& entry : *table) {
+        // Named references, not structured bindings: lambdas below capture them (clang 14).
+        const toml::key& key_node = entry.first;
+        const toml::node& value = entry.second;
         std::string key(key_node.str());
         auto bad_type = [&](const char* want) {
             return ConfigError(fmt::format("{}: `{}` must be {}", where(file, value.source()), key, want));
@@ -171,13 +175,14 @@ std::optional<Config> parse_config(const fs::path& file, bool pyproject) {
             } else {
                 throw bad_type("a number of seconds or [connect, read]");
             }
+            if (!http::parse_timeout_setting(*c.http_timeout)) throw bad_type("a positive number of seconds or [connect, read]");
         } else if (key == "secret-id-prefix") {
             auto s = value.value<std::string>();
             if (!s || !value.is_string()) throw bad_type("a string");
             c.secret_id_prefix = *s;
         } else if (key == "reserved-concurrency") {
             auto n = value.value<int64_t>();
-            if (!n || !value.is_integer() || *n < 0) throw bad_type("a non-negative integer");
+            if (!n || !value.is_integer() || *n < 1) throw bad_type("a positive integer");
             c.reserved_concurrency = static_cast<int>(*n);
         } else if (key == "dependency-manifest") {
             auto s = value.value<std::string>();

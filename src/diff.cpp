@@ -37,9 +37,24 @@ constexpr const char* kCyan = "\x1b[36m";
 constexpr const char* kBold = "\x1b[1m";
 constexpr const char* kReset = "\x1b[0m";
 
-void emit_line(std::string& out, char prefix, std::string_view line, bool color) {
+std::string redacted(std::string_view body, const std::vector<std::string>& redact) {
+    std::string out(body);
+    for (const auto& r : redact) {
+        if (r.empty()) continue;
+        for (size_t at = out.find(r); at != std::string::npos; at = out.find(r, at + 4)) out.replace(at, r.size(), "****");
+    }
+    return out;
+}
+
+void emit_line(std::string& out, char prefix, std::string_view line, bool color,
+               const std::vector<std::string>& redact) {
     bool has_nl = !line.empty() && line.back() == '\n';
+    std::string masked;
     std::string_view body = has_nl ? line.substr(0, line.size() - 1) : line;
+    if (color && !redact.empty()) {
+        masked = redacted(body, redact);
+        body = masked;
+    }
     if (color && prefix != ' ') {
         // Keep a CR inside the colour so the terminal reset does not land mid-terminator.
         out += prefix == '-' ? kRed : kGreen;
@@ -138,7 +153,8 @@ std::string render_file_diff(std::string_view path, std::string_view old_bytes, 
         if (color) out += kCyan + hunk + kReset + "\n";
         else out += hunk + "\n";
         for (size_t k = start; k < end; ++k)
-            emit_line(out, steps[k].op == Op::Common ? ' ' : steps[k].op == Op::Delete ? '-' : '+', steps[k].line, color);
+            emit_line(out, steps[k].op == Op::Common ? ' ' : steps[k].op == Op::Delete ? '-' : '+', steps[k].line, color,
+                      options.redact);
         i = end;
     }
     return out;

@@ -1,11 +1,13 @@
 #include "wafix/engine.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "wafix/applier.hpp"
+#include "wafix/cache.hpp"
 #include "wafix/semantic.hpp"
 #include "wafix/suppression.hpp"
 #include "wafix/syntax.hpp"
@@ -81,11 +83,96 @@ FileResult process_source(SourceFile source, const EngineOptions& options) {
     return process_source(std::move(source), options, transforms);
 }
 
+namespace {
+
+// The enabled transforms that may flag something in the raw bytes (memmem-fast: most files of a
+// monorepo hold no trigger and are never parsed).
+std::vector<const Transform*> relevant(std::string_view text, const EngineOptions& options,
+                                       const std::vector<const Transform*>& transforms) {
+    std::vector<const Transform*> out;
+    for (const Transform* t : transforms)
+        if (options.enabled(t->info().id) && t->may_apply(text)) out.push_back(t);
+    return out;
+}
+
+// One walk of the tree, without recursion so a hostile file cannot exhaust the stack: how deep it
+// nests (up to the limit) and the first Python 2 construct the grammar accepts for old code
+// (print and exec statements, `except X, name`); wafix rewrites Python 3 only.
+struct TreeCheck {
+    bool too_deep = false;
+    std::optional<std::string> python2;
+};
+
+TreeCheck check_tree(const Tree& tree, uint32_t depth_limit) {
+    const TSLanguage* lang = ts_tree_language(tree.root().raw().tree);
+    auto symbol = [&](const char* name, bool named) {
+        return ts_language_symbol_for_name(lang, name, static_cast<uint32_t>(std::strlen(name)), named);
+    };
+    static const TSSymbol print_statement = symbol("print_statement", true);
+    static const TSSymbol exec_statement = symbol("exec_statement", true);
+    static const TSSymbol except_clause = symbol("except_clause", true);
+    static const TSSymbol comma = symbol(",", false);
+
+    TreeCheck out;
+    auto python2 = [&](TSNode n) -> std::optional<std::string_view> {
+        TSSymbol s = ts_node_symbol(n);
+        if (s == print_statement) return "print statement";
+        if (s == exec_statement) return "exec statement";
+        if (s == except_clause) {
+            uint32_t count = ts_node_child_count(n);
+            for (uint32_t i = 0; i < count; ++i)
+                if (ts_node_symbol(ts_node_child(n, i)) == comma) return "`except X, name`";
+        }
+        return std::nullopt;
+    };
+    TSTreeCursor cursor = ts_tree_cursor_new(tree.root().raw());
+    uint32_t depth = 0;
+    while (true) {
+        if (ts_tree_cursor_goto_first_child(&cursor)) {
+            if (++depth > depth_limit) {
+                out.too_deep = true;
+                break;
+            }
+        } else {
+            bool moved = false;
+            while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor)) && ts_tree_cursor_goto_parent(&cursor)) --depth;
+            if (!moved) break;
+        }
+        TSNode n = ts_tree_cursor_current_node(&cursor);
+        if (auto what = python2(n)) {
+            TSPoint p = ts_node_start_point(n);
+            out.python2 = fmt::format("Python 2 syntax ({}) at {}:{}; wafix handles Python 3 only; file left unchanged",
+                                      *what, p.row + 1, p.column + 1);
+            break;
+        }
+    }
+    ts_tree_cursor_delete(&cursor);
+    return out;
+}
+
+}  // namespace
+
 FileResult process_source(SourceFile source, const EngineOptions& options,
-                          const std::vector<const Transform*>& transforms) {
+                          const std::vector<const Transform*>& all) {
     FileResult r;
     r.path = source.path;
     r.fixed_text = source.text;
+    if (source.text.size() > options.max_file_bytes) {
+        r.error = fmt::format("file is {} bytes, over the {} byte limit; file left unchanged", source.text.size(),
+                              options.max_file_bytes);
+        r.source = std::move(source);
+        return r;
+    }
+    std::vector<const Transform*> transforms = relevant(source.text, options, all);
+    if (transforms.empty()) {
+        r.source = std::move(source);
+        return r;
+    }
+    std::string cache_key;
+    if (options.cache) {
+        cache_key = options.cache->key(source, options);
+        if (auto hit = options.cache->load(cache_key, source)) return std::move(*hit);
+    }
     Parser parser;
     std::string text = source.text;
     std::set<std::string> withheld;  // fixes that broke the parse
@@ -98,6 +185,18 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
                 auto p = err.start_point();
                 r.error = fmt::format("syntax error at {}:{}; file left unchanged", p.row + 1, p.column + 1);
                 break;
+            }
+            if (pass == 0) {
+                TreeCheck checked = check_tree(tree, options.max_nesting);
+                if (checked.python2) {
+                    r.error = *checked.python2;
+                    break;
+                }
+                if (checked.too_deep) {
+                    r.error = fmt::format("syntax nested more than {} levels deep; file left unchanged",
+                                          options.max_nesting);
+                    break;
+                }
             }
             PassFindings pass_findings = run_transforms(source, tree, options, transforms);
             std::vector<Finding>& findings = pass_findings.findings;
@@ -155,6 +254,10 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
                 for (const auto& req : f.fix->requirements)
                     if (std::find(r.requirements.begin(), r.requirements.end(), req) == r.requirements.end())
                         r.requirements.push_back(req);
+                for (SecretRecord secret : f.fix->secrets) {
+                    secret.line = location_of(text, secret.offset).line;
+                    r.secrets.push_back(std::move(secret));
+                }
             }
             text = std::move(applied.text);
             if (pass + 1 == options.max_passes)
@@ -178,8 +281,12 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
     } else {
         r.fixed.clear();
         r.requirements.clear();
+        r.secrets.clear();
     }
     r.source = std::move(source);
+    // A result that moved secrets is never cached: the cache would have to hold the values (for
+    // the secrets manifest) on disk, and a hit without them would lose them.
+    if (options.cache && !r.error && r.secrets.empty()) options.cache->store(cache_key, r);
     return r;
 }
 

@@ -296,7 +296,7 @@ ManifestPlan plan_manifest_updates(const std::map<fs::path, std::vector<std::str
             for (const auto& r : reqs)
                 plan.notes.push_back(fmt::format("{}: no requirements.txt or pyproject.toml dependencies found up to "
                                                  "the project root; add `{}` where this code is packaged",
-                                                 file.generic_string(), r));
+                                                 display_path(file).generic_string(), r));
             continue;
         }
         fs::path key = manifest->lexically_normal();

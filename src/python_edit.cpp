@@ -103,10 +103,19 @@ std::optional<std::vector<Edit>> add_list_element(std::string_view text, std::st
         std::string step = !base.empty() && base[0] == '\t' ? "\t" : "    ";
         std::string body;
         for (const Node& e : elements) body += std::string(eol) + base + step + std::string(e.text()) + ",";
-        body += std::string(eol) + base + step + el + "," + std::string(eol) + base;
-        return std::vector<Edit>{{open_paren.end(), close_paren.start(), body}};
+        body += std::string(eol) + base + step + el + "," + std::string(eol) + base + ")";
+        // The range takes the closing bracket too, so that another fix inserting right before it
+        // (an element appended on the same line) conflicts with this one instead of landing after
+        // the new trailing comma (`,,`).
+        return std::vector<Edit>{{open_paren.end(), close_paren.end(), body}};
     }
-    if (only_space_before(text, last.start())) {
+    // Elements packed on a line after the bracket's line: a new one that would pass the line
+    // limit starts a line of its own at their indentation.
+    uint32_t last_line = line_start(text, last.start());
+    bool packed_too_long = line_limit != 0 && last_line > open_paren.start() &&
+                           display_width(text.substr(last_line, line_content_end(text, last.end()) - last_line)) +
+                                   display_width(el) + 2 > line_limit;
+    if (only_space_before(text, last.start()) || packed_too_long) {
         std::string indent(line_indent(text, last.start()));
         if (comma) {
             uint32_t pos = only_space_or_comment_after(text, comma.end()) ? line_content_end(text, comma.end()) : comma.end();

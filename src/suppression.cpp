@@ -1,5 +1,7 @@
 #include "wafix/suppression.hpp"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -115,6 +117,10 @@ std::vector<std::string> rules_for_peer_code(std::string_view code) {
 Suppressions::Suppressions(const Tree& tree, bool honour_peers) : tree_(tree) {
     static const Query comments("(comment) @c");
     std::string_view text = tree.source();
+    // Every directive parse_comment() accepts holds one of these words: without them the comment
+    // query (a walk of the whole tree) finds nothing.
+    static const RE2 marker("(?i)wafix|nosec|noqa|allowlist|gitleaks");
+    if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), marker)) return;
     for (const Match& m : comments.matches(tree.root())) {
         Node c = m.get("c");
         parse_comment(c.text(), c.start_point().row + 1, only_space_before(text, c.start()), honour_peers, items_);

@@ -1,5 +1,7 @@
 #include "wafix/transform.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <map>
 
 namespace wafix {
@@ -33,6 +35,15 @@ uint32_t Context::line_limit() const {
 
 std::optional<std::vector<Edit>> Context::add_keyword_argument(Node call, std::string_view keyword_argument) const {
     return wafix::add_keyword_argument(text(), eol(), call, keyword_argument, line_limit());
+}
+
+bool Transform::may_apply(std::string_view text) const {
+    auto list = triggers();
+    // memmem (two-way, vectorised) instead of string_view::find, which stops at every byte equal
+    // to the trigger's first letter: this runs over every byte of every file.
+    return list.empty() || std::any_of(list.begin(), list.end(), [&](std::string_view trigger) {
+               return memmem(text.data(), text.size(), trigger.data(), trigger.size()) != nullptr;
+           });
 }
 
 std::string_view rule_doc(std::string_view id) {

@@ -1,10 +1,12 @@
 #include "wafix/writer.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -13,6 +15,23 @@ namespace wafix {
 
 namespace {
 std::string errno_text() { return std::strerror(errno); }
+
+// The temp file being written, for the signal handler: async-signal-safe storage only.
+char g_temp_path[4096];
+volatile sig_atomic_t g_temp_active = 0;
+
+void on_fatal_signal(int sig) {
+    if (g_temp_active) ::unlink(g_temp_path);
+    ::signal(sig, SIG_DFL);  // then die of the same signal, so the exit status says why
+    ::raise(sig);
+}
+}  // namespace
+
+void install_write_signal_handlers() {
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::signal(sig, on_fatal_signal);
+}
+
+namespace {
 
 bool write_all(int fd, std::string_view bytes) {
     const char* p = bytes.data();
@@ -39,8 +58,21 @@ std::optional<std::string> replace_file(const std::filesystem::path& path, std::
 
     std::string dir = path.parent_path().empty() ? "." : path.parent_path().string();
     std::string tmpl = dir + "/." + path.filename().string() + ".wafix-XXXXXX";
+    // Signals stay blocked while the temp file exists without being registered.
+    sigset_t block, previous;
+    sigemptyset(&block);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, sig);
+    pthread_sigmask(SIG_BLOCK, &block, &previous);
     int fd = ::mkstemp(tmpl.data());
+    if (fd >= 0 && tmpl.size() < sizeof g_temp_path) {
+        std::memcpy(g_temp_path, tmpl.c_str(), tmpl.size() + 1);
+        g_temp_active = 1;
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     if (fd < 0) return "cannot create a temporary file in " + dir + ": " + errno_text();
+    struct Unregister {
+        ~Unregister() { g_temp_active = 0; }
+    } unregister;
     auto fail = [&](std::string why) {
         ::close(fd);
         ::unlink(tmpl.c_str());
@@ -60,6 +92,8 @@ std::optional<std::string> replace_file(const std::filesystem::path& path, std::
         ::unlink(tmpl.c_str());
         return "close failed: " + errno_text();
     }
+    // The rename is the single step that replaces the file: before it the old file is intact,
+    // after it the new one is complete.
     if (::rename(tmpl.c_str(), path.c_str()) != 0) {
         std::string why = "rename failed: " + errno_text();
         ::unlink(tmpl.c_str());

@@ -57,7 +57,7 @@ TEST_CASE("errors name the file, the line and the key", "[unit][config]") {
           std::string::npos);
     CHECK(error_for("ignore = [\"WA999\"]\n", false).find("unknown rule `WA999` in `ignore`") != std::string::npos);
     CHECK(error_for("unsafe-fixes = \"yes\"\n", false).find("`unsafe-fixes` must be true or false") != std::string::npos);
-    CHECK(error_for("reserved-concurrency = -1\n", false).find("non-negative integer") != std::string::npos);
+    CHECK(error_for("reserved-concurrency = 0\n", false).find("positive integer") != std::string::npos);
     CHECK(error_for("http-timeout = [1]\n", false).find("[connect, read]") != std::string::npos);
     CHECK(error_for("select = [\n", false).find("wafix.toml:") != std::string::npos);  // broken TOML
     // A pyproject without [tool.wafix] is simply not a wafix configuration.

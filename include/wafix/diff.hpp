@@ -3,12 +3,16 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace wafix {
 
 struct DiffOptions {
     int context = 3;
     bool color = false;
+    // Shown as "****" in coloured output (a terminal): secret values on screen. Plain output
+    // stays exact so that the patch applies.
+    std::vector<std::string> redact;
 };
 
 // The diff of one file ("" when old and new are equal). `path` is relative to where the patch

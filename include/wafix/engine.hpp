@@ -15,6 +15,8 @@
 
 namespace wafix {
 
+class ResultCache;
+
 struct EngineOptions {
     std::set<std::string> select;  // empty = every rule
     std::set<std::string> ignore;
@@ -23,6 +25,9 @@ struct EngineOptions {
     RuleSettings settings;
     bool peer_suppressions = true;           // honour # nosec / # noqa: S113 / ...
     bool report_unused_suppressions = false;  // note `# wafix: ignore` comments that match nothing
+    size_t max_file_bytes = 10u << 20;        // larger files are reported and skipped
+    uint32_t max_nesting = 500;               // deeper syntax trees are reported and skipped
+    const ResultCache* cache = nullptr;       // consulted for files the prefilter lets through
 
     bool enabled(const std::string& rule) const {
         return (select.empty() || select.count(rule)) && !ignore.count(rule);
@@ -40,6 +45,7 @@ struct FileResult {
     std::map<std::string, int> fixed;   // rule -> fixes applied
     std::vector<std::string> requirements;  // dependencies the applied fixes need
     std::vector<std::string> notes;     // e.g. a fix withheld because it would break the parse
+    std::vector<SecretRecord> secrets;  // secret values the applied fixes moved out (never printed)
     std::optional<std::string> error;   // why the file was left alone
 
     bool changed() const { return source && !error && fixed_text != source->text; }

@@ -9,8 +9,9 @@ namespace wafix {
 struct RuleSettings {
     // WA201: seconds, or "CONNECT,READ" for a (connect, read) pair.
     std::string http_timeout = "10";
-    // WA301: prefix of generated Secrets Manager ids.
-    std::string secret_id_prefix;
+    // WA301: prefix of generated Secrets Manager ids; "{module}" stands for the module's name
+    // (its directory for handler.py, app.py, ...), so equal names in two functions do not collide.
+    std::string secret_id_prefix = "{module}/";
     // WA402: reserved concurrent executions written into Lambda constructs.
     int reserved_concurrency = 10;
 };

@@ -69,6 +69,14 @@ public:
     virtual ~Transform() = default;
     virtual const RuleInfo& info() const = 0;
     virtual void check(Context& ctx, std::vector<Finding>& out) const = 0;
+    // Byte strings at least one of which any file this rule can flag contains (e.g. "xml").
+    // The engine never parses a file that holds none of the enabled rules' triggers; an empty
+    // list means "always run".
+    virtual std::vector<std::string_view> triggers() const { return {}; }
+    // The engine's test on the raw bytes: false means this rule cannot flag anything in `text`,
+    // so the file need not be parsed for it. The default looks for any trigger; a rule whose
+    // triggers are common words (WA301: "key", "token") refines it.
+    virtual bool may_apply(std::string_view text) const;
 };
 
 // Every transform, sorted by rule id (an explicit list: no static-initialisation tricks).

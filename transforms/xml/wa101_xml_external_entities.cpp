@@ -8,6 +8,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include "xml/xml_transforms.hpp"
 
@@ -78,6 +79,15 @@ public:
                                 "stdlib XML parsing is open to entity expansion and external entities: use defusedxml",
                                 FixAvailability::Sometimes};
         return i;
+    }
+
+    std::vector<std::string_view> triggers() const override { return {"xml"}; }
+
+    // Only names bound by an import statement are followed, so a file needs one that names the
+    // xml package ("xml" alone is in many docstrings; defusedxml and lxml do not count).
+    bool may_apply(std::string_view text) const override {
+        static const RE2 xml_import(R"((?m)(?:^|;)[ \t]*(?:from|import)[ \t\\(][^\n]*\bxml\b)");
+        return Transform::may_apply(text) && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), xml_import);
     }
 
     void check(Context& ctx, std::vector<Finding>& out) const override {

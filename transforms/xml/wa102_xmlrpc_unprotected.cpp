@@ -33,6 +33,8 @@ public:
         return i;
     }
 
+    std::vector<std::string_view> triggers() const override { return {"xmlrpc"}; }
+
     void check(Context& ctx, std::vector<Finding>& out) const override {
         const SemanticModel& model = ctx.model();
         std::vector<Node> statements;

@@ -18,6 +18,8 @@ public:
         return i;
     }
 
+    std::vector<std::string_view> triggers() const override { return {"lxml"}; }
+
     void check(Context& ctx, std::vector<Finding>& out) const override {
         static const Query calls("(call function: [(identifier) (attribute)] @fn) @call");
         for (const Match& m : calls.matches(ctx.root())) {

@@ -1,0 +1,7 @@
+from requests import get as fetch, post
+
+
+def sync(url, body):
+    current = fetch(url)
+    post(url, data=body)
+    return current

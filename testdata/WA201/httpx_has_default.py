@@ -1,0 +1,5 @@
+import httpx
+
+
+def fetch(url):
+    return httpx.get(url).json()

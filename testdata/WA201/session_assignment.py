@@ -1,0 +1,8 @@
+import requests
+
+session = requests.Session()
+session.headers["Accept"] = "application/json"
+
+
+def fetch(url):
+    return session.get(url)

@@ -1,0 +1,6 @@
+import requests
+
+
+def handler(event, context):
+    r = requests.get(event["url"])
+    return r.json()

@@ -1,0 +1,5 @@
+import requests
+
+
+def notify(url, message):
+    requests.post(url, json={"text": message}, timeout=5)

@@ -1,0 +1,9 @@
+import requests
+
+
+def notify(url, message):
+    requests.post(
+        url,
+        json={"text": message},
+        timeout=5,
+    )  # fire and forget

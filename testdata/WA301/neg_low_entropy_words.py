@@ -1,0 +1,5 @@
+password = "correcthorsebattery"
+SECRET = "super_secret_value"
+auth_token = "not-configured"
+API_KEY = "disabled"
+session_token = "anonymous"

@@ -1,0 +1,5 @@
+token_type = "Bearer"
+GRANT_TYPE = "client_credentials"
+TOKEN_ALGORITHM = "HS256"
+secret_region = "eu-central-1"
+API_KEY_HEADER = "X-Api-Key-2"

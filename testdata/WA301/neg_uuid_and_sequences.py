@@ -1,0 +1,5 @@
+API_KEY = "123e4567-e89b-12d3-a456-426614174000"
+password = "12345678"
+PASSWORD = "abcdefghijk"
+admin_pwd = "qwertyuiop"
+token = "aaaaaaaaaaaaaaaa"

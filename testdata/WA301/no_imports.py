@@ -1,0 +1,3 @@
+"""Settings for the reporting job."""
+
+REPORT_TOKEN = "RVdD53X83RZJzzzzgEOzdmenCkhvMdga"

@@ -1,0 +1,10 @@
+from aws_cdk import Duration, Stack, aws_iam as iam, aws_lambda as _lambda, aws_sqs as sqs
+from constructs import Construct
+
+
+class S(Stack):
+    def __init__(self, scope: Construct, id: str) -> None:
+        super().__init__(scope, id)
+        role = iam.Role(self, "Role", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+        fn = _lambda.CfnFunction(self, 'Exporter', role=role.role_arn, code=code)  # legacy
+        fn.add_override("Properties.Timeout", 60)

@@ -1,0 +1,17 @@
+from aws_cdk import Stack, aws_lambda as _lambda
+from constructs import Construct
+
+
+class S(Stack):
+    def __init__(self, scope: Construct, id: str) -> None:
+        super().__init__(scope, id)
+        fn = _lambda.Function(
+            self,
+            "Fn",
+            runtime=_lambda.Runtime.PYTHON_3_12,
+            handler="index.handler",
+            code=code,
+            environment={
+                "STAGE": "prod",
+            }  # read by the handler at import time
+        )

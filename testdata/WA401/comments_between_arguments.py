@@ -1,0 +1,16 @@
+from aws_cdk import Stack, aws_lambda as _lambda
+from constructs import Construct
+
+
+class S(Stack):
+    def __init__(self, scope: Construct, id: str) -> None:
+        super().__init__(scope, id)
+        fn = _lambda.Function(
+            self,
+            "Fn",
+            # Python 3.12 for the new typing syntax
+            runtime=_lambda.Runtime.PYTHON_3_12,
+            handler="index.handler",  # module.function
+            code=_lambda.Code.from_asset("src"),  # built by make
+            # memory_size=512,
+        )

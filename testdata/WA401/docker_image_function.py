@@ -1,0 +1,12 @@
+from aws_cdk import Stack, aws_lambda as _lambda
+from constructs import Construct
+
+
+class S(Stack):
+    def __init__(self, scope: Construct, id: str) -> None:
+        super().__init__(scope, id)
+        _lambda.DockerImageFunction(
+            self,
+            "Img",
+            code=_lambda.DockerImageCode.from_image_asset("image"),
+        )

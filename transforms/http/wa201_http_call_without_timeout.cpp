@@ -1,0 +1,208 @@
+// WA201 http-call-without-timeout: requests and urlopen wait forever by default, so a stalled
+// server holds the Lambda until its own timeout. Add timeout= to every call that lacks one.
+#include <fmt/format.h>
+
+#include "http/http_transforms.hpp"
+
+namespace wafix {
+namespace {
+
+// The module constant wafix writes when a file gets more than one injected timeout.
+constexpr const char* kConstantName = "HTTP_TIMEOUT_SECONDS";
+
+enum class ValueKind { Scalar, Pair, Unknown };
+
+ValueKind kind_of(Node value) {
+    if (value.is("integer") || value.is("float")) return ValueKind::Scalar;
+    if (value.is("tuple") || value.is("parenthesized_expression")) {
+        auto items = value.named_children();
+        if (value.is("tuple") && items.size() == 2 && (items[0].is("integer") || items[0].is("float")) &&
+            (items[1].is("integer") || items[1].is("float")))
+            return ValueKind::Pair;
+    }
+    return ValueKind::Unknown;
+}
+
+// A module constant that holds the timeout: reused when present, written when it pays off.
+struct Constant {
+    std::string name;
+    ValueKind kind = ValueKind::Unknown;
+    const Binding* binding = nullptr;  // null: wafix writes it in this pass
+    uint32_t defined_at = 0;           // end of its definition (module code before it cannot read it)
+};
+
+// Runs when the module is imported (not deferred inside a function or lambda body).
+bool runs_at_import(Node n) {
+    for (Node p = n.parent(); p; p = p.parent())
+        if (p.is("function_definition") || p.is("lambda")) return false;
+    return true;
+}
+
+// A module-level `NAME = value` that is the name's only definition.
+std::optional<Constant> module_constant(const Context& ctx, const std::string& name) {
+    const Binding* b = ctx.model().lookup(name, 0);
+    if (!b || b->defs.size() != 1 || b->defs[0].kind != DefKind::Assignment || !b->defs[0].value) return std::nullopt;
+    const Definition& d = b->defs[0];
+    if (!d.statement.parent().is("expression_statement") || !d.statement.parent().parent().is("module"))
+        return std::nullopt;
+    if (d.value.is("none")) return std::nullopt;  // a constant that disables the timeout is no help
+    return Constant{name, kind_of(d.value), b, d.statement.end()};
+}
+
+// A name the file's HTTP calls already pass as `timeout=NAME`: the team's own constant.
+std::optional<Constant> constant_in_use(const Context& ctx, http::Classifier& classifier) {
+    static const Query calls("(call arguments: (argument_list (keyword_argument name: (identifier) @k "
+                             "value: (identifier) @v (#eq? @k \"timeout\")))) @call");
+    for (const Match& m : calls.matches(ctx.root())) {
+        if (!classifier.classify(m.get("call"))) continue;
+        Node v = m.get("v");
+        const Binding* b = ctx.model().resolve(v);
+        if (!b || b->scope != 0) continue;
+        // Only a plain number or pair: an expression may be anything (None, a dict, ...).
+        if (auto c = module_constant(ctx, std::string(v.text())); c && c->kind != ValueKind::Unknown) return c;
+    }
+    return std::nullopt;
+}
+
+struct Pending {
+    Node call;
+    http::HttpCall http;
+    Finding finding;
+};
+
+class HttpCallWithoutTimeout final : public Transform {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{"WA201", "http-call-without-timeout", {"SEC", "REL"},
+                                "requests / Session / urlopen calls without a timeout",
+                                FixAvailability::Sometimes};
+        return i;
+    }
+
+    std::vector<std::string_view> triggers() const override { return {"requests", "urlopen", "httpx"}; }
+    bool may_apply(std::string_view text) const override { return http::may_call_http(text, false); }
+
+    void check(Context& ctx, std::vector<Finding>& out) const override {
+        static const Query calls("(call) @call");
+        auto setting = http::parse_timeout_setting(ctx.settings().http_timeout);
+        std::vector<Pending> pending;
+        http::Classifier classifier(ctx);
+        for (const Match& m : calls.matches(ctx.root())) {
+            Node call = m.get("call");
+            auto h = classifier.classify(call);
+            if (!h) continue;
+            if (Node kw = keyword_argument(call, "timeout")) {
+                if (kw.field("value").is("none"))
+                    out.push_back(ctx.finding(info(), call,
+                                              fmt::format("`{}` passes timeout=None, which waits forever: set a "
+                                                          "finite timeout (not rewritten: None looks deliberate)",
+                                                          h->display)));
+                continue;
+            }
+            if (h->library == http::Library::Httpx) continue;  // httpx has a 5 s default
+            if (positional_timeout(call, *h)) continue;
+            Finding f = ctx.finding(info(), call,
+                                    fmt::format("`{}` has no timeout: a stalled server holds the function until "
+                                                "the Lambda itself times out",
+                                                h->display));
+            if (has_splat_arguments(call)) {
+                f.message += " (not rewritten: *args/**kwargs may already carry a timeout)";
+                out.push_back(std::move(f));
+            } else if (!setting) {
+                f.message += fmt::format(" (not rewritten: --http-timeout `{}` is not a number or a CONNECT,READ pair)",
+                                         ctx.settings().http_timeout);
+                out.push_back(std::move(f));
+            } else {
+                pending.push_back({call, *h, std::move(f)});
+            }
+        }
+        if (pending.empty()) return;
+
+        std::optional<Constant> constant = module_constant(ctx, kConstantName);
+        bool name_taken = ctx.model().lookup(kConstantName, 0) != nullptr;
+        if (!constant && !name_taken) constant = constant_in_use(ctx, classifier);
+        std::optional<Edit> definition;  // the constant's line, when wafix writes it
+        if (!constant && !name_taken) {
+            Constant fresh{kConstantName, setting->pair ? ValueKind::Pair : ValueKind::Scalar, nullptr, 0};
+            size_t users = 0;
+            for (const Pending& p : pending)
+                if (can_use(ctx, fresh, p)) ++users;
+            if (users >= 2) {
+                constant = fresh;
+                definition = constant_definition(ctx, *setting);
+            }
+        }
+
+        for (Pending& p : pending) {
+            bool urlopen = p.http.library == http::Library::Urllib;
+            std::string value = urlopen ? setting->scalar_literal : setting->literal;
+            bool use_constant = constant && can_use(ctx, *constant, p);
+            if (use_constant) value = constant->name;
+            auto edits = ctx.add_keyword_argument(p.call, "timeout=" + value);
+            if (!edits) {
+                p.finding.message += " (not rewritten: the call's arguments cannot take one)";
+                out.push_back(std::move(p.finding));
+                continue;
+            }
+            if (use_constant && definition) edits->insert(edits->begin(), *definition);
+            p.finding.fix = Fix{"Pass timeout=" + value, std::move(*edits), Safety::Safe, {}};
+            out.push_back(std::move(p.finding));
+        }
+    }
+
+private:
+    // urlopen(url, data, timeout) and Session.request(method, url, ..., timeout) take it by position.
+    static bool positional_timeout(Node call, const http::HttpCall& h) {
+        size_t positional = 0;
+        for (const Node& a : call_arguments(call))
+            if (!a.is("keyword_argument") && !a.is("list_splat") && !a.is("dictionary_splat")) ++positional;
+        if (h.library == http::Library::Urllib) return positional >= 3;
+        if (h.session && h.method == "request") return positional >= 9;
+        return false;
+    }
+
+    // The call can read the constant: not shadowed where it runs, defined before module code that
+    // runs at import reaches it, and of a kind the call accepts (urlopen wants one number).
+    static bool can_use(const Context& ctx, const Constant& c, const Pending& p) {
+        if (p.http.library == http::Library::Urllib && c.kind != ValueKind::Scalar) return false;
+        Node root = p.call.field("function");
+        while (root.is("attribute")) root = root.field("object");
+        while (root.is("call")) {
+            root = root.field("function");
+            while (root.is("attribute")) root = root.field("object");
+        }
+        if (!root.is("identifier")) return false;
+        int scope = ctx.model().scope_of_use(root);
+        if (scope < 0) return false;
+        const Binding* seen = ctx.model().lookup(c.name, scope);
+        if (seen != c.binding) return false;  // shadowed (or, for a new constant, the name is bound)
+        if (c.binding && runs_at_import(p.call) && p.call.start() < c.defined_at) return false;
+        if (!c.binding && runs_at_import(p.call)) {
+            Node end = top_import_block_end(ctx.root());
+            if (end && p.call.start() < end.end()) return false;
+        }
+        return true;
+    }
+
+    // `HTTP_TIMEOUT_SECONDS = 10` after the module's imports, set off by a blank line.
+    static Edit constant_definition(Context& ctx, const http::TimeoutSetting& s) {
+        std::string line = fmt::format("{} = {}", kConstantName, s.literal);
+        if (s.pair) line += "  # (connect, read)";
+        if (Node end = top_import_block_end(ctx.root())) {
+            Edit e = insert_line_after(ctx.text(), ctx.eol(), end, std::string(ctx.eol()) + line);
+            // Set off from the code that follows too, unless a blank line already does.
+            std::string_view text = ctx.text();
+            uint32_t next = e.begin, next_end = line_content_end(text, next);
+            bool blank = text.substr(next, next_end - next).find_first_not_of(" \t\f") == std::string_view::npos;
+            if (next < text.size() && !blank) e.text += ctx.eol();
+            return e;
+        }
+        return ctx.imports().import_line_edit(line, {});
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Transform> make_http_call_without_timeout() { return std::make_unique<HttpCallWithoutTimeout>(); }
+
+}  // namespace wafix

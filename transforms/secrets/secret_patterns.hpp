@@ -1,0 +1,50 @@
+// WA301 detection, apart from the rewrite so that it can be tested on its own: provider patterns
+// (RE2, linear time), name anchoring, value filters, test-file paths and a raw-byte prefilter.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wafix::secrets {
+
+struct Detection {
+    std::string kind;   // "github-token", "password", ...: never the value
+    size_t begin = 0;   // the secret's span inside the value (a provider token may be part of it)
+    size_t end = 0;
+    bool provider = false;  // matched a provider pattern (true) or a name-anchored generic rule
+};
+
+// The value of a (non-raw) string literal's body with its escapes decoded; nullopt for escapes
+// wafix does not decode (\N{...}) or malformed ones.
+std::optional<std::string> unescape(std::string_view body);
+
+// Cheap test on the raw bytes of a file: false means no literal in it can be a secret.
+bool may_contain_secrets(std::string_view text);
+
+// A provider token (AWS key id, GitHub, Slack, Stripe, PEM private key, JWT) anywhere in `value`.
+std::optional<Detection> match_provider(std::string_view value);
+
+// Words of an identifier or key: "clientSecret" -> client, secret; "ERP_API_KEY" -> erp, api, key.
+std::vector<std::string> name_words(std::string_view name);
+// The generic kind a bound name announces ("password", "token", "api-key", ...), or nullopt when
+// the name is not anchored or is excluded (`*_id`, `*_url`, `public_*`, ...).
+std::optional<std::string> generic_kind(std::string_view name);
+// False for values that are not credentials even under a secret-like name: too short, templates,
+// placeholders, one repeated character, UUIDs, sequences, low-entropy words, paths, URLs, ...
+bool plausible_secret_value(std::string_view value);
+double shannon_entropy(std::string_view s);
+
+// The whole decision for a string bound to `name` ("" when unnamed).
+std::optional<Detection> classify(std::string_view name, std::string_view value);
+
+// Test files, fixtures and stubs, whose literals are not deployed secrets.
+bool is_test_path(const std::filesystem::path& path);
+
+// Lower-case words joined with '-': the name part of a generated secret id.
+std::string normalise_name(std::string_view name);
+
+}  // namespace wafix::secrets
