@@ -4,6 +4,25 @@
 # for ast-grep), then runs bench/bench.py, which writes bench/results/latest.md and latest.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# --help needs neither the build nor the peers.
+for a in "$@"; do
+  case $a in
+    -h|--help)
+      cat <<'USAGE'
+bench/run.sh [OPTIONS]   (or: make bench BENCH_ARGS="OPTIONS")
+
+Builds wafix (make build), installs the pinned peers into bench/.work when missing or when a
+lock changed (ruff, bandit, semgrep, codemodder from bench/requirements/TOOL.lock, one virtualenv
+each; @ast-grep/cli with npm ci from bench/package-lock.json), then runs bench/bench.py with
+OPTIONS. A full run takes about 15 minutes on an idle 2-core machine (20-25 when loaded);
+--quick takes about 3. Method, columns and how timeouts are reported: docs/performance.md.
+
+USAGE
+      exec python3 bench/bench.py --help
+      ;;
+  esac
+done
 ROOT=$PWD
 WORK=${BENCH_WORK:-$ROOT/bench/.work}
 mkdir -p "$WORK"
@@ -17,6 +36,12 @@ if [ ${#need[@]} -gt 0 ]; then
   echo "bench: installing Debian packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+# perf (linux-perf) for the "Where the time goes" profile; optional: without it the report says so.
+if [ ! -x /usr/bin/perf ]; then
+  echo "bench: installing linux-perf for the profile (optional)"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends linux-perf >/dev/null; } ||
+    echo "bench: could not install linux-perf; the report will say there is no profile" >&2
 fi
 
 make build >/dev/null
