@@ -158,6 +158,44 @@ class VerdictTest(unittest.TestCase):
         self.assertTrue(report.speedup_verdict("ruff", 0.5).startswith("MISSED: wafix/ruff 2.00 > 1.0"))
 
 
+class ReadmeTest(unittest.TestCase):
+    def results(self):
+        t = {"runs": 5, "timeouts": 0, "median": 0.6, "min": 0.5, "max": 0.7, "cpu": 0.5, "rss_mib": 45.0}
+        return {
+            "started": "2026-01-02T03:04:05+00:00", "machine": "2 cores", "load_start": ["0.1", "0.2", "0.3"],
+            "stats": {"stdlib": [668, 11300000]},
+            "policy": {"runs": 5, "slow_runs": 3, "timeout": 180.0, "big": ["stdlib"]},
+            "tools": {"wafix": {"version": "wafix 0.1.0"}, "codemodder": {"version": "6.5.5"},
+                      "bandit": {"version": "-"}},
+            "corpora": {"stdlib": {
+                "wafix": {"status": "ok", "timing": t, "findings": 15},
+                "codemodder": {"status": "timeout", "cpu_at_kill": 170.0, "rss_at_kill_mib": 90.0},
+                "bandit": {"status": "not-installed", "why": "not installed: x is missing"}}},
+            "extras": {"threads": None, "cache": None, "linearity": {}}}
+
+    def test_block_between_the_markers(self):
+        with tempfile.TemporaryDirectory() as d:
+            readme = Path(d) / "README.md"
+            readme.write_text("intro\n<!-- bench:start -->\nold\n<!-- bench:end -->\noutro\n")
+            self.assertTrue(report.update_readme(readme, self.results()))
+            text = readme.read_text()
+            self.assertNotIn("old", text)
+            self.assertTrue(text.startswith("intro\n<!-- bench:start -->\nLatest run: 2026-01-02 03:04 UTC"))
+            self.assertTrue(text.endswith("<!-- bench:end -->\noutro\n"))
+            self.assertIn("| codemodder | 6.5.5 | > 180 s (timed out) |", text)
+            self.assertIn("met: wafix >= 300x faster", text)
+            self.assertIn("not installed: x is missing", text)
+
+    def test_no_stdlib_no_rewrite(self):
+        R = self.results()
+        R["corpora"] = {"sample": R["corpora"]["stdlib"]}
+        with tempfile.TemporaryDirectory() as d:
+            readme = Path(d) / "README.md"
+            readme.write_text("<!-- bench:start -->\nold\n<!-- bench:end -->\n")
+            self.assertFalse(report.update_readme(readme, R))
+            self.assertIn("old", readme.read_text())
+
+
 class DifferencesTest(unittest.TestCase):
     def test_only_covered_families_with_locations(self):
         locs = {"wafix": [("xml", "a.py", 3), ("timeout", "b.py", 7), ("lambda-dlq", "c.py", 1)],
