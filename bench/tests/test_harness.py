@@ -196,6 +196,19 @@ class ReadmeTest(unittest.TestCase):
             self.assertIn("old", readme.read_text())
 
 
+class OffCpuNotesTest(unittest.TestCase):
+    def test_waiting_and_single_core_are_named(self):
+        ex = {"cache": {"first": {"median": 1.2, "cpu": 0.6}, "second": {"median": 0.05, "cpu": 0.04}},
+              "threads": {"j1": {"median": 0.55, "cpu": 0.5}, "j2": {"median": 0.52, "cpu": 0.53}}}
+        notes = report.off_cpu_notes({"extras": ex})
+        self.assertEqual(len(notes), 2)
+        self.assertTrue(notes[0].startswith("The first cached run takes 1.200 s of wall time for 0.60 s"))
+        self.assertIn("about 1.0 cores busy", notes[1])
+        ex["threads"]["j2"] = {"median": 0.3, "cpu": 0.55}
+        ex["cache"]["first"] = {"median": 0.62, "cpu": 0.6}
+        self.assertEqual(report.off_cpu_notes({"extras": ex}), [])
+
+
 class DifferencesTest(unittest.TestCase):
     def test_only_covered_families_with_locations(self):
         locs = {"wafix": [("xml", "a.py", 3), ("timeout", "b.py", 7), ("lambda-dlq", "c.py", 1)],

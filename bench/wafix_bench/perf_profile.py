@@ -44,7 +44,7 @@ def parse_self(lines, top=10):
     return rows[:top]
 
 
-def parse_children(lines, prefix="wafix::", top=12):
+def parse_children(lines, prefix="wafix::", top=15):
     """(inclusive %, self %, symbol) for our own functions; the same name seen twice (an inlined
     copy and the real one) keeps its larger share."""
     best = {}

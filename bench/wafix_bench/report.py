@@ -384,6 +384,29 @@ def missed(R):
     return out
 
 
+def off_cpu_notes(R):
+    """What a CPU profile cannot show: wall time spent waiting, and work that stays on one core."""
+    notes = []
+    ex = R.get("extras") or {}
+    ca = ex.get("cache")
+    if ca:
+        for k in ("first", "second"):
+            s = ca.get(k, {})
+            if "median" in s and s["median"] > 1.5 * s["cpu"] and s["median"] - s["cpu"] > 0.05:
+                notes.append(f"The {k} cached run takes {fmt_s(s['median'])} s of wall time for "
+                             f"{s['cpu']:.2f} s of CPU: most of it is spent off the CPU (waiting for "
+                             f"file writes, syncs or locks, or for a core on a loaded machine), which "
+                             f"the CPU profile below does not show.")
+    th = ex.get("threads")
+    if th and "median" in th.get("j2", {}):
+        j2 = th["j2"]
+        if j2["cpu"] < 1.3 * j2["median"]:
+            notes.append(f"With -j2 wafix uses {j2['cpu']:.2f} s of CPU in {fmt_s(j2['median'])} s: "
+                         f"about {j2['cpu'] / j2['median']:.1f} cores busy, so the work does not "
+                         f"spread over both threads (a serial phase, one long file, or a lock).")
+    return notes
+
+
 def render_profile(R):
     P = R.get("profile")
     L = ["## Where the time goes\n"]
@@ -397,6 +420,10 @@ def render_profile(R):
     if m:
         L.append("Targets missed in this run: " + "; ".join(m) + ". The profile shows where wafix's "
                  "time goes on `stdlib`.\n")
+    for note in off_cpu_notes(R):
+        L.append(f"- {note}")
+    if off_cpu_notes(R):
+        L.append("")
     L.append(f"`{P['command']}` ({P['samples']} samples, user space only). Shares are of all samples "
              "of the run.\n")
     L.append("Top symbols by self time:\n")
