@@ -77,7 +77,7 @@ def measure_corpus(cname, cpath, tools, runs_of, timeout, log):
     OUTS.mkdir(parents=True, exist_ok=True)
     for t in tools:
         if t.missing:
-            cres[t.name] = {"status": "not-installed", "why": t.missing}
+            cres[t.name] = {"status": "not-installed", "why": shorten(t.missing)}
             locs[t.name] = None
             log(f"  {t.name}: NOT RUN: {t.missing}")
             continue
