@@ -6,7 +6,7 @@ BUILD_FUZZ ?= build-fuzz
 FUZZ_SECONDS ?= 60
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test build-sanitize test-sanitize fuzz clean
+.PHONY: all deps build demo test build-sanitize test-sanitize fuzz clean bench
 
 all: build
 
@@ -39,6 +39,11 @@ fuzz: deps
 	  -DCMAKE_C_FLAGS=-fsanitize=fuzzer-no-link -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link >/dev/null
 	cmake --build $(BUILD_FUZZ) --target fuzz_pipeline fuzz_edits
 	scripts/run-fuzz.sh $(BUILD_FUZZ) $(FUZZ_SECONDS)
+
+# The benchmark of issue 8 (docs/performance.md): pinned peers into bench/.work, results in
+# bench/results/latest.md. BENCH_ARGS passes options to bench/bench.py (e.g. --runs 7).
+bench:
+	bench/run.sh $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_FUZZ)
