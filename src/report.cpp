@@ -307,8 +307,10 @@ std::string render_statistics(const RunReport& run) {
                            info ? pillars_text(*info) : "", fixable);
     }
     for (const auto& [pillar, n] : c.by_pillar) out += fmt::format("{:>5}  pillar {}\n", n, pillar);
-    out += fmt::format("{:>5}  findings in {} files ({} fixable, {} need a human, {} suppressed)\n", c.findings, c.files,
-                       c.fixable, c.needs_human, c.suppressed);
+    auto plural = [](int n, const char* many, const char* one) { return n == 1 ? one : many; };
+    out += fmt::format("{:>5}  {} in {} {} ({} fixable, {} {} a human, {} suppressed)\n", c.findings,
+                       plural(c.findings, "findings", "finding"), c.files, plural(c.files, "files", "file"), c.fixable,
+                       c.needs_human, plural(c.needs_human, "need", "needs"), c.suppressed);
     return out;
 }
 

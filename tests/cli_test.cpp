@@ -1,11 +1,14 @@
 // The wafix executable end to end: exit codes, the diff -> fix -> clean cycle on the sample
-// project, byte-level facts, bad input, colour.
+// project, byte-level facts, bad input, colour, --ignore.
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "test_util.hpp"
 
@@ -196,4 +199,53 @@ TEST_CASE("exit code 0 and no output when nothing needs fixing", "[cli]") {
     auto f = run_wafix("fix .", tmp.path());
     CHECK(f.status == 0);
     CHECK(f.out.find("fixed 0 findings in 0 files") != std::string::npos);
+}
+
+TEST_CASE("the --ignore flag: comma-separated or repeated, wins over --select, adds to the configuration's", "[cli][ignore]") {
+    TempDir tmp;
+    // One file with a finding of three rules, in three families.
+    write_file(tmp.path() / "p.py",
+               "import xml.etree.ElementTree as ET\n\nimport requests\nfrom lxml import etree\n\n\n"
+               "def handler(event, context):\n"
+               "    doc = ET.fromstring(event[\"body\"])\n"
+               "    tree = etree.parse(event[\"path\"])\n"
+               "    r = requests.get(event[\"url\"])\n"
+               "    r.raise_for_status()\n"
+               "    return doc, tree, r\n");
+    auto rules_found = [&](const std::string& args) {
+        auto r = run_wafix("check --no-cache --format json " + args + " p.py", tmp.path());
+        INFO(args << "\n" << r.err);
+        CHECK(r.status <= 1);
+        nlohmann::json doc = nlohmann::json::parse(r.out);
+        std::set<std::string> rules;
+        for (const auto& f : doc["findings"]) rules.insert(f["rule"].get<std::string>());
+        return rules;
+    };
+    using Rules = std::set<std::string>;
+    CHECK(rules_found("") == Rules{"WA101", "WA103", "WA201"});
+    CHECK(rules_found("--ignore WA101") == Rules{"WA103", "WA201"});
+    CHECK(rules_found("--ignore=WA101") == Rules{"WA103", "WA201"});
+    CHECK(rules_found("--ignore WA101,WA201") == Rules{"WA103"});
+    CHECK(rules_found("--ignore WA101 --ignore WA201") == Rules{"WA103"});
+    // A rule both selected and ignored stays off, whatever the order of the flags.
+    CHECK(rules_found("--select WA101,WA201 --ignore WA201") == Rules{"WA101"});
+    CHECK(rules_found("--ignore WA201 --select WA201") == Rules{});
+
+    auto unknown = run_wafix("check --no-cache --ignore WA101,WA999 p.py", tmp.path());
+    CHECK(unknown.status == 2);
+    CHECK(unknown.err.find("unknown rule WA999 in --ignore") != std::string::npos);
+
+    // The command line's --ignore adds to the configuration's ignore list instead of replacing it.
+    write_file(tmp.path() / "wafix.toml", "ignore = [\"WA103\"]\n");
+    CHECK(rules_found("") == Rules{"WA101", "WA201"});
+    CHECK(rules_found("--ignore WA101") == Rules{"WA201"});
+    fs::remove(tmp.path() / "wafix.toml");
+
+    // Ignored rules are not fixed either.
+    auto fix = run_wafix("fix --no-cache --ignore WA101,WA103 p.py", tmp.path());
+    CHECK(fix.status == 0);
+    std::string fixed = read_file(tmp.path() / "p.py");
+    CHECK(fixed.find("doc = ET.fromstring(event[\"body\"])") != std::string::npos);
+    CHECK(fixed.find("tree = etree.parse(event[\"path\"])") != std::string::npos);
+    CHECK(fixed.find("timeout=") != std::string::npos);
 }

@@ -1,6 +1,8 @@
 // Golden cases: testdata/<RULE>/<case>.py with <case>.py.fixed beside it (no .fixed: no change).
 // Each case runs with its rule alone and must give the exact fixed output, parse (tree-sitter and
 // CPython), be idempotent, and its rendered diff must apply with `git apply` and `patch -p1`.
+// The name says what kind of case it is: `neg_*` must give no finding at all (a negative that is
+// merely left unchanged could still be reported), `report_only_*` must be reported and not rewritten.
 // WAFIX_UPDATE_GOLDEN=1 writes the actual output to .fixed files for review.
 #include <catch2/catch.hpp>
 
@@ -30,6 +32,8 @@ std::vector<fs::path> golden_cases() {
     return out;
 }
 
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
 FileResult fix_with_rule(const fs::path& file, const std::string& rule) {
     EngineOptions o;
     o.select = {rule};
@@ -43,6 +47,15 @@ FileResult fix_with_rule(const fs::path& file, const std::string& rule) {
 TEST_CASE("golden cases", "[golden]") {
     auto cases = golden_cases();
     REQUIRE(cases.size() >= 30);
+    // Issue 4: at least 40 WA301 cases, more than half of them negative.
+    size_t wa301 = 0, wa301_negative = 0;
+    for (const fs::path& c : cases)
+        if (c.parent_path().filename() == "WA301") {
+            ++wa301;
+            wa301_negative += starts_with(c.filename().string(), "neg_");
+        }
+    CHECK(wa301 >= 40);
+    CHECK(wa301_negative * 2 > wa301);
     bool update = std::getenv("WAFIX_UPDATE_GOLDEN") != nullptr;
     size_t positive = 0;
     for (const fs::path& input : cases) {
@@ -53,6 +66,18 @@ TEST_CASE("golden cases", "[golden]") {
             bool expects_change = fs::exists(fixed_path);
             FileResult r = fix_with_rule(input, rule);
             REQUIRE_FALSE(r.error);
+            std::string name = input.filename().string();
+            if (starts_with(name, "neg_")) {
+                std::string reported;
+                for (const Finding& f : r.findings) reported += "line " + std::to_string(f.location.line) + ": " + f.message + "\n";
+                INFO(reported);
+                CHECK(r.findings.empty());
+                CHECK(r.unfixed.empty());
+                CHECK_FALSE(expects_change);
+            } else if (starts_with(name, "report_only_")) {
+                CHECK_FALSE(r.unfixed.empty());
+                CHECK_FALSE(expects_change);
+            }
             std::string actual = r.source->bytes_for(r.fixed_text);
             if (update && actual != (expects_change ? read_file(fixed_path) : original)) {
                 if (actual == original) fs::remove(fixed_path);

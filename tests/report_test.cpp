@@ -59,6 +59,20 @@ TEST_CASE("each format's output is stable and matches its reviewed golden", "[re
     auto report = run(wafix_cmd() + " report --no-cache project", formats_dir());
     CHECK(report.status == 0);
     CHECK(report.out == read_file(formats_dir() / "report.md"));
+    auto html = run(wafix_cmd() + " report --no-cache --html project", formats_dir());
+    CHECK(html.status == 0);
+    CHECK(html.out == read_file(formats_dir() / "report.html"));
+
+    // --statistics follows the findings on stdout for check, and goes to stderr for diff so that
+    // the patch on stdout still applies.
+    std::string statistics = read_file(formats_dir() / "check.statistics");
+    auto stats = run(wafix_cmd() + " check --no-cache --statistics project", formats_dir());
+    CHECK(stats.status == 1);
+    CHECK(stats.out == read_file(formats_dir() / "check.text") + statistics);
+    auto diff_stats = run(wafix_cmd() + " diff --no-cache --statistics project", formats_dir());
+    CHECK(diff_stats.status == 1);
+    CHECK(diff_stats.out == run(wafix_cmd() + " diff --no-cache project", formats_dir()).out);
+    CHECK(diff_stats.err.find(statistics) != std::string::npos);
 }
 
 TEST_CASE("SARIF validates against the official 2.1.0 schema, with fixes and errors", "[report][sarif]") {

@@ -1,0 +1,7 @@
+PUBLIC_KEY_PEM = """-----BEGIN PUBLIC KEY-----
+MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEkcNoWjS1WIlyS0rOdB0BvXQ8gqF1
+eHNmc0hJkpeS0p3hZlY5yT7Mk5dPQ1l1zrwW2bqQf7gq0fQh0tmYo7xF8A==
+-----END PUBLIC KEY-----
+"""
+public_signing_key = "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE"
+DEPLOY_KEY_PUB = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl deploy@ci"

@@ -1,0 +1,6 @@
+OAUTH_TOKEN_URL = "https://login.microsoftonline.com/common/oauth2/v2.0/token"
+token_endpoint = "https://oauth2.googleapis.com/token"
+PASSWORD_RESET_URL = "https://shop.example.com/account/password/reset"
+secrets_endpoint = "https://secretsmanager.eu-west-1.amazonaws.com"
+API_KEY_DOCS = "https://docs.partner.io/v3/authentication#api-keys"
+jwks_token_uri = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Ab12Cd34E/.well-known/jwks.json"
