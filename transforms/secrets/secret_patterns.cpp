@@ -63,7 +63,8 @@ bool contains(std::string_view hay, std::string_view needle) { return hay.find(n
 // Placeholders in provider-shaped tokens: "AKIA...EXAMPLE", "ghp_xxxx...", too few distinct chars.
 bool placeholder_token(std::string_view token) {
     std::string low = lower(token);
-    if (contains(low, "example") || contains(low, "xxxxx") || contains(low, "*****")) return true;
+    if (contains(low, "example") || contains(low, "xxxxx") || contains(low, "*****") || contains(low, "your"))
+        return true;  // "xoxb-your-token-here"
     std::set<char> distinct(token.begin(), token.end());
     if (distinct.size() < 8 && token.size() < 100) return true;
     size_t run = 1;
@@ -127,7 +128,7 @@ const std::set<std::string>& excluded_last_words() {
         "size", "ttl", "expiry", "expires", "expiration", "timeout", "endpoint", "pattern", "regex", "format",
         "template", "label", "hint", "placeholder", "prompt", "policy", "count", "max", "min", "enabled",
         "required", "param", "location", "source", "hash", "digest", "checksum", "fingerprint", "sha", "md5",
-        "salt", "encoding", "algorithm", "algo", "scheme", "mode", "region", "bucket", "table", "column", "keyid", "ref", "reference", "message", "msg", "error", "text", "description", "help", "title", "class",
+        "salt", "md", "crc", "encoding", "algorithm", "algo", "scheme", "mode", "region", "bucket", "table", "column", "keyid", "ref", "reference", "message", "msg", "error", "text", "description", "help", "title", "class",
         "method", "provider", "store", "manager", "service", "user", "username", "login", "email", "host", "port"};
     return s;
 }
@@ -497,6 +498,9 @@ bool plausible_secret_value(std::string_view value) {
         low.starts_with("enc[") || low.starts_with("/") || low.starts_with("./") || low.starts_with("../") ||
         low.starts_with("~/"))
         return false;
+    // A relative file path ("fixtures/users/admin_password.txt"): the file, not a secret.
+    static const RE2 relative_path(R"([\w.-]+(?:/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,4})");
+    if (RE2::FullMatch(text, relative_path)) return false;
     bool digit = std::any_of(value.begin(), value.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
     if (!digit && shannon_entropy(value) <= 3.5) return false;
     // Words in one case ("not-configured", "super_secret_value"): a sentinel, not a credential.
