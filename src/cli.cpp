@@ -97,7 +97,10 @@ AnalyseOptions analyse_options(const Options& o) {
 }
 
 RunReport analyse(const Options& o, const EngineOptions& engine, const std::string& command) {
-    return wafix::analyse(analyse_options(o), engine, command);
+    RunReport run = wafix::analyse(analyse_options(o), engine, command);
+    // On stderr whatever the format, so stdout stays a patch or a document.
+    for (const auto& n : run.skipped) std::cerr << "wafix: note: " << n << "\n";
+    return run;
 }
 
 std::string error_line(const RunError& e) {

@@ -3,6 +3,7 @@
 #include <git2.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <memory>
 #include <set>
 #include <system_error>
@@ -32,6 +33,16 @@ Repo open_repo(const fs::path& dir) {
         return Repo();
     }
     return Repo(repo);
+}
+
+std::string special_kind(const fs::file_status& s) {
+    switch (s.type()) {
+    case fs::file_type::fifo: return "FIFO";
+    case fs::file_type::socket: return "socket";
+    case fs::file_type::character: return "character device";
+    case fs::file_type::block: return "block device";
+    default: return "special file";
+    }
 }
 
 class Walker {
@@ -78,7 +89,20 @@ private:
             std::string name = e.path().filename().string();
             fs::path abs = abs_dir / name;
             auto status = e.symlink_status(ec);
-            if (ec || fs::is_symlink(status)) continue;  // never followed: loops, or leaving the tree
+            if (ec) continue;
+            if (fs::is_symlink(status)) {
+                // Never followed: it may loop or lead out of the tree. Named only when it could
+                // have been input (a .py name, or a directory), so library links stay quiet.
+                std::error_code target_ec;
+                auto target = fs::status(e.path(), target_ec);
+                bool loops = target_ec.value() == ELOOP;
+                if ((e.path().extension() == ".py" || fs::is_directory(target) || loops) &&
+                    !is_skipped_directory_name(name) && !ignored(abs, false) && !ignored(abs, true))
+                    out_.notes.push_back(e.path().generic_string() +
+                                         (loops ? ": symbolic link loop; not followed"
+                                                : ": symbolic link not followed (name it explicitly to process it)"));
+                continue;
+            }
             if (fs::is_directory(status)) {
                 if (is_skipped_directory_name(name) || fs::exists(e.path() / "pyvenv.cfg", ec) || ignored(abs, true))
                     continue;
@@ -87,7 +111,11 @@ private:
                 if (e.path().extension() != ".py" || ignored(abs, false)) continue;
                 out_.files.push_back({e.path(), root_});
             }
-            // FIFOs, sockets and devices are skipped.
+            else if (e.path().extension() == ".py" && !ignored(abs, false)) {
+                // Reading a FIFO could block forever and a device is not source: skipped, named.
+                out_.notes.push_back(e.path().generic_string() + ": not a regular file (" + special_kind(status) +
+                                     "); skipped");
+            }
         }
     }
 
@@ -140,7 +168,7 @@ Discovery discover(const std::vector<fs::path>& paths) {
         } else if (fs::is_regular_file(status)) {
             out.files.push_back({p, p.parent_path(), true});  // named explicitly: always processed
         } else {
-            out.errors.push_back(p.generic_string() + ": not a regular file; skipped");
+            out.errors.push_back(p.generic_string() + ": not a regular file (" + special_kind(status) + "); skipped");
         }
     }
     // Deterministic and without duplicates when paths overlap.

@@ -75,6 +75,71 @@ std::string signature(const Finding& f, std::string_view text) {
     return f.rule + '\0' + std::string(text.substr(f.begin, f.end - f.begin)) + '\0' + f.message;
 }
 
+// CPython's check of indentation that mixes tabs and spaces, which tree-sitter does not make (it
+// counts a tab as 8 columns and nothing else): every logical line's indentation is measured with
+// tabs to the next multiple of 8 and with tabs as 1, and both measures must order the lines the
+// same way, else Python raises TabError. Runs on a tree without errors; the logical lines are
+// the statements and clauses that begin a line. A file without tabs cannot fail it.
+std::optional<std::string> inconsistent_indentation(const Tree& tree) {
+    std::string_view text = tree.root().source();
+    if (text.find('\t') == std::string_view::npos) return std::nullopt;
+    std::vector<uint32_t> rows;  // each logical line's row, in order
+    auto record = [&](const Node& n) {
+        uint32_t start = n.start(), col = n.start_point().column;
+        if (start < col) return;
+        for (uint32_t i = start - col; i < start; ++i)
+            if (text[i] != ' ' && text[i] != '\t' && text[i] != '\f') return;  // not first on its line
+        if (rows.empty() || rows.back() < n.start_point().row) rows.push_back(n.start_point().row);
+    };
+    std::vector<Node> pending{tree.root()};  // statement containers and statements, depth first
+    while (!pending.empty()) {
+        Node n = pending.back();
+        pending.pop_back();
+        bool container = n.is("module") || n.is("block");
+        if (!container && !n.is("comment")) record(n);
+        std::vector<Node> next;
+        for (const Node& c : n.named_children()) {
+            if (c.is("comment")) continue;
+            // Inside a statement only blocks and the clauses that begin their own line matter.
+            if (container || c.is("block") || c.is("decorator") ||
+                (c.type().size() > 7 && c.type().substr(c.type().size() - 7) == "_clause") ||
+                (n.is("decorated_definition") && c.field_name_in_parent() == "definition"))
+                next.push_back(c);
+        }
+        pending.insert(pending.end(), next.rbegin(), next.rend());
+    }
+    struct Indent {
+        uint32_t col, alt;
+    };
+    std::vector<Indent> stack{{0, 0}};
+    size_t line_start = 0;
+    uint32_t row = 0;
+    for (uint32_t target : rows) {
+        for (; row < target; ++row) line_start = text.find('\n', line_start) + 1;
+        Indent here{0, 0};
+        for (size_t i = line_start; i < text.size(); ++i) {
+            if (text[i] == ' ') ++here.col, ++here.alt;
+            else if (text[i] == '\t') here.col = (here.col / 8 + 1) * 8, ++here.alt;
+            else if (text[i] == '\f') here = {0, 0};
+            else break;
+        }
+        auto fail = [&](const char* what) {
+            return fmt::format("{} at {}:1 (Python rejects the file); file left unchanged", what, target + 1);
+        };
+        if (here.col == stack.back().col) {
+            if (here.alt != stack.back().alt) return fail("inconsistent use of tabs and spaces in indentation");
+        } else if (here.col > stack.back().col) {
+            if (here.alt <= stack.back().alt) return fail("inconsistent use of tabs and spaces in indentation");
+            stack.push_back(here);
+        } else {
+            while (stack.size() > 1 && here.col < stack.back().col) stack.pop_back();
+            if (here.col != stack.back().col) return fail("unindent does not match any outer indentation level");
+            if (here.alt != stack.back().alt) return fail("inconsistent use of tabs and spaces in indentation");
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 FileResult process_source(SourceFile source, const EngineOptions& options) {
@@ -197,6 +262,10 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
                                           options.max_nesting);
                     break;
                 }
+                if (auto tabs = inconsistent_indentation(tree)) {
+                    r.error = *tabs;
+                    break;
+                }
             }
             PassFindings pass_findings = run_transforms(source, tree, options, transforms);
             std::vector<Finding>& findings = pass_findings.findings;
@@ -225,14 +294,19 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
 
             ApplyResult applied = apply_fixes(text, fixes);
             std::vector<size_t> accepted = applied.applied;
-            if (parser.parse(applied.text).has_error()) {
+            // A fix must not break the parse, nor (in a file with tabs) Python's indentation rule.
+            auto breaks = [&parser](const std::string& t) {
+                Tree fixed = parser.parse(t);
+                return fixed.has_error() || inconsistent_indentation(fixed).has_value();
+            };
+            if (breaks(applied.text)) {
                 // Keep each fix that leaves the file parseable on its own terms, in order.
                 accepted.clear();
                 for (size_t i : applied.applied) {
                     std::vector<Fix> trial;
                     for (size_t a : accepted) trial.push_back(fixes[a]);
                     trial.push_back(fixes[i]);
-                    if (!parser.parse(apply_fixes(text, trial).text).has_error()) {
+                    if (!breaks(apply_fixes(text, trial).text)) {
                         accepted.push_back(i);
                     } else {
                         const Finding& f = *fixed_findings[i];

@@ -35,6 +35,7 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
         size_t colon = e.find(": ");
         run.errors.push_back(colon == std::string::npos ? RunError{"", e} : RunError{e.substr(0, colon), e.substr(colon + 2)});
     }
+    run.skipped = std::move(found.notes);
     std::map<fs::path, std::vector<std::string>> needs;
     std::map<fs::path, fs::path> stop_at;
     std::map<fs::path, fs::path> work_trees;  // per root, looked up once

@@ -1,5 +1,6 @@
 // Finds the Python files to process: directories walked recursively in a stable order, .gitignore
-// respected inside a git work tree, tool and environment folders skipped, symlinks not followed.
+// respected inside a git work tree, tool and environment folders skipped, symlinks not followed
+// (a note names each one that would otherwise have been processed).
 #pragma once
 
 #include <filesystem>
@@ -17,6 +18,9 @@ struct DiscoveredFile {
 struct Discovery {
     std::vector<DiscoveredFile> files;
     std::vector<std::string> errors;  // "path: reason"
+    // "path: reason" for entries of a walked directory that look like input but are skipped
+    // (symbolic links, FIFOs, sockets, devices): not errors, but the user should know.
+    std::vector<std::string> notes;
 };
 
 Discovery discover(const std::vector<std::filesystem::path>& paths);

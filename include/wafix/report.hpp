@@ -23,6 +23,7 @@ struct RunReport {
     std::vector<FileResult> results;
     ManifestPlan manifests;
     std::vector<RunError> errors;
+    std::vector<std::string> skipped;  // discovery notes, "path: reason"; not errors
 };
 
 // Counts shared by every renderer, so the JSON, the statistics and the report agree.
