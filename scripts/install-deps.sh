@@ -46,6 +46,6 @@ venv_stamp=.venv/.requirements.lock
 if [ "${WAFIX_SKIP_TEST_DEPS:-0}" != 1 ] && { [ ! -x .venv/bin/python ] || ! cmp -s tests/requirements.lock "$venv_stamp"; }; then
   echo "install-deps: creating .venv from tests/requirements.lock"
   /usr/bin/python3 -m venv .venv
-  .venv/bin/pip install --quiet --disable-pip-version-check -r tests/requirements.lock
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r tests/requirements.lock
   cp tests/requirements.lock "$venv_stamp"
 fi

@@ -72,9 +72,9 @@ std::string options_text(const EngineOptions& o) {
     std::string s;
     for (const auto& r : o.select) s += "s:" + r + ";";
     for (const auto& r : o.ignore) s += "i:" + r + ";";
-    s += fmt::format("u{}p{}r{}m{}n{}t{}x{}c{}", o.unsafe_fixes, o.peer_suppressions, o.report_unused_suppressions,
+    s += fmt::format("u{}p{}r{}m{}n{}t{}x{}c{}w{}", o.unsafe_fixes, o.peer_suppressions, o.report_unused_suppressions,
                      o.max_passes, o.max_nesting, o.settings.http_timeout, o.settings.secret_id_prefix,
-                     o.settings.reserved_concurrency);
+                     o.settings.reserved_concurrency, o.settings.project_uses_powertools);
     return s;
 }
 

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include "wafix/discover.hpp"
 #include "wafix/source_file.hpp"
@@ -261,6 +263,112 @@ std::optional<std::string> add_to_pyproject(const std::string& text, const std::
     return std::nullopt;
 }
 
+std::vector<fs::path> manifest_search_dirs(const fs::path& file, const fs::path& stop_at) {
+    std::error_code ec;
+    fs::path dir = fs::absolute(file, ec).parent_path().lexically_normal();
+    fs::path stop = stop_at.empty() ? dir : fs::absolute(stop_at, ec).lexically_normal();
+    if (!stop.empty() && stop.filename().empty()) stop = stop.parent_path();  // trailing slash
+    // Never search above `stop`, and only when it is an ancestor of the file.
+    auto rel = dir.lexically_relative(stop);
+    if (rel.empty() || *rel.begin() == "..") stop = dir;
+    std::vector<fs::path> out;
+    while (true) {
+        out.push_back(dir);
+        if (dir == stop || dir == dir.root_path()) break;
+        dir = dir.parent_path();
+    }
+    return out;
+}
+
+std::vector<std::string> pyproject_dependency_names(const std::string& text) {
+    toml::table doc;
+    try {
+        doc = toml::parse(std::string_view(text));
+    } catch (const toml::parse_error&) {
+        return {};
+    }
+    std::vector<std::string> out;
+    auto add = [&](const std::string& requirement) {
+        std::string name = requirement_name(requirement);
+        if (!name.empty() && name != "python") out.push_back(name);  // Poetry lists the interpreter too
+    };
+    auto add_array = [&](const toml::node* n) {  // PEP 508 strings
+        if (const toml::array* a = n ? n->as_array() : nullptr)
+            for (const toml::node& item : *a)
+                if (auto s = item.value<std::string>()) add(*s);
+    };
+    auto add_keys = [&](const toml::node* n) {  // Poetry: name = constraint
+        if (const toml::table* t = n ? n->as_table() : nullptr)
+            for (const auto& entry : *t) add(std::string(entry.first.str()));
+    };
+    add_array(doc["project"]["dependencies"].node());
+    if (const toml::table* extras = doc["project"]["optional-dependencies"].as_table())
+        for (const auto& entry : *extras) add_array(&entry.second);
+    if (const toml::table* groups = doc["dependency-groups"].as_table())
+        for (const auto& entry : *groups) add_array(&entry.second);
+    toml::node_view<toml::node> poetry = doc["tool"]["poetry"];
+    add_keys(poetry["dependencies"].node());
+    add_keys(poetry["dev-dependencies"].node());
+    if (const toml::table* groups = poetry["group"].as_table())
+        for (const auto& entry : *groups)
+            if (const toml::table* group = entry.second.as_table()) add_keys(group->get("dependencies"));
+    return out;
+}
+
+namespace {
+
+// A requirements file names `want`, itself or through `-r FILE` includes (as pip reads them).
+bool requirements_declare(const fs::path& file, const std::string& want, int depth, std::set<fs::path>& seen) {
+    if (depth > 8 || !seen.insert(file.lexically_normal()).second) return false;
+    auto text = read_file(file);
+    if (!text) return false;
+    for (const auto& raw : split_keep(*text)) {
+        std::string line = trim(raw);
+        if (requirement_name(line) == want) return true;
+        std::string include;
+        if (line.rfind("--requirement", 0) == 0) include = line.substr(13);
+        else if (line.rfind("-r", 0) == 0) include = line.substr(2);
+        else continue;
+        if (!include.empty() && include[0] != '=' && include[0] != ' ' && include[0] != '\t' && line[1] == '-')
+            continue;  // another long option that starts with --requirement...
+        include = trim(include.substr(include.rfind('=', 0) == 0 ? 1 : 0));
+        if (size_t hash = include.find(" #"); hash != std::string::npos) include = trim(include.substr(0, hash));
+        if (!include.empty() && requirements_declare(file.parent_path() / include, want, depth + 1, seen)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool nearest_manifests_declare(const fs::path& file, const fs::path& stop, const std::string& name) {
+    std::string want = requirement_name(name);
+    std::error_code ec;
+    for (const fs::path& dir : manifest_search_dirs(file, stop)) {
+        std::vector<fs::path> requirements;  // requirements.txt, requirements-prod.txt, ...
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+            std::string n = it->path().filename().string();
+            std::error_code type_ec;
+            if (n.rfind("requirements", 0) == 0 && it->path().extension() == ".txt" && it->is_regular_file(type_ec))
+                requirements.push_back(it->path());
+        }
+        ec.clear();
+        std::vector<std::string> declared;
+        bool pyproject = false;
+        if (fs::is_regular_file(dir / "pyproject.toml", ec))
+            if (auto text = read_file(dir / "pyproject.toml")) {
+                declared = pyproject_dependency_names(*text);
+                pyproject = !declared.empty() || pyproject_has_dependencies(*text);
+            }
+        if (requirements.empty() && !pyproject) continue;
+        std::sort(requirements.begin(), requirements.end());
+        std::set<fs::path> seen;
+        for (const fs::path& r : requirements)
+            if (requirements_declare(r, want, 0, seen)) return true;
+        return std::find(declared.begin(), declared.end(), want) != declared.end();
+    }
+    return false;
+}
+
 ManifestPlan plan_manifest_updates(const std::map<fs::path, std::vector<std::string>>& needs,
                                    const std::map<fs::path, fs::path>& stop_at) {
     ManifestPlan plan;
@@ -268,15 +376,9 @@ ManifestPlan plan_manifest_updates(const std::map<fs::path, std::vector<std::str
     for (const auto& [file, reqs] : needs) {
         if (reqs.empty()) continue;
         std::error_code ec;
-        fs::path dir = fs::absolute(file, ec).parent_path().lexically_normal();
-        fs::path stop = stop_at.count(file) ? fs::absolute(stop_at.at(file), ec).lexically_normal() : dir;
-        if (!stop.empty() && stop.filename().empty()) stop = stop.parent_path();  // trailing slash
-        // Never search above `stop`, and only when it is an ancestor of the file.
-        auto rel = dir.lexically_relative(stop);
-        if (rel.empty() || *rel.begin() == "..") stop = dir;
         std::optional<fs::path> manifest;
         bool is_pyproject = false;
-        while (true) {
+        for (const fs::path& dir : manifest_search_dirs(file, stop_at.count(file) ? stop_at.at(file) : fs::path())) {
             if (fs::is_regular_file(dir / "requirements.txt", ec)) {
                 manifest = display_path(dir / "requirements.txt");
                 break;
@@ -289,8 +391,6 @@ ManifestPlan plan_manifest_updates(const std::map<fs::path, std::vector<std::str
                     break;
                 }
             }
-            if (dir == stop || dir == dir.root_path()) break;
-            dir = dir.parent_path();
         }
         if (!manifest) {
             for (const auto& r : reqs)

@@ -39,6 +39,13 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
     std::map<fs::path, std::vector<std::string>> needs;
     std::map<fs::path, fs::path> stop_at;
     std::map<fs::path, fs::path> work_trees;  // per root, looked up once
+    // Manifests are searched up to the git work tree's root, else up to the path given.
+    auto search_stop = [&](const fs::path& root) {
+        auto it = work_trees.find(root);
+        if (it == work_trees.end()) it = work_trees.emplace(root, git_work_tree_of(root)).first;
+        return it->second.empty() ? root : it->second;
+    };
+    std::map<std::pair<fs::path, fs::path>, bool> powertools_dirs;  // (directory, stop) -> declared
     // Configuration is resolved in order (its cache is not shared between threads); the files
     // are then processed in parallel and their results kept in discovery order.
     ConfigResolver configs;
@@ -75,6 +82,13 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
         if (!o.only.empty())
             for (const auto& t : all_transforms())
                 if (!o.only.count(t->info().id)) options.ignore.insert(t->info().id);
+        if (options.enabled("WA301")) {
+            std::pair<fs::path, fs::path> key{f.path.parent_path(), search_stop(f.root)};
+            auto it = powertools_dirs.find(key);
+            if (it == powertools_dirs.end())
+                it = powertools_dirs.emplace(key, nearest_manifests_declare(f.path, key.second, "aws-lambda-powertools")).first;
+            options.settings.project_uses_powertools = it->second;
+        }
         jobs.push_back({&f, cfg, std::move(options)});
     }
     std::optional<ResultCache> cache;
@@ -109,9 +123,7 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
         if (r.error) run.errors.push_back({where(f.path), *r.error});
         if (!r.requirements.empty()) {
             needs[f.path] = r.requirements;
-            auto it = work_trees.find(f.root);
-            if (it == work_trees.end()) it = work_trees.emplace(f.root, git_work_tree_of(f.root)).first;
-            stop_at[f.path] = it->second.empty() ? f.root : it->second;
+            stop_at[f.path] = search_stop(f.root);
         }
         run.results.push_back(std::move(r));
     }

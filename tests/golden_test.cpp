@@ -3,6 +3,8 @@
 // CPython), be idempotent, and its rendered diff must apply with `git apply` and `patch -p1`.
 // The name says what kind of case it is: `neg_*` must give no finding at all (a negative that is
 // merely left unchanged could still be reported), `report_only_*` must be reported and not rewritten.
+// A <case>.py.unfixed beside it lists the findings left for a human, one "LINE:COL RULE message"
+// a line (an empty file: none); without it they are not compared.
 // WAFIX_UPDATE_GOLDEN=1 writes the actual output to .fixed files for review.
 #include <catch2/catch.hpp>
 
@@ -87,6 +89,14 @@ TEST_CASE("golden cases", "[golden]") {
             }
             std::string expected = expects_change ? read_file(fixed_path) : original;
             CHECK(actual == expected);
+            fs::path unfixed_path = input.string() + ".unfixed";
+            if (fs::exists(unfixed_path)) {
+                std::string unfixed;
+                for (const Finding& f : r.unfixed)
+                    unfixed += std::to_string(f.location.line) + ":" + std::to_string(f.location.column) + " " + f.rule +
+                               " " + f.message + "\n";
+                CHECK(unfixed == read_file(unfixed_path));
+            }
             if (!expects_change) continue;
             ++positive;
 

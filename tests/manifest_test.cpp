@@ -294,3 +294,97 @@ TEST_CASE("plan: never searches above the stop directory", "[unit][manifest]") {
     auto unrelated = plan_manifest_updates({{file, {kReq}}}, {{file, root / "elsewhere"}});
     CHECK(unrelated.updates.empty());
 }
+
+// ---------------------------------------------------------------------------------------------
+// nearest_manifests_declare: does the project already ship a package (WA301: Powertools)?
+
+namespace {
+const std::string kPowertools = "aws-lambda-powertools";
+}
+
+TEST_CASE("declare: requirements files name the package with any extras, version or spelling", "[unit][manifest]") {
+    TempDir tmp;
+    const fs::path& root = tmp.path();
+    fs::path file = root / "fn" / "handler.py";
+    write_file(file, "");
+    CHECK_FALSE(wafix::nearest_manifests_declare(file, root, kPowertools));  // no manifest at all
+
+    for (const char* line : {"aws-lambda-powertools\n", "aws-lambda-powertools[tracer,parser]>=2.30,<4\n",
+                             "AWS_Lambda_Powertools==3.4.1  # layer in prod\n", "aws.lambda.powertools ~= 3.0\n",
+                             "requests\naws-lambda-powertools; python_version >= \"3.9\"\n"}) {
+        write_file(root / "fn" / "requirements.txt", line);
+        INFO(line);
+        CHECK(wafix::nearest_manifests_declare(file, root, kPowertools));
+    }
+    for (const char* line : {"requests\n", "# aws-lambda-powertools\n", "aws-lambda-powertools-extra>=1\n",
+                             "aws-lambda\n"}) {
+        write_file(root / "fn" / "requirements.txt", line);
+        INFO(line);
+        CHECK_FALSE(wafix::nearest_manifests_declare(file, root, kPowertools));
+    }
+
+    // Any requirements*.txt of that directory counts (the layer stands in for a dev-only list),
+    // and `-r` includes are followed relative to the including file.
+    write_file(root / "fn" / "requirements-dev.txt", "pytest\naws-lambda-powertools>=3\n");
+    CHECK(wafix::nearest_manifests_declare(file, root, kPowertools));
+    fs::remove(root / "fn" / "requirements-dev.txt");
+    write_file(root / "shared" / "lambda.txt", "aws-lambda-powertools\n");
+    write_file(root / "fn" / "requirements.txt", "requests\n-r ../shared/lambda.txt\n");
+    CHECK(wafix::nearest_manifests_declare(file, root, kPowertools));
+    write_file(root / "fn" / "requirements.txt", "--requirement=../shared/lambda.txt\n");
+    CHECK(wafix::nearest_manifests_declare(file, root, kPowertools));
+    write_file(root / "fn" / "requirements.txt", "-r requirements.txt\n");  // a loop ends
+    CHECK_FALSE(wafix::nearest_manifests_declare(file, root, kPowertools));
+}
+
+TEST_CASE("declare: the nearest directory with a manifest decides, up to the stop directory", "[unit][manifest]") {
+    TempDir tmp;
+    const fs::path& root = tmp.path();
+    fs::path file = root / "proj" / "functions" / "orders" / "handler.py";
+    write_file(file, "");
+    write_file(root / "requirements.txt", "aws-lambda-powertools\n");
+    // Above the stop directory: not searched.
+    CHECK_FALSE(wafix::nearest_manifests_declare(file, root / "proj", kPowertools));
+    CHECK(wafix::nearest_manifests_declare(file, root, kPowertools));
+    CHECK(wafix::nearest_manifests_declare(file, root.string() + "/", kPowertools));
+    // Without a stop directory only the file's own directory is searched.
+    CHECK_FALSE(wafix::nearest_manifests_declare(file, fs::path(), kPowertools));
+    // A nearer manifest without the package wins over a farther one with it.
+    write_file(root / "proj" / "functions" / "orders" / "requirements.txt", "requests\n");
+    CHECK_FALSE(wafix::nearest_manifests_declare(file, root, kPowertools));
+    // A pyproject.toml that declares nothing (tool settings only) is no manifest: look further up.
+    fs::remove(root / "proj" / "functions" / "orders" / "requirements.txt");
+    write_file(root / "proj" / "functions" / "orders" / "pyproject.toml", "[tool.wafix]\nselect = [\"WA301\"]\n");
+    CHECK(wafix::nearest_manifests_declare(file, root, kPowertools));
+    CHECK(wafix::manifest_search_dirs(file, root).size() == 4);
+    CHECK(wafix::manifest_search_dirs(file, root / "elsewhere").size() == 1);
+}
+
+TEST_CASE("declare: pyproject.toml dependency lists", "[unit][manifest]") {
+    using wafix::pyproject_dependency_names;
+    using V = std::vector<std::string>;
+    CHECK(pyproject_dependency_names("[project]\nname = \"x\"\ndependencies = [\n  \"boto3>=1.34\",\n"
+                                     "  \"aws-lambda-powertools[tracer]>=3\",\n]\n") ==
+          V{"boto3", "aws-lambda-powertools"});
+    CHECK(pyproject_dependency_names("[project]\ndependencies = []\n[project.optional-dependencies]\n"
+                                     "lambda = [\"aws_lambda_powertools\"]\n") == V{"aws-lambda-powertools"});
+    CHECK(pyproject_dependency_names("[dependency-groups]\ndev = [\"pytest\", {include-group = \"lint\"}]\n") ==
+          V{"pytest"});
+    CHECK(pyproject_dependency_names("[tool.poetry.dependencies]\npython = \"^3.12\"\n"
+                                     "aws-lambda-powertools = {extras = [\"all\"], version = \"^3.0\"}\n") ==
+          V{"aws-lambda-powertools"});
+    CHECK(pyproject_dependency_names("[tool.poetry.group.dev.dependencies]\nAWS-Lambda-Powertools = \"*\"\n"
+                                     "[tool.poetry.dev-dependencies]\nmoto = \"^5\"\n") ==
+          V{"moto", "aws-lambda-powertools"});
+    CHECK(pyproject_dependency_names("[tool.ruff]\nline-length = 100\n").empty());
+    CHECK(pyproject_dependency_names("[project\ndependencies = [\"aws-lambda-powertools\"]\n").empty());  // invalid
+
+    TempDir tmp;
+    fs::path file = tmp.path() / "src" / "app.py";
+    write_file(file, "");
+    write_file(tmp.path() / "pyproject.toml", "[project]\ndependencies = [\"requests\"]\n"
+                                              "[project.optional-dependencies]\nobs = [\"aws-lambda-powertools>=3\"]\n");
+    CHECK(wafix::nearest_manifests_declare(file, tmp.path(), kPowertools));
+    write_file(tmp.path() / "pyproject.toml", "[project]\ndependencies = [\"requests\"]\n");
+    CHECK_FALSE(wafix::nearest_manifests_declare(file, tmp.path(), kPowertools));
+}

@@ -241,3 +241,37 @@ TEST_CASE("the result cache neither keeps secret values nor loses them for the m
         for (const auto& entry : manifest) CHECK(bytes.find(entry.at("value").get<std::string>()) == std::string::npos);
     }
 }
+
+TEST_CASE("WA301 writes Powertools' get_secret when the nearest manifest lists aws-lambda-powertools",
+          "[cli][behaviour][secrets][powertools]") {
+    fs::path python = source_dir() / ".venv" / "bin" / "python";
+    REQUIRE(fs::exists(python));
+    std::string script = (source_dir() / "tests" / "behaviour" / "secrets_module_behaviour.py").string();
+    // orders_powertools lists aws-lambda-powertools[tracer] in requirements.txt; orders_boto3 does not.
+    for (const char* project : {"orders_powertools", "orders_boto3"}) {
+        DYNAMIC_SECTION(project) {
+            fs::path from = source_dir() / "testdata" / "WA301" / "projects" / project;
+            TempDir tmp;
+            fs::create_directories(tmp.path() / project);
+            for (const char* f : {"handler.py", "requirements.txt"}) fs::copy(from / f, tmp.path() / project / f);
+            auto fix = run(wafix_cmd() + " fix --select WA301 --secrets-manifest m.json " + project, tmp.path());
+            INFO(fix.out << fix.err);
+            REQUIRE(fix.status == 0);
+            std::string fixed = read_file(tmp.path() / project / "handler.py");
+            CHECK(fixed == read_file(from / "handler.py.fixed"));
+            bool powertools = std::string(project) == "orders_powertools";
+            CHECK((fixed.find("from aws_lambda_powertools.utilities import parameters\n") != std::string::npos) ==
+                  powertools);
+            CHECK(read_file(tmp.path() / project / "requirements.txt") == read_file(from / "requirements.txt"));
+
+            // The fixed module imports and reads the literal's value from a local Secrets Manager.
+            auto r = run(shell_quote(python.string()) + " " + shell_quote(script) + " " +
+                             shell_quote((from / "handler.py").string()) + " " + project + "/handler.py m.json ERP_API_KEY",
+                         tmp.path());
+            INFO(r.out << r.err);
+            CHECK(r.status == 0);
+            CHECK(r.out.find("5 passed, 0 failed") != std::string::npos);
+            CHECK(r.out.find(powertools ? "lookup: Powertools" : "lookup: boto3 helper") != std::string::npos);
+        }
+    }
+}

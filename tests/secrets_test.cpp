@@ -272,3 +272,29 @@ TEST_CASE("WA301 honours suppression comments as the engine reads them", "[secre
     REQUIRE(loud.secrets.size() == 1);
     CHECK(loud.secrets[0].id == "settings-module/db-password");
 }
+
+TEST_CASE("WA301 project_uses_powertools: Powertools' get_secret in a module that does not import it", "[secrets]") {
+    std::string src = "import json\n\nERP_API_KEY = \"Zr8Qm2Lx7Vp4Tk9Wn3Hd6Jc1\"\n\n\n"
+                      "def handler(event, context):\n    return json.dumps({\"k\": bool(ERP_API_KEY)})\n";
+    auto loaded = source_from_bytes("functions/orders/handler.py", src);
+    REQUIRE(loaded.file);
+    EngineOptions o;
+    o.select = {"WA301"};
+    FileResult plain = process_source(*loaded.file, o);
+    CHECK(plain.fixed_text.find("ERP_API_KEY = _get_secret(\"orders/erp-api-key\")\n") != std::string::npos);
+    CHECK(plain.fixed_text.find("aws_lambda_powertools") == std::string::npos);
+
+    o.settings.project_uses_powertools = true;
+    FileResult pt = process_source(*loaded.file, o);
+    CHECK(pt.fixed_text == "import json\nfrom aws_lambda_powertools.utilities import parameters\n\n"
+                           "ERP_API_KEY = parameters.get_secret(\"orders/erp-api-key\")\n\n\n"
+                           "def handler(event, context):\n    return json.dumps({\"k\": bool(ERP_API_KEY)})\n");
+    REQUIRE(pt.secrets.size() == 1);
+
+    // A module-level name `parameters` that is not Powertools' keeps the boto3 helper.
+    auto taken = source_from_bytes("functions/orders/handler.py", "parameters = {}\n" + src);
+    REQUIRE(taken.file);
+    FileResult t = process_source(*taken.file, o);
+    CHECK(t.fixed_text.find("_get_secret(\"orders/erp-api-key\")") != std::string::npos);
+    CHECK(t.fixed_text.find("aws_lambda_powertools") == std::string::npos);
+}

@@ -1,5 +1,6 @@
 // Adds the dependencies that applied fixes need to the manifest that ships with the code: the
-// nearest requirements.txt, else a pyproject.toml with [project] or Poetry dependencies.
+// nearest requirements.txt, else a pyproject.toml with [project] or Poetry dependencies. Also
+// answers whether the manifests nearest a file already declare a project (WA301: Powertools).
 #pragma once
 
 #include <filesystem>
@@ -26,6 +27,23 @@ struct ManifestPlan {
 // Manifests are searched from the file's directory up to `stop_at(file)` inclusive.
 ManifestPlan plan_manifest_updates(const std::map<std::filesystem::path, std::vector<std::string>>& needs,
                                    const std::map<std::filesystem::path, std::filesystem::path>& stop_at);
+
+// The directories a file's manifest is looked for in, nearest first: the file's own, then each
+// parent up to `stop` inclusive; the file's own alone when `stop` is empty or not an ancestor.
+std::vector<std::filesystem::path> manifest_search_dirs(const std::filesystem::path& file,
+                                                        const std::filesystem::path& stop);
+
+// Whether the dependency manifests nearest `file` declare the project `name` (PEP 503 names, any
+// extras or version). The first directory of manifest_search_dirs that holds a requirements*.txt
+// or a pyproject.toml declaring dependencies decides: every requirements*.txt there (following
+// `-r` includes) and the pyproject's dependency lists (see pyproject_dependency_names).
+bool nearest_manifests_declare(const std::filesystem::path& file, const std::filesystem::path& stop,
+                               const std::string& name);
+
+// Normalised names a pyproject.toml declares in [project] dependencies and optional-dependencies,
+// [dependency-groups], and Poetry's dependencies, dev-dependencies and groups. Empty when the
+// text is not valid TOML.
+std::vector<std::string> pyproject_dependency_names(const std::string& text);
 
 // Pure text edits, exposed for tests. nullopt when the requirement is already there.
 std::optional<std::string> add_to_requirements_txt(const std::string& text, const std::string& requirement);

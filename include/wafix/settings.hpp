@@ -14,6 +14,12 @@ struct RuleSettings {
     std::string secret_id_prefix = "{module}/";
     // WA402: reserved concurrent executions written into Lambda constructs.
     int reserved_concurrency = 10;
+
+    // Facts about the file's project rather than choices: analyse() resolves them per file from
+    // the file system, which transforms never read themselves.
+    // WA301: the dependency manifests nearest the file declare aws-lambda-powertools, so the
+    // fix may use its parameters.get_secret even in a module that does not import it yet.
+    bool project_uses_powertools = false;
 };
 
 }  // namespace wafix

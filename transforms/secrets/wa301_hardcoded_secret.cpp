@@ -1,7 +1,7 @@
 // WA301 hardcoded-secret: credentials written into the code become AWS Secrets Manager lookups.
 //
 // Each literal becomes a call to one small cached helper added after the imports (or to
-// Powertools' parameters.get_secret when the module already uses Powertools). The value itself
+// Powertools' parameters.get_secret when the module or its project already uses Powertools). The value itself
 // leaves only through Fix::secrets, for the manifest the user asks for: messages never hold it.
 #include <algorithm>
 #include <cctype>
@@ -464,7 +464,10 @@ private:
                     return h;
                 }
         }
-        if (uses_powertools(model)) {
+        // The project's manifests (resolved by the caller: transforms do not read the file
+        // system) count as much as the module's imports: Powertools is then installed where the
+        // code runs, in the package or as the Lambda layer that dev-only lists stand for.
+        if (uses_powertools(model) || ctx.settings().project_uses_powertools) {
             if (auto bound = ctx.imports().existing_name("aws_lambda_powertools.utilities", "parameters")) {
                 h.call = *bound + ".get_secret";
                 for (const Binding& b : model.bindings())
