@@ -177,7 +177,9 @@ std::optional<ResultCache::Stamp> ResultCache::stamp_of(const fs::path& path) {
 std::string ResultCache::index_key(const fs::path& path, const EngineOptions& options) const {
     std::error_code ec;
     fs::path abs = fs::absolute(path, ec);
-    return sha1_hex((ec ? path : abs).lexically_normal().generic_string() + '\0' + options_text(options));
+    // The size limit too: a file under an old limit may be over a new one (an error, not empty).
+    return sha1_hex((ec ? path : abs).lexically_normal().generic_string() + '\0' + options_text(options) + '\0' +
+                    std::to_string(options.max_file_bytes));
 }
 
 fs::path ResultCache::index_path() const {
