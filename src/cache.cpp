@@ -1,6 +1,7 @@
 #include "wafix/cache.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <git2.h>
@@ -9,10 +10,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <fstream>
+#include <sstream>
 
 #include "wafix/transform.hpp"
-#include <sstream>
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -96,6 +98,23 @@ const std::string& build_identity() {
     return id;
 }
 
+std::string sha1_hex(const std::string& material) {
+    git_oid oid;
+    git_odb_hash(&oid, material.data(), material.size(), GIT_OBJECT_BLOB);
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, &oid);
+    return hex;
+}
+
+// Nothing to show, count or remember: serving it without reading the file loses nothing.
+bool empty_result(const FileResult& r) {
+    return r.source && !r.error && r.findings.empty() && r.unfixed.empty() && r.suppressed == 0 && r.notes.empty() &&
+           r.fixed.empty() && r.requirements.empty() && r.secrets.empty() && r.fixed_text == r.source->text;
+}
+
+constexpr int64_t racy_window_ns = 2'000'000'000;
+constexpr std::string_view index_header = "wafix-stat-index 1\n";
+
 }  // namespace
 
 std::vector<LineHunk> line_hunks(std::string_view old_text, std::string_view new_text) {
@@ -141,13 +160,88 @@ std::string apply_line_hunks(std::string_view old_text, const std::vector<LineHu
 ResultCache::ResultCache(fs::path dir) : dir_(std::move(dir)) {}
 
 std::string ResultCache::key(const SourceFile& source, const EngineOptions& options) const {
-    std::string material = std::string(WAFIX_VERSION) + '\0' + build_identity() + '\0' + options_text(options) + '\0' +
-                           source.path.generic_string() + '\0' + (source.has_bom ? "B" : "") + source.text;
-    git_oid oid;
-    git_odb_hash(&oid, material.data(), material.size(), GIT_OBJECT_BLOB);
-    char hex[GIT_OID_HEXSZ + 1];
-    git_oid_tostr(hex, sizeof hex, &oid);
-    return hex;
+    return sha1_hex(std::string(WAFIX_VERSION) + '\0' + build_identity() + '\0' + options_text(options) + '\0' +
+                    source.path.generic_string() + '\0' + (source.has_bom ? "B" : "") + source.text);
+}
+
+std::optional<ResultCache::Stamp> ResultCache::stamp_of(const fs::path& path) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    auto ns = [](const timespec& t) { return static_cast<uint64_t>(t.tv_sec) * 1'000'000'000u + static_cast<uint64_t>(t.tv_nsec); };
+    return Stamp{static_cast<uint64_t>(st.st_size), ns(st.st_mtim), ns(st.st_ctim), static_cast<uint64_t>(st.st_ino),
+                 static_cast<uint64_t>(st.st_dev)};
+}
+
+// The path is made absolute so runs from other directories share entries; the options and the
+// build are part of the key (the build through the index file's name).
+std::string ResultCache::index_key(const fs::path& path, const EngineOptions& options) const {
+    std::error_code ec;
+    fs::path abs = fs::absolute(path, ec);
+    // The size limit too: a file under an old limit may be over a new one (an error, not empty).
+    return sha1_hex((ec ? path : abs).lexically_normal().generic_string() + '\0' + options_text(options) + '\0' +
+                    std::to_string(options.max_file_bytes));
+}
+
+fs::path ResultCache::index_path() const {
+    return dir_ / WAFIX_VERSION / ("index-" + sha1_hex(std::string(WAFIX_VERSION) + '\0' + build_identity()).substr(0, 16));
+}
+
+void ResultCache::load_index() {
+    run_start_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                        std::chrono::system_clock::now().time_since_epoch()).count();
+    index_.clear();
+    std::ifstream in(index_path(), std::ios::binary);
+    std::string line;
+    if (!in || !std::getline(in, line) || line + "\n" != index_header) return;  // absent or foreign: empty
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        std::string key;
+        Stamp s;
+        if (fields >> key >> s.size >> s.mtime_ns >> s.ctime_ns >> s.ino >> s.dev && key.size() == GIT_OID_HEXSZ)
+            index_[key] = s;
+    }
+}
+
+bool ResultCache::known_empty(const fs::path& path, const EngineOptions& options, const Stamp& stamp) const {
+    if (index_.empty()) return false;
+    auto it = index_.find(index_key(path, options));
+    return it != index_.end() && it->second == stamp;
+}
+
+void ResultCache::note_result(const fs::path& path, const EngineOptions& options, const Stamp& stamp,
+                              const FileResult& result) const {
+    if (run_start_ns_ == 0) return;  // no index loaded: nothing to maintain
+    std::string key = index_key(path, options);
+    bool trusted = static_cast<int64_t>(std::max(stamp.mtime_ns, stamp.ctime_ns)) + racy_window_ns < run_start_ns_;
+    std::lock_guard lock(index_mutex_);
+    if (trusted && empty_result(result)) index_updates_[key] = stamp;
+    else if (index_.count(key)) index_updates_[key] = std::nullopt;
+}
+
+void ResultCache::save_index() const {
+    std::lock_guard lock(index_mutex_);
+    if (index_updates_.empty()) return;  // an unchanged index is not rewritten
+    std::map<std::string, Stamp> merged = index_;
+    for (const auto& [key, stamp] : index_updates_) {
+        if (stamp) merged[key] = *stamp;
+        else merged.erase(key);
+    }
+    std::string data(index_header);
+    for (const auto& [key, s] : merged)
+        data += fmt::format("{} {} {} {} {} {}\n", key, s.size, s.mtime_ns, s.ctime_ns, s.ino, s.dev);
+    std::error_code ec;
+    fs::path target = index_path();
+    fs::create_directories(target.parent_path(), ec);
+    if (!fs::exists(dir_ / ".gitignore", ec)) {
+        std::ofstream(dir_ / ".gitignore") << "# Created by wafix: a cache, never commit it.\n*\n";
+    }
+    std::string tmpl = target.string() + ".XXXXXX";
+    int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) return;
+    bool ok = ::write(fd, data.data(), data.size()) == static_cast<ssize_t>(data.size());
+    ::close(fd);
+    // Concurrent runs: the last rename wins, and every entry it holds is checked by stat anyway.
+    if (!ok || ::rename(tmpl.c_str(), target.c_str()) != 0) ::unlink(tmpl.c_str());
 }
 
 std::optional<FileResult> ResultCache::load(const std::string& key, const SourceFile& source) const {

@@ -365,6 +365,19 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
 }
 
 FileResult process_file(const std::filesystem::path& path, const EngineOptions& options) {
+    // Stat before reading: a rewrite after this point changes the stamp the index would record.
+    std::optional<ResultCache::Stamp> stamp;
+    if (options.cache) stamp = ResultCache::stamp_of(path);
+    if (stamp && options.cache->known_empty(path, options, *stamp)) {
+        // Its last result was empty and the file is unchanged: nothing downstream reads the text
+        // of a file with no finding and no change, so it is not read. The empty source still
+        // counts it as analysed.
+        FileResult r;
+        r.path = path;
+        r.source = SourceFile{path, "", false, "\n"};
+        r.from_index = true;
+        return r;
+    }
     LoadResult loaded = load_source(path);
     if (!loaded.file) {
         FileResult r;
@@ -372,7 +385,9 @@ FileResult process_file(const std::filesystem::path& path, const EngineOptions& 
         r.error = loaded.error->message;
         return r;
     }
-    return process_source(std::move(*loaded.file), options);
+    FileResult r = process_source(std::move(*loaded.file), options);
+    if (stamp) options.cache->note_result(path, options, *stamp, r);
+    return r;
 }
 
 }  // namespace wafix

@@ -92,7 +92,10 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
         jobs.push_back({&f, cfg, std::move(options)});
     }
     std::optional<ResultCache> cache;
-    if (!o.no_cache && !o.cache_dir.empty()) cache.emplace(o.cache_dir);
+    if (!o.no_cache && !o.cache_dir.empty()) {
+        cache.emplace(o.cache_dir);
+        cache->load_index();
+    }
     for (Job& job : jobs) job.options.cache = cache ? &*cache : nullptr;
     std::vector<FileResult> results(jobs.size());
     std::atomic<size_t> next{0};
@@ -110,6 +113,7 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
     for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
     worker();
     for (auto& t : pool) t.join();
+    if (cache) cache->save_index();
     progress.reset();  // the line is erased before anything else is printed
 
     for (size_t i = 0; i < jobs.size(); ++i) {

@@ -27,7 +27,9 @@ struct EngineOptions {
     bool report_unused_suppressions = false;  // note `# wafix: ignore` comments that match nothing
     size_t max_file_bytes = 10u << 20;        // larger files are reported and skipped
     uint32_t max_nesting = 500;               // deeper syntax trees are reported and skipped
-    const ResultCache* cache = nullptr;       // consulted for files the prefilter lets through
+    // Consulted by process_file through its stat index (files whose last result was empty), then
+    // by process_source for files the prefilter lets through.
+    const ResultCache* cache = nullptr;
 
     bool enabled(const std::string& rule) const {
         return (select.empty() || select.count(rule)) && !ignore.count(rule);
@@ -47,6 +49,7 @@ struct FileResult {
     std::vector<std::string> notes;     // e.g. a fix withheld because it would break the parse
     std::vector<SecretRecord> secrets;  // secret values the applied fixes moved out (never printed)
     std::optional<std::string> error;   // why the file was left alone
+    bool from_index = false;            // served by the cache's stat index: not read, text left empty
 
     bool changed() const { return source && !error && fixed_text != source->text; }
     int fixed_total() const;
