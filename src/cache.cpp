@@ -106,11 +106,6 @@ std::string sha1_hex(const std::string& material) {
     return hex;
 }
 
-// Nothing to show, count or remember: serving it without reading the file loses nothing.
-bool empty_result(const FileResult& r) {
-    return r.source && !r.error && r.findings.empty() && r.unfixed.empty() && r.suppressed == 0 && r.notes.empty() &&
-           r.fixed.empty() && r.requirements.empty() && r.secrets.empty() && r.fixed_text == r.source->text;
-}
 
 constexpr int64_t racy_window_ns = 2'000'000'000;
 constexpr std::string_view index_header = "wafix-stat-index 1\n";
@@ -214,7 +209,7 @@ void ResultCache::note_result(const fs::path& path, const EngineOptions& options
     std::string key = index_key(path, options);
     bool trusted = static_cast<int64_t>(std::max(stamp.mtime_ns, stamp.ctime_ns)) + racy_window_ns < run_start_ns_;
     std::lock_guard lock(index_mutex_);
-    if (trusted && empty_result(result)) index_updates_[key] = stamp;
+    if (trusted && result_is_empty(result)) index_updates_[key] = stamp;
     else if (index_.count(key)) index_updates_[key] = std::nullopt;
 }
 

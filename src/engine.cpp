@@ -387,7 +387,18 @@ FileResult process_file(const std::filesystem::path& path, const EngineOptions& 
     }
     FileResult r = process_source(std::move(*loaded.file), options);
     if (stamp) options.cache->note_result(path, options, *stamp, r);
+    if (result_is_empty(r)) {
+        // Nothing downstream reads the text of a file with no finding and no change. (swap: an
+        // assignment from an empty string keeps the buffer.)
+        std::string().swap(r.source->text);
+        std::string().swap(r.fixed_text);
+    }
     return r;
+}
+
+bool result_is_empty(const FileResult& r) {
+    return r.source && !r.error && r.findings.empty() && r.unfixed.empty() && r.suppressed == 0 && r.notes.empty() &&
+           r.fixed.empty() && r.requirements.empty() && r.secrets.empty() && r.fixed_text == r.source->text;
 }
 
 }  // namespace wafix

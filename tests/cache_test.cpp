@@ -156,8 +156,7 @@ TEST_CASE("the stat index serves an unchanged empty result without reading the f
         write_file(clean, edited);  // a truncated import: other bytes, maybe a syntax error
         set_mtime(clean, old);
         Analysed third = analyse_dir(tmp.path());
-        CHECK_FALSE(third.of(clean).from_index);
-        CHECK(third.of(clean).source->text == edited);
+        CHECK_FALSE(third.of(clean).from_index);  // read and analysed (its text is then released if empty)
     }
     SECTION("a normal rewrite is analysed again") {
         write_file(clean, flagged_py);
@@ -200,7 +199,6 @@ TEST_CASE("a racily clean file is never served from the stat index", "[cache][in
     set_mtime(clean, stamp);
     Analysed after = analyse_dir(tmp.path());
     CHECK_FALSE(after.of(clean).from_index);
-    CHECK(after.of(clean).source->text == edited);
 
     outlive_racy_window();
     analyse_dir(tmp.path());

@@ -2,10 +2,15 @@
 // break the parse withheld and reported, unsafe fixes off by default, convergence bounded.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
+#include "test_util.hpp"
 #include "wafix/engine.hpp"
 #include "wafix/transform.hpp"
 
 using namespace wafix;
+using namespace wafix::test;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -111,4 +116,22 @@ TEST_CASE("a file with syntax errors is left alone with its position", "[unit][e
     REQUIRE(r.error);
     CHECK(r.error->find("syntax error at") != std::string::npos);
     CHECK_FALSE(r.changed());
+}
+
+TEST_CASE("process_file keeps the text only of files it has something to say about", "[unit][engine]") {
+    TempDir tmp;
+    fs::path quiet = tmp.path() / "quiet.py", flagged = tmp.path() / "flagged.py";
+    write_file(quiet, "import json\nprint(json.dumps({}))\n");
+    std::string flagged_text = "import requests\nrequests.get('https://example.com')\n";
+    write_file(flagged, flagged_text);
+    EngineOptions options;
+    FileResult q = process_file(quiet, options);
+    FileResult f = process_file(flagged, options);
+    REQUIRE(q.source);
+    CHECK(result_is_empty(q));
+    CHECK(q.source->text.empty());  // released: a monorepo run holds only what it reports
+    CHECK_FALSE(q.changed());
+    REQUIRE(f.source);
+    CHECK(f.source->text == flagged_text);
+    CHECK(f.changed());
 }

@@ -61,7 +61,11 @@ FileResult process_source(SourceFile source, const EngineOptions& options);
 // The same with an explicit set of transforms (tests use this to exercise the fix loop).
 FileResult process_source(SourceFile source, const EngineOptions& options,
                           const std::vector<const Transform*>& transforms);
+// Its text is released when the result is empty (see result_is_empty): a monorepo run then holds
+// in memory only the files it has something to say about.
 FileResult process_file(const std::filesystem::path& path, const EngineOptions& options);
+// Nothing to show, count or remember: no finding, note, error, dependency or change.
+bool result_is_empty(const FileResult& r);
 
 // "line:column" of a byte offset, for messages.
 Location location_of(std::string_view text, uint32_t offset);
