@@ -8,10 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "wafix/applier.hpp"
-#include "wafix/diff.hpp"
-#include "wafix/engine.hpp"
-#include "wafix/syntax.hpp"
+#include "wafix/core/applier.hpp"
+#include "wafix/core/diff.hpp"
+#include "wafix/core/engine.hpp"
+#include "wafix/core/syntax.hpp"
+#include "wafix/rules/registry.hpp"
 
 namespace wafix::fuzz {
 

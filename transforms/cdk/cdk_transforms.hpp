@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "wafix/transform.hpp"
+#include "wafix/core/transform.hpp"
 
 namespace wafix {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "wafix/transform.hpp"
+#include "wafix/core/transform.hpp"
 
 namespace wafix {
 

@@ -3,7 +3,7 @@
 
 #include <memory>
 
-#include "wafix/transform.hpp"
+#include "wafix/core/transform.hpp"
 
 namespace wafix {
 

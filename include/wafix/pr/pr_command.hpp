@@ -14,9 +14,9 @@
 #include <string_view>
 #include <vector>
 
-#include "wafix/engine.hpp"
+#include "wafix/core/engine.hpp"
 #include "wafix/pr/git_repo.hpp"
-#include "wafix/run.hpp"
+#include "wafix/app/run.hpp"
 
 namespace wafix::pr {
 

@@ -1,0 +1,425 @@
+#include "wafix/app/manifest.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "wafix/app/discover.hpp"
+#include "wafix/core/source_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace wafix {
+
+namespace {
+
+std::string trim(const std::string& s) {
+    size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
+    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+std::vector<std::string> split_keep(const std::string& text) {
+    std::vector<std::string> lines;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t nl = text.find('\n', pos);
+        size_t end = nl == std::string::npos ? text.size() : nl + 1;
+        lines.push_back(text.substr(pos, end - pos));
+        pos = end;
+    }
+    return lines;
+}
+
+std::string strip_eol(const std::string& line) {
+    std::string s = line;
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+    return s;
+}
+
+std::pair<std::string, std::string> split_requirement(const std::string& req) {
+    size_t i = req.find_first_of("<>=!~ ;[");
+    if (i == std::string::npos) return {req, ""};
+    size_t v = req.find_first_not_of("<>=!~ ", i);
+    return {req.substr(0, i), v == std::string::npos ? "" : req.substr(v)};
+}
+
+std::optional<std::string> read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+std::string requirement_name(const std::string& line) {
+    std::string s = trim(line);
+    if (s.empty() || s[0] == '#' || s[0] == '-') return {};
+    size_t i = s.find_first_of("<>=!~ ;[@\t");
+    std::string name = s.substr(0, i);
+    std::string out;
+    for (char c : name) {
+        char l = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (l == '_' || l == '.') l = '-';
+        if (!out.empty() && l == '-' && out.back() == '-') continue;
+        out += l;
+    }
+    return out;
+}
+
+std::string requirements_txt_line(const std::string& text, const std::string& requirement) {
+    auto [name, version] = split_requirement(requirement);
+    size_t count = 0;
+    bool all_pinned = true;
+    for (const auto& line : split_keep(text)) {
+        if (requirement_name(line).empty()) continue;
+        ++count;
+        if (line.find("==") == std::string::npos) all_pinned = false;
+    }
+    // A file that pins every dependency exactly gets an exact pin too.
+    return count > 0 && all_pinned && !version.empty() ? name + "==" + version : requirement;
+}
+
+std::optional<std::string> add_to_requirements_txt(const std::string& text, const std::string& requirement) {
+    std::string want = requirement_name(split_requirement(requirement).first);
+    auto lines = split_keep(text);
+    std::vector<std::pair<size_t, std::string>> reqs;  // line index, name
+    for (size_t i = 0; i < lines.size(); ++i) {
+        std::string n = requirement_name(lines[i]);
+        if (n.empty()) continue;
+        if (n == want) return std::nullopt;
+        reqs.emplace_back(i, n);
+    }
+    std::string line = requirements_txt_line(text, requirement);
+    std::string eol = detect_eol(text);
+    bool sorted = std::is_sorted(reqs.begin(), reqs.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (sorted && !reqs.empty()) {
+        for (const auto& [idx, n] : reqs) {
+            if (n > want) {
+                lines.insert(lines.begin() + static_cast<long>(idx), line + eol);
+                std::string out;
+                for (const auto& l : lines) out += l;
+                return out;
+            }
+        }
+    }
+    // Append after the last requirement line (comments and blank lines after it stay last).
+    size_t after = reqs.empty() ? lines.size() : reqs.back().first + 1;
+    std::string out;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (i == after) out += line + eol;
+        out += lines[i];
+        if (i + 1 == after && (lines[i].empty() || lines[i].back() != '\n')) {
+            out += eol + line;  // the last line had no newline: keep it that way
+            after = static_cast<size_t>(-1);
+        }
+    }
+    if (after == lines.size()) out += line + eol;
+    return out;
+}
+
+bool pyproject_has_dependencies(const std::string& text) {
+    std::string table;
+    for (const auto& raw : split_keep(text)) {
+        std::string l = trim(raw);
+        if (!l.empty() && l[0] == '[') table = l;
+        else if (table == "[project]" && l.rfind("dependencies", 0) == 0 && l.find('=') != std::string::npos) return true;
+        else if (table == "[tool.poetry.dependencies]") return true;
+    }
+    return false;
+}
+
+std::optional<std::string> add_to_pyproject(const std::string& text, const std::string& requirement) {
+    auto [name, version] = split_requirement(requirement);
+    std::string want = requirement_name(name);
+    std::string eol = detect_eol(text);
+    auto lines = split_keep(text);
+    std::string table;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        std::string l = trim(lines[i]);
+        if (!l.empty() && l[0] == '[') {
+            table = l;
+            if (table == "[tool.poetry.dependencies]") {
+                // key = "constraint" lines until the next table.
+                size_t last = i;
+                for (size_t j = i + 1; j < lines.size(); ++j) {
+                    std::string lj = trim(lines[j]);
+                    if (!lj.empty() && lj[0] == '[') break;
+                    if (lj.empty() || lj[0] == '#') continue;
+                    if (requirement_name(lj.substr(0, lj.find('='))) == want) return std::nullopt;
+                    last = j;
+                }
+                std::string entry = fmt::format("{} = \">={}\"", name, version);
+                std::string out;
+                for (size_t j = 0; j < lines.size(); ++j) {
+                    out += lines[j];
+                    if (j == last) {
+                        if (lines[j].empty() || lines[j].back() != '\n') out += eol;
+                        out += entry + eol;
+                    }
+                }
+                return out;
+            }
+            continue;
+        }
+        if (table != "[project]" || l.rfind("dependencies", 0) != 0) continue;
+        size_t open = lines[i].find('[');
+        if (open == std::string::npos) return std::nullopt;
+        // The array's closing bracket: outside strings and comments (extras like "boto3[crt]").
+        size_t close_line = lines.size(), close_col = 0;
+        {
+            char quote = 0;
+            int depth = 0;
+            for (size_t j = i; j < lines.size() && close_line == lines.size(); ++j) {
+                for (size_t k = j == i ? open + 1 : 0; k < lines[j].size(); ++k) {
+                    char ch = lines[j][k];
+                    if (quote) {
+                        if (ch == '\\') ++k;
+                        else if (ch == quote) quote = 0;
+                    } else if (ch == '"' || ch == '\'') {
+                        quote = ch;
+                    } else if (ch == '#') {
+                        break;
+                    } else if (ch == '[') {
+                        ++depth;
+                    } else if (ch == ']' && depth-- == 0) {
+                        close_line = j;
+                        close_col = k;
+                        break;
+                    }
+                }
+            }
+        }
+        if (close_line == lines.size()) return std::nullopt;
+        std::string body;
+        for (size_t j = i; j <= close_line; ++j) body += lines[j];
+        std::string lowered;
+        for (char c : body) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (char q : {'"', '\''}) {
+            for (size_t p = lowered.find(q); p != std::string::npos; p = lowered.find(q, p + 1)) {
+                size_t e = lowered.find(q, p + 1);
+                if (e == std::string::npos) break;
+                if (requirement_name(lowered.substr(p + 1, e - p - 1)) == want) return std::nullopt;
+                p = e;
+            }
+        }
+        char quote = body.find('\'') != std::string::npos && body.find('"') == std::string::npos ? '\'' : '"';
+        std::string item = fmt::format("{0}{1}{0}", quote, requirement);
+        std::string out;
+        for (size_t j = 0; j < i; ++j) out += lines[j];
+        if (close_line == i) {
+            // One-line array.
+            std::string line = lines[i];
+            size_t close = close_col;
+            std::string inside = trim(line.substr(open + 1, close - open - 1));
+            std::string insert = inside.empty() ? item : (inside.back() == ',' ? " " + item : ", " + item);
+            size_t at = inside.empty() ? open + 1 : line.find_last_not_of(" \t", close - 1) + 1;
+            line.insert(at, insert);
+            out += line;
+        } else {
+            // One item per line: the new item takes the indentation of the last one.
+            size_t last_item = close_line;
+            for (size_t j = close_line; j > i; --j) {
+                std::string t = trim(j == close_line ? lines[j].substr(0, close_col) : lines[j]);
+                if (!t.empty() && t[0] != '#') {
+                    last_item = j;
+                    break;
+                }
+            }
+            std::string indent = "    ";
+            bool trailing_comma = true;
+            if (last_item != close_line && last_item != i) {
+                const std::string& li = lines[last_item];
+                indent = li.substr(0, li.find_first_not_of(" \t"));
+                std::string t = trim(strip_eol(li));
+                size_t hash = t.find(" #");
+                if (hash != std::string::npos) t = trim(t.substr(0, hash));
+                trailing_comma = !t.empty() && t.back() == ',';
+            }
+            for (size_t j = i; j < close_line; ++j) {
+                if (j == last_item && last_item != i && !trailing_comma) {
+                    std::string li = strip_eol(lines[j]);
+                    std::string ending = lines[j].substr(li.size());
+                    size_t hash = li.find(" #");
+                    size_t at = hash == std::string::npos ? li.find_last_not_of(" \t") + 1 : li.find_last_not_of(" \t", hash) + 1;
+                    li.insert(at, ",");
+                    out += li + ending;
+                } else {
+                    out += lines[j];
+                }
+            }
+            out += indent + item + (trailing_comma ? "," : "") + eol;
+            out += lines[close_line];
+        }
+        for (size_t j = close_line + 1; j < lines.size(); ++j) out += lines[j];
+        return out;
+    }
+    return std::nullopt;
+}
+
+std::vector<fs::path> manifest_search_dirs(const fs::path& file, const fs::path& stop_at) {
+    std::error_code ec;
+    fs::path dir = fs::absolute(file, ec).parent_path().lexically_normal();
+    fs::path stop = stop_at.empty() ? dir : fs::absolute(stop_at, ec).lexically_normal();
+    if (!stop.empty() && stop.filename().empty()) stop = stop.parent_path();  // trailing slash
+    // Never search above `stop`, and only when it is an ancestor of the file.
+    auto rel = dir.lexically_relative(stop);
+    if (rel.empty() || *rel.begin() == "..") stop = dir;
+    std::vector<fs::path> out;
+    while (true) {
+        out.push_back(dir);
+        if (dir == stop || dir == dir.root_path()) break;
+        dir = dir.parent_path();
+    }
+    return out;
+}
+
+std::vector<std::string> pyproject_dependency_names(const std::string& text) {
+    toml::table doc;
+    try {
+        doc = toml::parse(std::string_view(text));
+    } catch (const toml::parse_error&) {
+        return {};
+    }
+    std::vector<std::string> out;
+    auto add = [&](const std::string& requirement) {
+        std::string name = requirement_name(requirement);
+        if (!name.empty() && name != "python") out.push_back(name);  // Poetry lists the interpreter too
+    };
+    auto add_array = [&](const toml::node* n) {  // PEP 508 strings
+        if (const toml::array* a = n ? n->as_array() : nullptr)
+            for (const toml::node& item : *a)
+                if (auto s = item.value<std::string>()) add(*s);
+    };
+    auto add_keys = [&](const toml::node* n) {  // Poetry: name = constraint
+        if (const toml::table* t = n ? n->as_table() : nullptr)
+            for (const auto& entry : *t) add(std::string(entry.first.str()));
+    };
+    add_array(doc["project"]["dependencies"].node());
+    if (const toml::table* extras = doc["project"]["optional-dependencies"].as_table())
+        for (const auto& entry : *extras) add_array(&entry.second);
+    if (const toml::table* groups = doc["dependency-groups"].as_table())
+        for (const auto& entry : *groups) add_array(&entry.second);
+    toml::node_view<toml::node> poetry = doc["tool"]["poetry"];
+    add_keys(poetry["dependencies"].node());
+    add_keys(poetry["dev-dependencies"].node());
+    if (const toml::table* groups = poetry["group"].as_table())
+        for (const auto& entry : *groups)
+            if (const toml::table* group = entry.second.as_table()) add_keys(group->get("dependencies"));
+    return out;
+}
+
+namespace {
+
+// A requirements file names `want`, itself or through `-r FILE` includes (as pip reads them).
+bool requirements_declare(const fs::path& file, const std::string& want, int depth, std::set<fs::path>& seen) {
+    if (depth > 8 || !seen.insert(file.lexically_normal()).second) return false;
+    auto text = read_file(file);
+    if (!text) return false;
+    for (const auto& raw : split_keep(*text)) {
+        std::string line = trim(raw);
+        if (requirement_name(line) == want) return true;
+        std::string include;
+        if (line.rfind("--requirement", 0) == 0) include = line.substr(13);
+        else if (line.rfind("-r", 0) == 0) include = line.substr(2);
+        else continue;
+        if (!include.empty() && include[0] != '=' && include[0] != ' ' && include[0] != '\t' && line[1] == '-')
+            continue;  // another long option that starts with --requirement...
+        include = trim(include.substr(include.rfind('=', 0) == 0 ? 1 : 0));
+        if (size_t hash = include.find(" #"); hash != std::string::npos) include = trim(include.substr(0, hash));
+        if (!include.empty() && requirements_declare(file.parent_path() / include, want, depth + 1, seen)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool nearest_manifests_declare(const fs::path& file, const fs::path& stop, const std::string& name) {
+    std::string want = requirement_name(name);
+    std::error_code ec;
+    for (const fs::path& dir : manifest_search_dirs(file, stop)) {
+        std::vector<fs::path> requirements;  // requirements.txt, requirements-prod.txt, ...
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+            std::string n = it->path().filename().string();
+            std::error_code type_ec;
+            if (n.rfind("requirements", 0) == 0 && it->path().extension() == ".txt" && it->is_regular_file(type_ec))
+                requirements.push_back(it->path());
+        }
+        ec.clear();
+        std::vector<std::string> declared;
+        bool pyproject = false;
+        if (fs::is_regular_file(dir / "pyproject.toml", ec))
+            if (auto text = read_file(dir / "pyproject.toml")) {
+                declared = pyproject_dependency_names(*text);
+                pyproject = !declared.empty() || pyproject_has_dependencies(*text);
+            }
+        if (requirements.empty() && !pyproject) continue;
+        std::sort(requirements.begin(), requirements.end());
+        std::set<fs::path> seen;
+        for (const fs::path& r : requirements)
+            if (requirements_declare(r, want, 0, seen)) return true;
+        return std::find(declared.begin(), declared.end(), want) != declared.end();
+    }
+    return false;
+}
+
+ManifestPlan plan_manifest_updates(const std::map<fs::path, std::vector<std::string>>& needs,
+                                   const std::map<fs::path, fs::path>& stop_at) {
+    ManifestPlan plan;
+    std::map<fs::path, ManifestUpdate> updates;
+    for (const auto& [file, reqs] : needs) {
+        if (reqs.empty()) continue;
+        std::error_code ec;
+        std::optional<fs::path> manifest;
+        bool is_pyproject = false;
+        for (const fs::path& dir : manifest_search_dirs(file, stop_at.count(file) ? stop_at.at(file) : fs::path())) {
+            if (fs::is_regular_file(dir / "requirements.txt", ec)) {
+                manifest = display_path(dir / "requirements.txt");
+                break;
+            }
+            if (fs::is_regular_file(dir / "pyproject.toml", ec)) {
+                auto text = read_file(dir / "pyproject.toml");
+                if (text && pyproject_has_dependencies(*text)) {
+                    manifest = display_path(dir / "pyproject.toml");
+                    is_pyproject = true;
+                    break;
+                }
+            }
+        }
+        if (!manifest) {
+            for (const auto& r : reqs)
+                plan.notes.push_back(fmt::format("{}: no requirements.txt or pyproject.toml dependencies found up to "
+                                                 "the project root; add `{}` where this code is packaged",
+                                                 display_path(file).generic_string(), r));
+            continue;
+        }
+        fs::path key = manifest->lexically_normal();
+        auto it = updates.find(key);
+        if (it == updates.end()) {
+            auto text = read_file(key);
+            if (!text) {
+                plan.notes.push_back(fmt::format("{}: cannot be read; add {} by hand", key.generic_string(), reqs[0]));
+                continue;
+            }
+            it = updates.emplace(key, ManifestUpdate{key, *text, *text, {}}).first;
+        }
+        for (const auto& r : reqs) {
+            auto next = is_pyproject ? add_to_pyproject(it->second.updated, r) : add_to_requirements_txt(it->second.updated, r);
+            if (next) {
+                it->second.added.push_back(is_pyproject ? r : requirements_txt_line(it->second.updated, r));
+                it->second.updated = *next;
+            }
+        }
+    }
+    for (auto& [path, u] : updates)
+        if (u.updated != u.original) plan.updates.push_back(std::move(u));
+    return plan;
+}
+
+}  // namespace wafix

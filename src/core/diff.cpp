@@ -1,0 +1,163 @@
+#include "wafix/core/diff.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include <dtl/dtl.hpp>
+#include <fmt/format.h>
+
+namespace wafix {
+
+namespace {
+
+// Lines with their terminators, so a CRLF or a missing final newline is part of the line.
+std::vector<std::string_view> split_lines(std::string_view s) {
+    std::vector<std::string_view> out;
+    size_t pos = 0;
+    while (pos < s.size()) {
+        size_t nl = s.find('\n', pos);
+        size_t end = nl == std::string_view::npos ? s.size() : nl + 1;
+        out.push_back(s.substr(pos, end - pos));
+        pos = end;
+    }
+    return out;
+}
+
+enum class Op { Common, Delete, Add };
+struct Step {
+    Op op;
+    std::string_view line;
+    size_t old_index;  // 0-based position in old (for Add: lines of old before it)
+    size_t new_index;
+};
+
+constexpr const char* kRed = "\x1b[31m";
+constexpr const char* kGreen = "\x1b[32m";
+constexpr const char* kCyan = "\x1b[36m";
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kReset = "\x1b[0m";
+
+std::string redacted(std::string_view body, const std::vector<std::string>& redact) {
+    std::string out(body);
+    for (const auto& r : redact) {
+        if (r.empty()) continue;
+        for (size_t at = out.find(r); at != std::string::npos; at = out.find(r, at + 4)) out.replace(at, r.size(), "****");
+    }
+    return out;
+}
+
+void emit_line(std::string& out, char prefix, std::string_view line, bool color,
+               const std::vector<std::string>& redact) {
+    bool has_nl = !line.empty() && line.back() == '\n';
+    std::string masked;
+    std::string_view body = has_nl ? line.substr(0, line.size() - 1) : line;
+    if (color && !redact.empty()) {
+        masked = redacted(body, redact);
+        body = masked;
+    }
+    if (color && prefix != ' ') {
+        // Keep a CR inside the colour so the terminal reset does not land mid-terminator.
+        out += prefix == '-' ? kRed : kGreen;
+        out += prefix;
+        out.append(body);
+        out += kReset;
+    } else {
+        out += prefix;
+        out.append(body);
+    }
+    out += '\n';
+    if (!has_nl) out += "\\ No newline at end of file\n";
+}
+
+}  // namespace
+
+std::string render_file_diff(std::string_view path, std::string_view old_bytes, std::string_view new_bytes,
+                             const DiffOptions& options) {
+    if (old_bytes == new_bytes) return {};
+    auto a = split_lines(old_bytes), b = split_lines(new_bytes);
+
+    // Trim the common head and tail: edits are local, and dtl then works on a small middle.
+    size_t head = 0;
+    while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
+    size_t tail = 0;
+    while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
+
+    std::vector<Step> steps;
+    for (size_t i = 0; i < head; ++i) steps.push_back({Op::Common, a[i], i, i});
+    std::vector<std::string_view> ma(a.begin() + head, a.end() - tail), mb(b.begin() + head, b.end() - tail);
+    dtl::Diff<std::string_view, std::vector<std::string_view>> d(ma, mb);
+    d.compose();
+    size_t oi = head, ni = head;
+    std::vector<Step> dels, adds;
+    auto flush = [&] {
+        // Deletions before additions inside a change block, as diff tools print them.
+        steps.insert(steps.end(), dels.begin(), dels.end());
+        steps.insert(steps.end(), adds.begin(), adds.end());
+        dels.clear();
+        adds.clear();
+    };
+    for (const auto& [line, info] : d.getSes().getSequence()) {
+        switch (info.type) {
+        case dtl::SES_COMMON:
+            flush();
+            steps.push_back({Op::Common, line, oi++, ni++});
+            break;
+        case dtl::SES_DELETE:
+            dels.push_back({Op::Delete, line, oi++, ni});
+            break;
+        case dtl::SES_ADD:
+            adds.push_back({Op::Add, line, oi, ni++});
+            break;
+        }
+    }
+    flush();
+    for (size_t i = 0; i < tail; ++i) {
+        size_t ai = a.size() - tail + i, bi = b.size() - tail + i;
+        steps.push_back({Op::Common, a[ai], ai, bi});
+    }
+
+    std::string out;
+    bool color = options.color;
+    std::string header = fmt::format("diff --git a/{0} b/{0}\n--- a/{0}\n+++ b/{0}\n", path);
+    if (color) out += kBold + header + kReset;
+    else out += header;
+
+    const size_t ctx = static_cast<size_t>(std::max(0, options.context));
+    size_t i = 0;
+    while (i < steps.size()) {
+        while (i < steps.size() && steps[i].op == Op::Common) ++i;
+        if (i == steps.size()) break;
+        size_t start = i >= ctx ? i - ctx : 0;
+        // Extend while the next change is within 2*context common lines.
+        size_t end = i;
+        while (true) {
+            while (end < steps.size() && steps[end].op != Op::Common) ++end;
+            size_t common = 0;
+            while (end + common < steps.size() && steps[end + common].op == Op::Common) ++common;
+            if (end + common < steps.size() && common <= 2 * ctx) {
+                end += common;
+                continue;
+            }
+            end = std::min(steps.size(), end + ctx);
+            break;
+        }
+        size_t old_count = 0, new_count = 0;
+        for (size_t k = start; k < end; ++k) {
+            if (steps[k].op != Op::Add) ++old_count;
+            if (steps[k].op != Op::Delete) ++new_count;
+        }
+        // Start lines are 1-based; an empty side names the line before it (0 at the top).
+        size_t old_start = steps[start].old_index + (old_count ? 1 : 0);
+        size_t new_start = steps[start].new_index + (new_count ? 1 : 0);
+        std::string hunk = fmt::format("@@ -{},{} +{},{} @@", old_start, old_count, new_start, new_count);
+        if (color) out += kCyan + hunk + kReset + "\n";
+        else out += hunk + "\n";
+        for (size_t k = start; k < end; ++k)
+            emit_line(out, steps[k].op == Op::Common ? ' ' : steps[k].op == Op::Delete ? '-' : '+', steps[k].line, color,
+                      options.redact);
+        i = end;
+    }
+    return out;
+}
+
+}  // namespace wafix

@@ -1,3 +1,0 @@
-#include "wafix/cli.hpp"
-
-int main(int argc, char** argv) { return wafix::run_cli(argc, argv); }
