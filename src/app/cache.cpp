@@ -6,8 +6,8 @@
 
 #include <git2.h>
 
-#include <dtl/dtl.hpp>
 #include <fmt/format.h>
+#include <dtl/dtl.hpp>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -37,12 +37,18 @@ std::vector<std::string_view> lines_of(std::string_view s) {
 }
 
 json finding_json(const Finding& f) {
-    json j = {{"rule", f.rule}, {"begin", f.begin}, {"end", f.end}, {"line", f.location.line},
-              {"column", f.location.column}, {"message", f.message}};
+    json j = {{"rule", f.rule},
+              {"begin", f.begin},
+              {"end", f.end},
+              {"line", f.location.line},
+              {"column", f.location.column},
+              {"message", f.message}};
     if (f.fix) {
         json edits = json::array();
         for (const Edit& e : f.fix->edits) edits.push_back({e.begin, e.end, e.text});
-        j["fix"] = {{"title", f.fix->title}, {"unsafe", f.fix->safety == Safety::Unsafe}, {"edits", edits},
+        j["fix"] = {{"title", f.fix->title},
+                    {"unsafe", f.fix->safety == Safety::Unsafe},
+                    {"edits", edits},
                     {"requirements", f.fix->requirements}};
     }
     return j;
@@ -107,7 +113,6 @@ std::string sha1_hex(const std::string& material) {
     return hex;
 }
 
-
 constexpr int64_t racy_window_ns = 2'000'000'000;
 constexpr std::string_view index_header = "wafix-stat-index 1\n";
 
@@ -163,7 +168,9 @@ std::string ResultCache::key(const SourceFile& source, const EngineOptions& opti
 std::optional<ResultCache::Stamp> ResultCache::stamp_of(const fs::path& path) {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-    auto ns = [](const timespec& t) { return static_cast<uint64_t>(t.tv_sec) * 1'000'000'000u + static_cast<uint64_t>(t.tv_nsec); };
+    auto ns = [](const timespec& t) {
+        return static_cast<uint64_t>(t.tv_sec) * 1'000'000'000u + static_cast<uint64_t>(t.tv_nsec);
+    };
     return Stamp{static_cast<uint64_t>(st.st_size), ns(st.st_mtim), ns(st.st_ctim), static_cast<uint64_t>(st.st_ino),
                  static_cast<uint64_t>(st.st_dev)};
 }
@@ -179,12 +186,14 @@ std::string ResultCache::index_key(const fs::path& path, const EngineOptions& op
 }
 
 fs::path ResultCache::index_path() const {
-    return dir_ / WAFIX_VERSION / ("index-" + sha1_hex(std::string(WAFIX_VERSION) + '\0' + build_identity()).substr(0, 16));
+    return dir_ / WAFIX_VERSION /
+           ("index-" + sha1_hex(std::string(WAFIX_VERSION) + '\0' + build_identity()).substr(0, 16));
 }
 
 void ResultCache::load_index() {
-    run_start_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                        std::chrono::system_clock::now().time_since_epoch()).count();
+    run_start_ns_ =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     index_.clear();
     std::ifstream in(index_path(), std::ios::binary);
     std::string line;

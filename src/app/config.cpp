@@ -4,9 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "http/http_transforms.hpp"
 #include "wafix/app/discover.hpp"
 #include "wafix/core/transform.hpp"
-#include "http/http_transforms.hpp"
 #include "wafix/rules/registry.hpp"
 
 namespace fs = std::filesystem;
@@ -162,7 +162,8 @@ std::optional<Config> parse_config(const fs::path& file, bool pyproject) {
         else if (key == "per-file-ignores") {
             const toml::table* t = value.as_table();
             if (!t) throw bad_type("a table of glob = [rules]");
-            for (const auto& [glob, rules] : *t) c.per_file_ignores.emplace_back(std::string(glob.str()), rule_list(file, rules, key));
+            for (const auto& [glob, rules] : *t)
+                c.per_file_ignores.emplace_back(std::string(glob.str()), rule_list(file, rules, key));
         } else if (key == "unsafe-fixes" || key == "peer-suppressions") {
             auto b = value.value<bool>();
             if (!b || !value.is_boolean()) throw bad_type("true or false");
@@ -171,12 +172,14 @@ std::optional<Config> parse_config(const fs::path& file, bool pyproject) {
             // A number of seconds, or [connect, read].
             if (value.is_number()) {
                 c.http_timeout = fmt::format("{}", *value.value<double>());
-            } else if (const toml::array* a = value.as_array(); a && a->size() == 2 && (*a)[0].is_number() && (*a)[1].is_number()) {
+            } else if (const toml::array* a = value.as_array();
+                       a && a->size() == 2 && (*a)[0].is_number() && (*a)[1].is_number()) {
                 c.http_timeout = fmt::format("{},{}", *(*a)[0].value<double>(), *(*a)[1].value<double>());
             } else {
                 throw bad_type("a number of seconds or [connect, read]");
             }
-            if (!http::parse_timeout_setting(*c.http_timeout)) throw bad_type("a positive number of seconds or [connect, read]");
+            if (!http::parse_timeout_setting(*c.http_timeout))
+                throw bad_type("a positive number of seconds or [connect, read]");
         } else if (key == "secret-id-prefix") {
             auto s = value.value<std::string>();
             if (!s || !value.is_string()) throw bad_type("a string");

@@ -37,11 +37,16 @@ Repo open_repo(const fs::path& dir) {
 
 std::string special_kind(const fs::file_status& s) {
     switch (s.type()) {
-    case fs::file_type::fifo: return "FIFO";
-    case fs::file_type::socket: return "socket";
-    case fs::file_type::character: return "character device";
-    case fs::file_type::block: return "block device";
-    default: return "special file";
+        case fs::file_type::fifo:
+            return "FIFO";
+        case fs::file_type::socket:
+            return "socket";
+        case fs::file_type::character:
+            return "character device";
+        case fs::file_type::block:
+            return "block device";
+        default:
+            return "special file";
     }
 }
 
@@ -110,8 +115,7 @@ private:
             } else if (fs::is_regular_file(status)) {
                 if (e.path().extension() != ".py" || ignored(abs, false)) continue;
                 out_.files.push_back({e.path(), root_});
-            }
-            else if (e.path().extension() == ".py" && !ignored(abs, false)) {
+            } else if (e.path().extension() == ".py" && !ignored(abs, false)) {
                 // Reading a FIFO could block forever and a device is not source: skipped, named.
                 out_.notes.push_back(e.path().generic_string() + ": not a regular file (" + special_kind(status) +
                                      "); skipped");
@@ -126,8 +130,9 @@ private:
 
 bool is_skipped_directory_name(const std::string& name) {
     static const std::set<std::string> skipped = {
-        ".git", ".hg", ".svn", "node_modules", "cdk.out", "__pycache__", ".venv", "venv", ".tox", ".nox",
-        ".mypy_cache", ".pytest_cache", ".ruff_cache", ".aws-sam", ".serverless", "site-packages", ".eggs",
+        ".git",        ".hg",      ".svn",        "node_modules",  "cdk.out",     "__pycache__",
+        ".venv",       "venv",     ".tox",        ".nox",          ".mypy_cache", ".pytest_cache",
+        ".ruff_cache", ".aws-sam", ".serverless", "site-packages", ".eggs",
     };
     return skipped.count(name) > 0;
 }

@@ -98,7 +98,8 @@ std::optional<std::string> add_to_requirements_txt(const std::string& text, cons
     }
     std::string line = requirements_txt_line(text, requirement);
     std::string eol = detect_eol(text);
-    bool sorted = std::is_sorted(reqs.begin(), reqs.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    bool sorted =
+        std::is_sorted(reqs.begin(), reqs.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     if (sorted && !reqs.empty()) {
         for (const auto& [idx, n] : reqs) {
             if (n > want) {
@@ -129,7 +130,8 @@ bool pyproject_has_dependencies(const std::string& text) {
     for (const auto& raw : split_keep(text)) {
         std::string l = trim(raw);
         if (!l.empty() && l[0] == '[') table = l;
-        else if (table == "[project]" && l.rfind("dependencies", 0) == 0 && l.find('=') != std::string::npos) return true;
+        else if (table == "[project]" && l.rfind("dependencies", 0) == 0 && l.find('=') != std::string::npos)
+            return true;
         else if (table == "[tool.poetry.dependencies]") return true;
     }
     return false;
@@ -247,7 +249,8 @@ std::optional<std::string> add_to_pyproject(const std::string& text, const std::
                     std::string li = strip_eol(lines[j]);
                     std::string ending = lines[j].substr(li.size());
                     size_t hash = li.find(" #");
-                    size_t at = hash == std::string::npos ? li.find_last_not_of(" \t") + 1 : li.find_last_not_of(" \t", hash) + 1;
+                    size_t at = hash == std::string::npos ? li.find_last_not_of(" \t") + 1
+                                                          : li.find_last_not_of(" \t", hash) + 1;
                     li.insert(at, ",");
                     out += li + ending;
                 } else {
@@ -394,9 +397,10 @@ ManifestPlan plan_manifest_updates(const std::map<fs::path, std::vector<std::str
         }
         if (!manifest) {
             for (const auto& r : reqs)
-                plan.notes.push_back(fmt::format("{}: no requirements.txt or pyproject.toml dependencies found up to "
-                                                 "the project root; add `{}` where this code is packaged",
-                                                 display_path(file).generic_string(), r));
+                plan.notes.push_back(
+                    fmt::format("{}: no requirements.txt or pyproject.toml dependencies found up to "
+                                "the project root; add `{}` where this code is packaged",
+                                display_path(file).generic_string(), r));
             continue;
         }
         fs::path key = manifest->lexically_normal();
@@ -410,7 +414,8 @@ ManifestPlan plan_manifest_updates(const std::map<fs::path, std::vector<std::str
             it = updates.emplace(key, ManifestUpdate{key, *text, *text, {}}).first;
         }
         for (const auto& r : reqs) {
-            auto next = is_pyproject ? add_to_pyproject(it->second.updated, r) : add_to_requirements_txt(it->second.updated, r);
+            auto next =
+                is_pyproject ? add_to_pyproject(it->second.updated, r) : add_to_requirements_txt(it->second.updated, r);
             if (next) {
                 it->second.added.push_back(is_pyproject ? r : requirements_txt_line(it->second.updated, r));
                 it->second.updated = *next;

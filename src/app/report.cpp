@@ -38,9 +38,12 @@ const RuleInfo* rule_info(const std::string& id) {
 
 const char* fix_availability(FixAvailability f) {
     switch (f) {
-    case FixAvailability::Always: return "always";
-    case FixAvailability::Sometimes: return "sometimes";
-    default: return "none";
+        case FixAvailability::Always:
+            return "always";
+        case FixAvailability::Sometimes:
+            return "sometimes";
+        default:
+            return "none";
     }
 }
 
@@ -93,7 +96,8 @@ std::string render_text(const RunReport& run) {
     std::string out;
     for_each_finding(run, [&](const FileResult& r, const Finding& f, bool lands) {
         TextPosition p = position_of(r.source->text, f.begin);
-        out += fmt::format("{}:{}:{}: {} {}{}\n", display(r.path), p.line, p.column, f.rule, lands ? "[*] " : "", f.message);
+        out += fmt::format("{}:{}:{}: {} {}{}\n", display(r.path), p.line, p.column, f.rule, lands ? "[*] " : "",
+                           f.message);
     });
     for (const FileResult& r : run.results)
         for (const auto& note : r.notes) out += fmt::format("{}:{}\n", display(r.path), note);
@@ -102,8 +106,8 @@ std::string render_text(const RunReport& run) {
         out += "wafix: no findings\n";
     } else {
         const char* verb = run.applied ? "fixed" : "fixable with `wafix fix`";
-        out += fmt::format("wafix: {} finding{} ({} {} [*], {} need{} a human)\n", c.findings, c.findings == 1 ? "" : "s",
-                           c.fixable, verb, c.needs_human, c.needs_human == 1 ? "s" : "");
+        out += fmt::format("wafix: {} finding{} ({} {} [*], {} need{} a human)\n", c.findings,
+                           c.findings == 1 ? "" : "s", c.fixable, verb, c.needs_human, c.needs_human == 1 ? "s" : "");
     }
     return out;
 }
@@ -147,7 +151,8 @@ std::string render_json(const RunReport& run) {
     }
     doc["changed_files"] = files;
     ordered_json manifests = ordered_json::array();
-    for (const ManifestUpdate& m : run.manifests.updates) manifests.push_back({{"file", display(m.path)}, {"added", m.added}});
+    for (const ManifestUpdate& m : run.manifests.updates)
+        manifests.push_back({{"file", display(m.path)}, {"added", m.added}});
     doc["manifests"] = manifests;
     ordered_json notes = ordered_json::array();
     for (const auto& n : run.manifests.notes) notes.push_back(n);
@@ -158,8 +163,9 @@ std::string render_json(const RunReport& run) {
     for (const RunError& e : run.errors) errors.push_back({{"file", e.file}, {"message", e.message}});
     doc["errors"] = errors;
     RunCounts c = count(run);
-    doc["summary"] = {{"files", c.files},          {"findings", c.findings},   {"fixable", c.fixable},
-                      {"needs_human", c.needs_human}, {"suppressed", c.suppressed}, {"by_rule", c.by_rule},
+    doc["summary"] = {{"files", c.files},           {"findings", c.findings},
+                      {"fixable", c.fixable},       {"needs_human", c.needs_human},
+                      {"suppressed", c.suppressed}, {"by_rule", c.by_rule},
                       {"by_pillar", c.by_pillar}};
     return doc.dump(2) + "\n";
 }
@@ -197,13 +203,14 @@ std::string render_sarif(const RunReport& run) {
         std::string doc(rule_doc(i.id));
         std::vector<std::string> tags = i.pillars;
         tags.insert(tags.begin(), "well-architected");
-        rules.push_back({{"id", i.id},
-                         {"name", i.name},
-                         {"shortDescription", {{"text", i.summary}}},
-                         {"fullDescription", {{"text", i.summary}}},
-                         {"help", {{"text", doc.empty() ? i.summary : doc}, {"markdown", doc.empty() ? i.summary : doc}}},
-                         {"defaultConfiguration", {{"level", "warning"}}},
-                         {"properties", {{"tags", tags}, {"pillars", i.pillars}, {"fix", fix_availability(i.fix)}}}});
+        rules.push_back(
+            {{"id", i.id},
+             {"name", i.name},
+             {"shortDescription", {{"text", i.summary}}},
+             {"fullDescription", {{"text", i.summary}}},
+             {"help", {{"text", doc.empty() ? i.summary : doc}, {"markdown", doc.empty() ? i.summary : doc}}},
+             {"defaultConfiguration", {{"level", "warning"}}},
+             {"properties", {{"tags", tags}, {"pillars", i.pillars}, {"fix", fix_availability(i.fix)}}}});
     }
     ordered_json results = ordered_json::array();
     for_each_finding(run, [&](const FileResult& r, const Finding& f, bool lands) {
@@ -221,8 +228,8 @@ std::string render_sarif(const RunReport& run) {
         if (f.fix && lands) {
             ordered_json replacements = ordered_json::array();
             for (const Edit& e : f.fix->edits)
-                replacements.push_back({{"deletedRegion", sarif_region(text, e.begin, e.end)},
-                                        {"insertedContent", {{"text", e.text}}}});
+                replacements.push_back(
+                    {{"deletedRegion", sarif_region(text, e.begin, e.end)}, {"insertedContent", {{"text", e.text}}}});
             res["fixes"] = ordered_json::array(
                 {{{"description", {{"text", f.fix->title}}},
                   {"artifactChanges",
@@ -236,10 +243,12 @@ std::string render_sarif(const RunReport& run) {
     });
     ordered_json notifications = ordered_json::array();
     for (const RunError& e : run.errors) {
-        ordered_json n = {{"level", "error"}, {"message", {{"text", e.file.empty() ? e.message : e.file + ": " + e.message}}}};
+        ordered_json n = {{"level", "error"},
+                          {"message", {{"text", e.file.empty() ? e.message : e.file + ": " + e.message}}}};
         if (!e.file.empty())
             n["locations"] = ordered_json::array(
-                {{{"physicalLocation", {{"artifactLocation", {{"uri", uri_path(e.file)}, {"uriBaseId", "SRCROOT"}}}}}}});
+                {{{"physicalLocation",
+                   {{"artifactLocation", {{"uri", uri_path(e.file)}, {"uriBaseId", "SRCROOT"}}}}}}});
         notifications.push_back(std::move(n));
     }
     std::error_code ec;

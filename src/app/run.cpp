@@ -35,7 +35,8 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
     Discovery found = discover(paths);
     for (const auto& e : found.errors) {
         size_t colon = e.find(": ");
-        run.errors.push_back(colon == std::string::npos ? RunError{"", e} : RunError{e.substr(0, colon), e.substr(colon + 2)});
+        run.errors.push_back(colon == std::string::npos ? RunError{"", e}
+                                                        : RunError{e.substr(0, colon), e.substr(colon + 2)});
     }
     run.skipped = std::move(found.notes);
     std::map<fs::path, std::vector<std::string>> needs;
@@ -63,7 +64,8 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
         try {
             cfg = &configs.for_file(f.path);
         } catch (const ConfigError& e) {
-            if (config_errors.insert(e.what()).second) run.errors.push_back({"", std::string("configuration: ") + e.what()});
+            if (config_errors.insert(e.what()).second)
+                run.errors.push_back({"", std::string("configuration: ") + e.what()});
             continue;  // never analyse with a configuration the user did not mean
         }
         if (!f.named && cfg->excludes(f.path)) continue;
@@ -88,7 +90,9 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
             std::pair<fs::path, fs::path> key{f.path.parent_path(), search_stop(f.root)};
             auto it = powertools_dirs.find(key);
             if (it == powertools_dirs.end())
-                it = powertools_dirs.emplace(key, nearest_manifests_declare(f.path, key.second, "aws-lambda-powertools")).first;
+                it =
+                    powertools_dirs.emplace(key, nearest_manifests_declare(f.path, key.second, "aws-lambda-powertools"))
+                        .first;
             options.settings.project_uses_powertools = it->second;
         }
         jobs.push_back({&f, cfg, std::move(options)});
@@ -108,8 +112,9 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
             progress->advance();
         }
     };
-    size_t threads = std::min<size_t>(o.jobs > 0 ? static_cast<size_t>(o.jobs) : std::max(1u, std::thread::hardware_concurrency()),
-                                      std::max<size_t>(1, jobs.size()));
+    size_t threads =
+        std::min<size_t>(o.jobs > 0 ? static_cast<size_t>(o.jobs) : std::max(1u, std::thread::hardware_concurrency()),
+                         std::max<size_t>(1, jobs.size()));
     std::vector<std::thread> pool;
     for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
     worker();
@@ -122,7 +127,8 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
         FileResult& r = results[i];
         if (!r.requirements.empty() && jobs[i].config->dependency_manifest == "none") {
             for (const auto& req : r.requirements)
-                run.manifests.notes.push_back(fmt::format("{}: needs `{}` (dependency-manifest = \"none\": not added)", where(f.path), req));
+                run.manifests.notes.push_back(
+                    fmt::format("{}: needs `{}` (dependency-manifest = \"none\": not added)", where(f.path), req));
             r.requirements.clear();
         }
         if (r.error) run.errors.push_back({where(f.path), *r.error});

@@ -14,8 +14,8 @@ namespace wafix {
 std::string secrets_manifest_json(const std::vector<SecretsManifestEntry>& entries) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& e : entries)
-        list.push_back({{"secret_id", e.secret_id}, {"file", e.file}, {"line", e.line}, {"kind", e.kind},
-                        {"value", e.value}});
+        list.push_back(
+            {{"secret_id", e.secret_id}, {"file", e.file}, {"line", e.line}, {"kind", e.kind}, {"value", e.value}});
     return list.dump(2) + "\n";
 }
 

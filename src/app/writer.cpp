@@ -51,7 +51,7 @@ bool write_all(int fd, std::string_view bytes) {
 
 std::optional<std::string> replace_file(const std::filesystem::path& path, std::string_view expected,
                                         std::string_view bytes) {
-    struct stat st{};
+    struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return "cannot stat: " + errno_text();
     // Root may write anywhere: honour the file's own read-only bits rather than access(2).
     if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return "file is read-only; not modified";

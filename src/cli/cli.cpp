@@ -12,22 +12,22 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
-#include "wafix/core/diff.hpp"
+#include "http/http_transforms.hpp"
 #include "wafix/app/discover.hpp"
-#include "wafix/core/engine.hpp"
 #include "wafix/app/manifest.hpp"
-#include "wafix/pr/pr_command.hpp"
 #include "wafix/app/progress.hpp"
 #include "wafix/app/report.hpp"
 #include "wafix/app/run.hpp"
 #include "wafix/app/secrets_manifest.hpp"
-#include "wafix/core/transform.hpp"
 #include "wafix/app/worktree_guard.hpp"
 #include "wafix/app/writer.hpp"
-#include "http/http_transforms.hpp"
+#include "wafix/core/diff.hpp"
+#include "wafix/core/engine.hpp"
+#include "wafix/core/transform.hpp"
+#include "wafix/pr/pr_command.hpp"
 #include "wafix/rules/registry.hpp"
 
 namespace fs = std::filesystem;
@@ -52,7 +52,7 @@ struct Options {
     bool no_progress = false;
     bool allow_dirty = false;
     std::string cache_dir = ".wafix_cache";
-    std::string http_timeout;  // empty: the configuration's, else RuleSettings' default
+    std::string http_timeout;      // empty: the configuration's, else RuleSettings' default
     std::string secret_prefix;     // WA301 id prefix; empty: the configuration's, else the default
     bool show_secrets = false;     // diff: do not mask secret values on a terminal
     std::string secrets_manifest;  // fix: where to write the moved secret values (0600)
@@ -123,7 +123,8 @@ bool print_format(const RunReport& run, const std::string& format) {
 void print_unfixed(std::ostream& os, const RunReport& run) {
     for (const FileResult& r : run.results)
         for (const Finding& f : r.unfixed)
-            os << fmt::format("{}:{}:{}: {} {}\n", where(r.path), f.location.line, f.location.column, f.rule, f.message);
+            os << fmt::format("{}:{}:{}: {} {}\n", where(r.path), f.location.line, f.location.column, f.rule,
+                              f.message);
     for (const FileResult& r : run.results)
         for (const auto& note : r.notes) os << fmt::format("{}:{}\n", where(r.path), note);
 }
@@ -146,7 +147,8 @@ int command_diff(const Options& o, const EngineOptions& engine) {
                     size_t pos = 0;
                     while (pos <= spelling.size()) {
                         size_t nl = spelling.find_first_of("\r\n", pos);
-                        std::string piece = spelling.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+                        std::string piece =
+                            spelling.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
                         if (piece.size() >= 4) dopt.redact.push_back(piece);
                         if (nl == std::string::npos) break;
                         pos = nl + 1;
@@ -273,16 +275,18 @@ int command_fix(const Options& o, const EngineOptions& engine) {
         }
         for (const auto& n : run.manifests.notes) std::cout << "wafix: " << n << "\n";
         if (!moved.empty()) {
-            std::cout << fmt::format("wafix: {} hard-coded secret{} now read from AWS Secrets Manager; the old "
-                                     "value{} stay{} in git history: rotate {}\n",
-                                     moved.size(), moved.size() == 1 ? " is" : "s are", moved.size() == 1 ? "" : "s",
-                                     moved.size() == 1 ? "s" : "", moved.size() == 1 ? "it" : "them");
+            std::cout << fmt::format(
+                "wafix: {} hard-coded secret{} now read from AWS Secrets Manager; the old "
+                "value{} stay{} in git history: rotate {}\n",
+                moved.size(), moved.size() == 1 ? " is" : "s are", moved.size() == 1 ? "" : "s",
+                moved.size() == 1 ? "s" : "", moved.size() == 1 ? "it" : "them");
             std::cout << "wafix: before deploying, create the secrets and allow the functions "
                          "secretsmanager:GetSecretValue on them\n";
             if (manifest)
-                std::cout << fmt::format("wafix: wrote the secret ids and values to {} (mode 0600): create the "
-                                         "secrets from it, then delete it\n",
-                                         o.secrets_manifest);
+                std::cout << fmt::format(
+                    "wafix: wrote the secret ids and values to {} (mode 0600): create the "
+                    "secrets from it, then delete it\n",
+                    o.secrets_manifest);
             else
                 std::cout << "wafix: the values were not written anywhere; use --secrets-manifest FILE to get them "
                              "for creating the secrets\n";
@@ -320,9 +324,12 @@ int command_report(const Options& o, const EngineOptions& engine) {
 
 const char* fix_text(FixAvailability f) {
     switch (f) {
-    case FixAvailability::Always: return "yes";
-    case FixAvailability::Sometimes: return "sometimes";
-    default: return "no";
+        case FixAvailability::Always:
+            return "yes";
+        case FixAvailability::Sometimes:
+            return "sometimes";
+        default:
+            return "no";
     }
 }
 
@@ -375,7 +382,8 @@ std::string check_secret_prefix(const std::string& v) {
     std::string rest = v;
     for (size_t at; (at = rest.find("{module}")) != std::string::npos;) rest.erase(at, 8);
     for (char c : rest)
-        if (!std::isalnum(static_cast<unsigned char>(c)) && std::string_view("/_+=.@-").find(c) == std::string_view::npos)
+        if (!std::isalnum(static_cast<unsigned char>(c)) &&
+            std::string_view("/_+=.@-").find(c) == std::string_view::npos)
             return std::string("letters, digits, /_+=.@- and {module} only");
     return std::string();
 }
@@ -383,10 +391,11 @@ std::string check_secret_prefix(const std::string& v) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
-    CLI::App app{"wafix: rewrites Python serverless code toward the AWS Well-Architected recommendations and "
-                 "shows every change as a unified diff.\n\nExit codes: 0 nothing to change, 1 changes pending "
-                 "(diff) or findings left for a human (fix), 2 error; `wafix pr`: 0 done, 2 failed or refused.",
-                 "wafix"};
+    CLI::App app{
+        "wafix: rewrites Python serverless code toward the AWS Well-Architected recommendations and "
+        "shows every change as a unified diff.\n\nExit codes: 0 nothing to change, 1 changes pending "
+        "(diff) or findings left for a human (fix), 2 error; `wafix pr`: 0 done, 2 failed or refused.",
+        "wafix"};
     app.set_version_flag("--version", std::string("wafix ") + WAFIX_VERSION);
     app.require_subcommand(0, 1);
     Options o;
@@ -394,14 +403,21 @@ int run_cli(int argc, char** argv) {
 
     auto add_common = [&](CLI::App* sub) {
         sub->add_option("paths", o.paths, "Files or directories (default: .)");
-        sub->add_option("--select", o.select, "Only these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
-        sub->add_option("--ignore", o.ignore, "Skip these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
+        sub->add_option("--select", o.select, "Only these rule IDs (comma-separated or repeated)")
+            ->delimiter(',')
+            ->allow_extra_args(false)
+            ->take_all();
+        sub->add_option("--ignore", o.ignore, "Skip these rule IDs (comma-separated or repeated)")
+            ->delimiter(',')
+            ->allow_extra_args(false)
+            ->take_all();
         sub->add_flag("--unsafe-fixes", o.unsafe_fixes, "Also apply fixes marked unsafe");
         sub->add_flag("--no-peer-suppressions", o.no_peer_suppressions,
                       "Ignore bandit/ruff/detect-secrets/gitleaks comments (# nosec, # noqa: S113, ...)");
         sub->add_flag("--report-unused-suppressions", o.report_unused_suppressions,
                       "Note `# wafix: ignore` comments that silence nothing");
-        sub->add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)")->check(CLI::NonNegativeNumber);
+        sub->add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)")
+            ->check(CLI::NonNegativeNumber);
         sub->add_flag("--no-cache", o.no_cache, "Neither read nor write the result cache");
         sub->add_flag("--no-progress", o.no_progress, "No progress line on stderr (shown on a terminal after 1 s)");
         sub->add_option("--cache-dir", o.cache_dir, "Where the result cache lives (default: .wafix_cache)");
@@ -446,8 +462,9 @@ int run_cli(int argc, char** argv) {
     std::vector<std::string> pr_labels;
     std::string pr_path = ".";
     CLI::App* prc = app.add_subcommand(
-        "pr", "Open and maintain pull requests with the fixes, one per rule family (docs/pr.md). Exit codes: 0 "
-              "every branch and pull request handled, 2 anything failed or was refused");
+        "pr",
+        "Open and maintain pull requests with the fixes, one per rule family (docs/pr.md). Exit codes: 0 "
+        "every branch and pull request handled, 2 anything failed or was refused");
     prc->add_option("path", pr_path, "A directory in the repository's work tree (default: .)");
     prc->add_flag("--dry-run", pr_opts.dry_run,
                   "Print the branches, commits and pull request texts; push, write and send nothing");
@@ -455,26 +472,41 @@ int run_cli(int argc, char** argv) {
     prc->add_option("--base", pr_opts.base, "Base branch (default: the remote's default branch)");
     prc->add_option("--remote", pr_opts.remote, "The git remote to fetch from and push to (default: origin)");
     prc->add_option("--branch-prefix", pr_opts.branch_prefix, "Prefix of the branches (default: wafix/)")
-        ->check([](const std::string& v) { return v.empty() || v.find_first_of(" ~^:?*[\\") != std::string::npos ? "not usable in a branch name" : ""; });
-    prc->add_option("--label", pr_labels, "Label for the pull requests (repeatable; default: wafix)")->allow_extra_args(false);
+        ->check([](const std::string& v) {
+            return v.empty() || v.find_first_of(" ~^:?*[\\") != std::string::npos ? "not usable in a branch name" : "";
+        });
+    prc->add_option("--label", pr_labels, "Label for the pull requests (repeatable; default: wafix)")
+        ->allow_extra_args(false);
     prc->add_option("--author-name", pr_opts.author.name, "Commit author name (default: wafix[bot])");
     prc->add_option("--author-email", pr_opts.author.email,
                     "Commit author email (default: wafix-bot@users.noreply.github.com); commits by anyone else on "
                     "a wafix branch stop wafix from pushing to it");
-    prc->add_option("--repo", pr_opts.repository, "GitHub repository OWNER/NAME (default: GITHUB_REPOSITORY, else "
-                                                  "the remote's URL)");
-    prc->add_option("--api-url", pr_opts.api_url, "GitHub API URL (default: GITHUB_API_URL, else https://api.github.com)");
+    prc->add_option("--repo", pr_opts.repository,
+                    "GitHub repository OWNER/NAME (default: GITHUB_REPOSITORY, else "
+                    "the remote's URL)");
+    prc->add_option("--api-url", pr_opts.api_url,
+                    "GitHub API URL (default: GITHUB_API_URL, else https://api.github.com)");
     prc->add_option("--token-env", pr_opts.token_env, "Environment variable holding the token (default: GITHUB_TOKEN)");
     prc->add_option("--secrets-manifest", pr_opts.secrets_manifest,
                     "Write the secret values WA301 moves, with their ids, to FILE (JSON, mode 0600); FILE must be "
                     "outside the repository");
-    prc->add_option("--select", o.select, "Only these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
-    prc->add_option("--ignore", o.ignore, "Skip these rule IDs (comma-separated or repeated)")->delimiter(',')->allow_extra_args(false)->take_all();
+    prc->add_option("--select", o.select, "Only these rule IDs (comma-separated or repeated)")
+        ->delimiter(',')
+        ->allow_extra_args(false)
+        ->take_all();
+    prc->add_option("--ignore", o.ignore, "Skip these rule IDs (comma-separated or repeated)")
+        ->delimiter(',')
+        ->allow_extra_args(false)
+        ->take_all();
     prc->add_flag("--unsafe-fixes", o.unsafe_fixes, "Also apply fixes marked unsafe");
-    prc->add_flag("--no-peer-suppressions", o.no_peer_suppressions, "Ignore bandit/ruff/detect-secrets/gitleaks comments");
-    prc->add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)")->check(CLI::NonNegativeNumber);
-    prc->add_option("--http-timeout", o.http_timeout, "WA201: timeout written into HTTP calls")->check(check_http_timeout);
-    prc->add_option("--secret-prefix", o.secret_prefix, "WA301: prefix of generated Secrets Manager ids")->check(check_secret_prefix);
+    prc->add_flag("--no-peer-suppressions", o.no_peer_suppressions,
+                  "Ignore bandit/ruff/detect-secrets/gitleaks comments");
+    prc->add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)")
+        ->check(CLI::NonNegativeNumber);
+    prc->add_option("--http-timeout", o.http_timeout, "WA201: timeout written into HTTP calls")
+        ->check(check_http_timeout);
+    prc->add_option("--secret-prefix", o.secret_prefix, "WA301: prefix of generated Secrets Manager ids")
+        ->check(check_secret_prefix);
     prc->add_option("--reserved-concurrency", o.reserved_concurrency, "WA402: reserved_concurrent_executions written")
         ->check(CLI::Range(1, 1000000));
 

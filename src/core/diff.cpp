@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <vector>
 
-#include <dtl/dtl.hpp>
 #include <fmt/format.h>
+#include <dtl/dtl.hpp>
 
 namespace wafix {
 
@@ -41,7 +41,8 @@ std::string redacted(std::string_view body, const std::vector<std::string>& reda
     std::string out(body);
     for (const auto& r : redact) {
         if (r.empty()) continue;
-        for (size_t at = out.find(r); at != std::string::npos; at = out.find(r, at + 4)) out.replace(at, r.size(), "****");
+        for (size_t at = out.find(r); at != std::string::npos; at = out.find(r, at + 4))
+            out.replace(at, r.size(), "****");
     }
     return out;
 }
@@ -98,16 +99,16 @@ std::string render_file_diff(std::string_view path, std::string_view old_bytes, 
     };
     for (const auto& [line, info] : d.getSes().getSequence()) {
         switch (info.type) {
-        case dtl::SES_COMMON:
-            flush();
-            steps.push_back({Op::Common, line, oi++, ni++});
-            break;
-        case dtl::SES_DELETE:
-            dels.push_back({Op::Delete, line, oi++, ni});
-            break;
-        case dtl::SES_ADD:
-            adds.push_back({Op::Add, line, oi, ni++});
-            break;
+            case dtl::SES_COMMON:
+                flush();
+                steps.push_back({Op::Common, line, oi++, ni++});
+                break;
+            case dtl::SES_DELETE:
+                dels.push_back({Op::Delete, line, oi++, ni});
+                break;
+            case dtl::SES_ADD:
+                adds.push_back({Op::Add, line, oi, ni++});
+                break;
         }
     }
     flush();
@@ -153,8 +154,11 @@ std::string render_file_diff(std::string_view path, std::string_view old_bytes, 
         if (color) out += kCyan + hunk + kReset + "\n";
         else out += hunk + "\n";
         for (size_t k = start; k < end; ++k)
-            emit_line(out, steps[k].op == Op::Common ? ' ' : steps[k].op == Op::Delete ? '-' : '+', steps[k].line, color,
-                      options.redact);
+            emit_line(out,
+                      steps[k].op == Op::Common   ? ' '
+                      : steps[k].op == Op::Delete ? '-'
+                                                  : '+',
+                      steps[k].line, color, options.redact);
         i = end;
     }
     return out;

@@ -208,8 +208,7 @@ TreeCheck check_tree(const Tree& tree, uint32_t depth_limit) {
 
 }  // namespace
 
-FileResult process_source(SourceFile source, const EngineOptions& options,
-                          const std::vector<const Transform*>& all) {
+FileResult process_source(SourceFile source, const EngineOptions& options, const std::vector<const Transform*>& all) {
     FileResult r;
     r.path = source.path;
     r.fixed_text = source.text;
@@ -244,8 +243,8 @@ FileResult process_source(SourceFile source, const EngineOptions& options,
                     break;
                 }
                 if (checked.too_deep) {
-                    r.error = fmt::format("syntax nested more than {} levels deep; file left unchanged",
-                                          options.max_nesting);
+                    r.error =
+                        fmt::format("syntax nested more than {} levels deep; file left unchanged", options.max_nesting);
                     break;
                 }
                 if (auto tabs = inconsistent_indentation(tree)) {

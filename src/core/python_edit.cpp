@@ -112,13 +112,15 @@ std::optional<std::vector<Edit>> add_list_element(std::string_view text, std::st
     // Elements packed on a line after the bracket's line: a new one that would pass the line
     // limit starts a line of its own at their indentation.
     uint32_t last_line = line_start(text, last.start());
-    bool packed_too_long = line_limit != 0 && last_line > open_paren.start() &&
-                           display_width(text.substr(last_line, line_content_end(text, last.end()) - last_line)) +
-                                   display_width(el) + 2 > line_limit;
+    bool packed_too_long =
+        line_limit != 0 && last_line > open_paren.start() &&
+        display_width(text.substr(last_line, line_content_end(text, last.end()) - last_line)) + display_width(el) + 2 >
+            line_limit;
     if (only_space_before(text, last.start()) || packed_too_long) {
         std::string indent(line_indent(text, last.start()));
         if (comma) {
-            uint32_t pos = only_space_or_comment_after(text, comma.end()) ? line_content_end(text, comma.end()) : comma.end();
+            uint32_t pos =
+                only_space_or_comment_after(text, comma.end()) ? line_content_end(text, comma.end()) : comma.end();
             return std::vector<Edit>{{pos, pos, std::string(eol) + indent + el + ","}};
         }
         if (only_space_or_comment_after(text, last.end())) {
@@ -307,9 +309,8 @@ ImportPlanner::ImportPlanner(const Tree& tree, const SemanticModel& model, std::
 namespace {
 // A module-level binding whose only definitions are non-type-checking imports.
 bool plain_import_binding(const Binding& b) {
-    return !b.defs.empty() && std::all_of(b.defs.begin(), b.defs.end(), [](const Definition& d) {
-        return d.is_import() && !d.in_type_checking;
-    });
+    return !b.defs.empty() && std::all_of(b.defs.begin(), b.defs.end(),
+                                          [](const Definition& d) { return d.is_import() && !d.in_type_checking; });
 }
 }  // namespace
 

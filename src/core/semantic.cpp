@@ -7,13 +7,13 @@ namespace wafix {
 std::string Definition::qualified_target() const {
     if (!module.empty() && module[0] == '.') return {};
     switch (kind) {
-    case DefKind::Import:
-        if (aliased) return module;
-        return module.substr(0, module.find('.'));
-    case DefKind::FromImport:
-        return module + "." + member;
-    default:
-        return {};
+        case DefKind::Import:
+            if (aliased) return module;
+            return module.substr(0, module.find('.'));
+        case DefKind::FromImport:
+            return module + "." + member;
+        default:
+            return {};
     }
 }
 
@@ -300,7 +300,8 @@ private:
             for (const Node& c : n.named_children())
                 if (c != alias) visit(c, scope);
             Node p = n.parent();
-            DefKind kind = p.is("except_clause") || p.is("except_group_clause") ? DefKind::ExceptTarget : DefKind::WithTarget;
+            DefKind kind =
+                p.is("except_clause") || p.is("except_group_clause") ? DefKind::ExceptTarget : DefKind::WithTarget;
             Node stmt = p;
             while (stmt && !stmt.is("with_statement") && !stmt.is("except_clause") && !stmt.is("except_group_clause"))
                 stmt = stmt.parent();
@@ -344,9 +345,7 @@ private:
     }
 };
 
-SemanticModel::SemanticModel(const Tree& tree) {
-    SemanticBuilder(*this).build(tree.root());
-}
+SemanticModel::SemanticModel(const Tree& tree) { SemanticBuilder(*this).build(tree.root()); }
 
 const Binding* SemanticModel::lookup(const std::string& name, int scope) const {
     if (scope < 0) return nullptr;

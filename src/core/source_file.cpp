@@ -54,7 +54,9 @@ std::string detect_eol(std::string_view s) {
 
 LoadResult source_from_bytes(const std::filesystem::path& path, std::string bytes) {
     LoadResult r;
-    auto starts = [&](const char* prefix, size_t len) { return bytes.size() >= len && std::memcmp(bytes.data(), prefix, len) == 0; };
+    auto starts = [&](const char* prefix, size_t len) {
+        return bytes.size() >= len && std::memcmp(bytes.data(), prefix, len) == 0;
+    };
     if (starts("\xFF\xFE", 2) || starts("\xFE\xFF", 2)) {
         r.error = LoadError{"UTF-16/UTF-32 encoded file: only UTF-8 is supported"};
         return r;
@@ -70,7 +72,8 @@ LoadResult source_from_bytes(const std::filesystem::path& path, std::string byte
         bytes.erase(0, 3);
     }
     if (auto bad = find_invalid_utf8(bytes)) {
-        r.error = LoadError{"not valid UTF-8 (first bad byte at offset " + std::to_string(*bad + (f.has_bom ? 3 : 0)) + ")"};
+        r.error =
+            LoadError{"not valid UTF-8 (first bad byte at offset " + std::to_string(*bad + (f.has_bom ? 3 : 0)) + ")"};
         return r;
     }
     f.eol = detect_eol(bytes);

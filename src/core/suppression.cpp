@@ -57,20 +57,24 @@ std::vector<std::string> split_codes(std::string_view s) {
     return out;
 }
 
-void parse_comment(std::string_view text, uint32_t line, bool own_line, bool honour_peers, std::vector<Suppression>& out) {
+void parse_comment(std::string_view text, uint32_t line, bool own_line, bool honour_peers,
+                   std::vector<Suppression>& out) {
     // A comment may hold several directives: "# noqa: S113  # wafix: ignore[WA201]".
     size_t pos = 0;
     while ((pos = text.find('#', pos)) != std::string_view::npos) {
         size_t next = text.find('#', pos + 1);
-        std::string part = trim(text.substr(pos + 1, next == std::string_view::npos ? std::string_view::npos : next - pos - 1));
+        std::string part =
+            trim(text.substr(pos + 1, next == std::string_view::npos ? std::string_view::npos : next - pos - 1));
         pos = pos + 1;
         std::string lower = part;
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         auto bracket_codes = [&](size_t after) {
             std::set<std::string> rules;
             if (after < part.size() && part[after] == '[') {
                 size_t close = part.find(']', after);
-                for (auto& c : split_codes(std::string_view(part).substr(after + 1, close == std::string::npos ? std::string::npos : close - after - 1)))
+                for (auto& c : split_codes(std::string_view(part).substr(
+                         after + 1, close == std::string::npos ? std::string::npos : close - after - 1)))
                     rules.insert(c);
             }
             return rules;
@@ -93,15 +97,18 @@ void parse_comment(std::string_view text, uint32_t line, bool own_line, bool hon
             bool any_code = false;
             for (const auto& code : split_codes(rest)) {
                 std::string upper = code;
-                std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+                std::transform(upper.begin(), upper.end(), upper.begin(),
+                               [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
                 auto mapped = rules_for_peer_code(upper);
                 if (mapped.empty()) mapped = rules_for_peer_code(code);
-                if (!mapped.empty() || (upper.size() > 1 && std::isdigit(static_cast<unsigned char>(upper[1])))) any_code = true;
+                if (!mapped.empty() || (upper.size() > 1 && std::isdigit(static_cast<unsigned char>(upper[1]))))
+                    any_code = true;
                 rules.insert(mapped.begin(), mapped.end());
             }
             if (any_code && rules.empty()) continue;  // codes for other problems only
             out.push_back({line, rules, false, true, false});
-        } else if (lower.rfind("pragma: allowlist secret", 0) == 0 || lower.find("gitleaks:allow") != std::string::npos) {
+        } else if (lower.rfind("pragma: allowlist secret", 0) == 0 ||
+                   lower.find("gitleaks:allow") != std::string::npos) {
             out.push_back({line, {"WA301"}, false, true, false});
         }
     }

@@ -129,13 +129,20 @@ std::vector<Node> Match::all(std::string_view name) const {
 namespace {
 const char* query_error_name(TSQueryError e) {
     switch (e) {
-    case TSQueryErrorSyntax: return "syntax error";
-    case TSQueryErrorNodeType: return "unknown node type";
-    case TSQueryErrorField: return "unknown field";
-    case TSQueryErrorCapture: return "unknown capture";
-    case TSQueryErrorStructure: return "impossible pattern structure";
-    case TSQueryErrorLanguage: return "language mismatch";
-    default: return "error";
+        case TSQueryErrorSyntax:
+            return "syntax error";
+        case TSQueryErrorNodeType:
+            return "unknown node type";
+        case TSQueryErrorField:
+            return "unknown field";
+        case TSQueryErrorCapture:
+            return "unknown capture";
+        case TSQueryErrorStructure:
+            return "impossible pattern structure";
+        case TSQueryErrorLanguage:
+            return "language mismatch";
+        default:
+            return "error";
     }
 }
 }  // namespace
@@ -144,7 +151,9 @@ Query::Query(std::string_view source) {
     uint32_t offset = 0;
     TSQueryError err = TSQueryErrorNone;
     TSQuery* q = ts_query_new(python_language(), source.data(), static_cast<uint32_t>(source.size()), &offset, &err);
-    if (!q) throw QueryError(std::string("query ") + query_error_name(err) + " at offset " + std::to_string(offset), offset);
+    if (!q)
+        throw QueryError(std::string("query ") + query_error_name(err) + " at offset " + std::to_string(offset),
+                         offset);
     query_.reset(q);
 
     uint32_t patterns = ts_query_pattern_count(q);
@@ -227,20 +236,21 @@ bool Query::predicates_hold(const TSQueryMatch& m, std::string_view source) cons
         for (std::string_view t : texts) {
             bool hit = false;
             switch (p.kind) {
-            case Predicate::Kind::Eq:
-                if (p.other_capture) {
-                    auto others = texts_of(*p.other_capture);
-                    hit = !others.empty() && std::all_of(others.begin(), others.end(), [&](auto o) { return o == t; });
-                } else {
-                    hit = t == p.literal;
-                }
-                break;
-            case Predicate::Kind::Match:
-                hit = re2::RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *p.regex);
-                break;
-            case Predicate::Kind::AnyOf:
-                hit = std::find(p.any_of.begin(), p.any_of.end(), t) != p.any_of.end();
-                break;
+                case Predicate::Kind::Eq:
+                    if (p.other_capture) {
+                        auto others = texts_of(*p.other_capture);
+                        hit = !others.empty() &&
+                              std::all_of(others.begin(), others.end(), [&](auto o) { return o == t; });
+                    } else {
+                        hit = t == p.literal;
+                    }
+                    break;
+                case Predicate::Kind::Match:
+                    hit = re2::RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *p.regex);
+                    break;
+                case Predicate::Kind::AnyOf:
+                    hit = std::find(p.any_of.begin(), p.any_of.end(), t) != p.any_of.end();
+                    break;
             }
             if (hit == p.negated) {
                 ok = false;

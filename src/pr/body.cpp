@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "wafix/pr/pr_command.hpp"
 #include "wafix/core/transform.hpp"
+#include "wafix/pr/pr_command.hpp"
 #include "wafix/rules/registry.hpp"
 
 namespace wafix::pr {
@@ -18,7 +18,7 @@ struct PillarName {
     const char* title;
 };
 constexpr PillarName kPillars[] = {
-    {"OPS", "Operational excellence"}, {"SEC", "Security"},           {"REL", "Reliability"},
+    {"OPS", "Operational excellence"},  {"SEC", "Security"},           {"REL", "Reliability"},
     {"PERF", "Performance efficiency"}, {"COST", "Cost optimization"}, {"SUS", "Sustainability"},
 };
 
@@ -140,14 +140,16 @@ std::string pr_body(const FamilyPlan& plan, const std::string& base) {
         fixed += c.fixed;
     }
     std::string out = family_marker(plan.family) + "\n";
-    out += fmt::format("wafix found {} of {} on `{}` and fixes {} on this branch, one commit per rule "
-                       "(the same edits `wafix fix` makes).\n\n",
-                       plural(found, "finding", "findings"), rule_list(plan), base, fixed);
+    out += fmt::format(
+        "wafix found {} of {} on `{}` and fixes {} on this branch, one commit per rule "
+        "(the same edits `wafix fix` makes).\n\n",
+        plural(found, "finding", "findings"), rule_list(plan), base, fixed);
     out += "| Rule | Pillar | Found | Fixed | Left for a human | Safety |\n|---|---|---|---|---|---|\n";
     for (const RuleCommit& c : plan.commits) {
         const Transform* t = find_transform(c.rule);
         out += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", c.rule, t ? t->info().name : "",
-                           t ? pillar_names(t->info()) : "", c.found, c.fixed, c.left.size(), c.unsafe ? "unsafe" : "safe");
+                           t ? pillar_names(t->info()) : "", c.found, c.fixed, c.left.size(),
+                           c.unsafe ? "unsafe" : "safe");
     }
     out += "\n";
     for (const RuleCommit& c : plan.commits) rule_section(out, c);
@@ -155,10 +157,11 @@ std::string pr_body(const FamilyPlan& plan, const std::string& base) {
     std::vector<std::string> checks;
     for (const RuleCommit& c : plan.commits) {
         if (c.rule == "WA402")
-            checks.push_back("**Reserved concurrency caps scaling (WA402).** The reservation is also a ceiling: "
-                             "invocations beyond it are throttled (HTTP 429 for synchronous callers, retries for "
-                             "events). Set each value from the function's measured peak concurrency, and check that "
-                             "the account keeps at least 100 unreserved executions.");
+            checks.push_back(
+                "**Reserved concurrency caps scaling (WA402).** The reservation is also a ceiling: "
+                "invocations beyond it are throttled (HTTP 429 for synchronous callers, retries for "
+                "events). Set each value from the function's measured peak concurrency, and check that "
+                "the account keeps at least 100 unreserved executions.");
         if (c.rule == "WA301" && !c.secrets.empty()) {
             std::string ids;
             for (const MovedSecret& s : c.secrets) ids += (ids.empty() ? "`" : ", `") + s.id + "`";
@@ -173,15 +176,17 @@ std::string pr_body(const FamilyPlan& plan, const std::string& base) {
         for (const DependencyAdded& d : c.dependencies) {
             std::string reqs;
             for (const auto& r : d.requirements) reqs += (reqs.empty() ? "`" : ", `") + r + "`";
-            checks.push_back(fmt::format("**New dependency ({}).** {} added to `{}`: make sure the build and the "
-                                         "deployment package install it (and update any lock file).",
-                                         c.rule, reqs, d.manifest));
+            checks.push_back(
+                fmt::format("**New dependency ({}).** {} added to `{}`: make sure the build and the "
+                            "deployment package install it (and update any lock file).",
+                            c.rule, reqs, d.manifest));
         }
         for (const auto& n : c.notes) checks.push_back(fmt::format("**Dependency not added ({}).** {}", c.rule, n));
         if (!c.left.empty())
-            checks.push_back(fmt::format("**{} left for a human ({}).** Listed above; this pull request does not "
-                                         "change them.",
-                                         plural(c.left.size(), "finding", "findings"), c.rule));
+            checks.push_back(
+                fmt::format("**{} left for a human ({}).** Listed above; this pull request does not "
+                            "change them.",
+                            plural(c.left.size(), "finding", "findings"), c.rule));
     }
     checks.push_back("Run the project's tests on this branch.");
     out += "### Before merging\n\n";
@@ -195,9 +200,10 @@ std::string pr_body(const FamilyPlan& plan, const std::string& base) {
 }
 
 std::string stale_comment(const std::string& family, const std::string& base) {
-    return fmt::format("wafix finds nothing left to fix for `{}` on `{}`: the findings are gone from `{}` (fixed by "
-                       "hand or merged). Closing this pull request; wafix opens a new one if they come back.",
-                       family, base, base);
+    return fmt::format(
+        "wafix finds nothing left to fix for `{}` on `{}`: the findings are gone from `{}` (fixed by "
+        "hand or merged). Closing this pull request; wafix opens a new one if they come back.",
+        family, base, base);
 }
 
 }  // namespace wafix::pr

@@ -12,9 +12,9 @@
 
 #include <fmt/format.h>
 
+#include "wafix/app/secrets_manifest.hpp"
 #include "wafix/pr/github_client.hpp"
 #include "wafix/pr/pr_command.hpp"
-#include "wafix/app/secrets_manifest.hpp"
 
 namespace fs = std::filesystem;
 
@@ -71,8 +71,10 @@ std::string describe(const ApiError& e) {
         std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
         return fmt::format("GitHub's rate limit is exhausted until {} ({}): {}", when, e.status, what);
     }
-    if (e.status == 403) return "GitHub refused the request (403 Forbidden; the token may lack the "
-                                "contents: write and pull-requests: write permissions): " + what;
+    if (e.status == 403)
+        return "GitHub refused the request (403 Forbidden; the token may lack the "
+               "contents: write and pull-requests: write permissions): " +
+               what;
     if (e.status == 404) return "GitHub answered 404 Not Found (a wrong --repo, or a token without access): " + what;
     if (e.status == 422) return "GitHub rejected the request (422 Validation Failed): " + what;
     if (e.status == 0) return "cannot reach GitHub: " + what;
@@ -104,7 +106,8 @@ bool same_files(const fs::path& a, const fs::path& b) {
 }
 
 bool all_by(const std::vector<CommitInfo>& commits, const Identity& bot) {
-    return std::all_of(commits.begin(), commits.end(), [&](const CommitInfo& c) { return c.author_email == bot.email; });
+    return std::all_of(commits.begin(), commits.end(),
+                       [&](const CommitInfo& c) { return c.author_email == bot.email; });
 }
 
 std::string strangers(const std::vector<CommitInfo>& commits, const Identity& bot) {
@@ -152,8 +155,7 @@ public:
                 failed_ = true;
             }
         }
-        if (plan.families.empty() && plan.errors.empty())
-            io_.say(fmt::format("wafix: nothing to fix on {}", base_));
+        if (plan.families.empty() && plan.errors.empty()) io_.say(fmt::format("wafix: nothing to fix on {}", base_));
         return failed_ ? kFail : 0;
     }
 
@@ -180,16 +182,18 @@ private:
             fs::path m = fs::weakly_canonical(fs::absolute(o_.secrets_manifest, ec), ec);
             std::string mrel = m.lexically_relative(top).generic_string();
             if (mrel.empty() || mrel.rfind("..", 0) != 0) {
-                io_.error(fmt::format("--secrets-manifest {} is inside the repository; the values must never be "
-                                      "committed: choose a path outside {}",
-                                      o_.secrets_manifest, top.string()));
+                io_.error(
+                    fmt::format("--secrets-manifest {} is inside the repository; the values must never be "
+                                "committed: choose a path outside {}",
+                                o_.secrets_manifest, top.string()));
                 return false;
             }
         }
         if (!o_.dry_run && o_.token.empty()) {
-            io_.error(fmt::format("no GitHub token: set {} (a token with contents: write and pull-requests: write), "
-                                  "or run with --dry-run",
-                                  o_.token_env));
+            io_.error(
+                fmt::format("no GitHub token: set {} (a token with contents: write and pull-requests: write), "
+                            "or run with --dry-run",
+                            o_.token_env));
             return false;
         }
         std::string url;
@@ -205,8 +209,9 @@ private:
         if (!o_.token.empty()) {
             auto parsed = parse_repository(slug);
             if (!parsed) {
-                io_.error("cannot tell the GitHub repository from the remote's URL: pass --repo OWNER/NAME or set "
-                          "GITHUB_REPOSITORY");
+                io_.error(
+                    "cannot tell the GitHub repository from the remote's URL: pass --repo OWNER/NAME or set "
+                    "GITHUB_REPOSITORY");
                 return false;
             }
             GitHubConfig cfg;
@@ -223,14 +228,16 @@ private:
                 std::string tracking = fmt::format("refs/remotes/{}/{}", o_.remote, base_);
                 auto id = local_ref_commit(repo_->workdir(), tracking);
                 if (!id) {
-                    io_.error(fmt::format("{} is not known locally: run `git fetch {}` first (--dry-run does not fetch)",
-                                          tracking, o_.remote));
+                    io_.error(
+                        fmt::format("{} is not known locally: run `git fetch {}` first (--dry-run does not fetch)",
+                                    tracking, o_.remote));
                     return false;
                 }
                 base_commit_ = *id;
-                io_.say(fmt::format("wafix: dry run: base {} from {} at {} (local ref; run `git fetch` for a current "
-                                    "view); nothing is pushed, written or sent",
-                                    base_, tracking, short_id(base_commit_)));
+                io_.say(
+                    fmt::format("wafix: dry run: base {} from {} at {} (local ref; run `git fetch` for a current "
+                                "view); nothing is pushed, written or sent",
+                                base_, tracking, short_id(base_commit_)));
             } else {
                 auto id = repo_->fetch_branch(o_.remote, base_, auth_);
                 if (!id) {
@@ -259,10 +266,10 @@ private:
             io_.error(fmt::format("{}: {}; nothing was pushed", o_.secrets_manifest, *err));
             return false;
         }
-        io_.say(fmt::format("wafix: wrote {} secret id{} and value{} to {} (mode 0600): create the secrets from it, "
-                            "then delete it",
-                            entries.size(), entries.size() == 1 ? "" : "s", entries.size() == 1 ? "" : "s",
-                            o_.secrets_manifest));
+        io_.say(fmt::format(
+            "wafix: wrote {} secret id{} and value{} to {} (mode 0600): create the secrets from it, "
+            "then delete it",
+            entries.size(), entries.size() == 1 ? "" : "s", entries.size() == 1 ? "" : "s", o_.secrets_manifest));
         return true;
     }
 
@@ -271,8 +278,9 @@ private:
         bool leak = io_.leaks(title) || io_.leaks(body);
         for (const RuleCommit& c : fp.commits) leak = leak || io_.leaks(c.spec.message);
         if (leak) {
-            io_.error(fp.branch + ": a pull request text or commit message would contain a secret value; nothing was "
-                                  "sent for this family (please report this as a bug)");
+            io_.error(fp.branch +
+                      ": a pull request text or commit message would contain a secret value; nothing was "
+                      "sent for this family (please report this as a bug)");
             failed_ = true;
         }
         return !leak;
@@ -333,10 +341,11 @@ private:
         if (remote_tip) {
             auto commits = repo_->commits_between(base_commit_, *remote_tip);
             if (!all_by(commits, o_.author)) {
-                io_.error(fmt::format("{} on {} has commits wafix did not make (by {}): not pushing, and leaving its "
-                                      "pull request alone. Merge or delete that branch by hand; wafix takes it over "
-                                      "again once it is gone.",
-                                      fp.branch, o_.remote, strangers(commits, o_.author)));
+                io_.error(
+                    fmt::format("{} on {} has commits wafix did not make (by {}): not pushing, and leaving its "
+                                "pull request alone. Merge or delete that branch by hand; wafix takes it over "
+                                "again once it is gone.",
+                                fp.branch, o_.remote, strangers(commits, o_.author)));
                 failed_ = true;
                 return;
             }
@@ -362,7 +371,8 @@ private:
                 pull = github_->update_pull(pull->number, title, body);
                 io_.say(fmt::format("wafix: {}: updated pull request #{} {}", fp.branch, pull->number, pull->html_url));
             } else {
-                io_.say(fmt::format("wafix: {}: pull request #{} is current {}", fp.branch, pull->number, pull->html_url));
+                io_.say(
+                    fmt::format("wafix: {}: pull request #{} is current {}", fp.branch, pull->number, pull->html_url));
             }
             std::vector<std::string> missing;
             for (const auto& l : o_.labels)
@@ -371,9 +381,10 @@ private:
         } catch (const ApiError& e) {
             io_.error(fmt::format("{}: {}", fp.branch, describe(e)));
             if (pushed)
-                io_.error(fmt::format("{}: the branch was pushed to {}, but its pull request was not opened or "
-                                      "updated; fix the cause and rerun `wafix pr` (it reuses the pushed branch)",
-                                      fp.branch, o_.remote));
+                io_.error(
+                    fmt::format("{}: the branch was pushed to {}, but its pull request was not opened or "
+                                "updated; fix the cause and rerun `wafix pr` (it reuses the pushed branch)",
+                                fp.branch, o_.remote));
             failed_ = true;
         }
     }
@@ -394,9 +405,10 @@ private:
             return;
         }
         if (analysis_failed) {
-            io_.warn(fmt::format("{}: pull request #{} not closed: some files could not be analysed, so its findings "
-                                 "may only look gone",
-                                 branch, pull->number));
+            io_.warn(
+                fmt::format("{}: pull request #{} not closed: some files could not be analysed, so its findings "
+                            "may only look gone",
+                            branch, pull->number));
             return;
         }
         if (o_.dry_run) {

@@ -297,7 +297,8 @@ struct GitRepo::Impl {
         check(git_revparse_single(&raw, repo.get(), rev.c_str()), operation + ": cannot resolve " + quoted(rev));
         ObjectPtr obj(raw);
         git_object* peeled = nullptr;
-        check(git_object_peel(&peeled, obj.get(), GIT_OBJECT_COMMIT), operation + ": " + quoted(rev) + " is not a commit");
+        check(git_object_peel(&peeled, obj.get(), GIT_OBJECT_COMMIT),
+              operation + ": " + quoted(rev) + " is not a commit");
         ObjectPtr commit(peeled);
         return *git_object_id(commit.get());
     }
@@ -461,7 +462,7 @@ std::optional<std::string> GitRepo::fetch_branch(const std::string& remote, cons
     opts.callbacks = make_callbacks(session);
     opts.proxy_opts = make_proxy();
     opts.prune = GIT_FETCH_NO_PRUNE;
-    opts.update_fetchhead = 0;                         // FETCH_HEAD is the user's
+    opts.update_fetchhead = 0;                           // FETCH_HEAD is the user's
     opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;  // only refs/remotes/* may change
     const std::string reflog = "wafix: fetch " + branch;
     {
@@ -515,7 +516,8 @@ std::string GitRepo::commit_chain(const std::string& parent, const std::vector<C
             updates.push_back(u);
         }
         git_oid tree_id;
-        check(git_tree_create_updated(&tree_id, repo, base.get(), updates.size(), updates.data()), "commit: write tree");
+        check(git_tree_create_updated(&tree_id, repo, base.get(), updates.size(), updates.data()),
+              "commit: write tree");
         if (git_oid_equal(&tree_id, git_tree_id(base.get()))) continue;  // nothing changed
 
         git_tree* raw_new = nullptr;
@@ -525,8 +527,9 @@ std::string GitRepo::commit_chain(const std::string& parent, const std::vector<C
         check(git_message_prettify(&message.b, spec.message.c_str(), 0, '#'), "commit: message");
         const git_commit* parents[] = {parent_commit.get()};
         git_oid id;
-        check(git_commit_create(&id, repo, nullptr, sig.get(), sig.get(), nullptr, message.b.ptr, tree.get(), 1, parents),
-              "commit: create");
+        check(
+            git_commit_create(&id, repo, nullptr, sig.get(), sig.get(), nullptr, message.b.ptr, tree.get(), 1, parents),
+            "commit: create");
         head = id;
     }
     return oid_hex(head);

@@ -40,20 +40,34 @@ std::string url_encode(const std::string& s) {
 
 std::string reason_phrase(int status) {
     switch (status) {
-        case 400: return "Bad Request";
-        case 401: return "Unauthorized";
-        case 403: return "Forbidden";
-        case 404: return "Not Found";
-        case 405: return "Method Not Allowed";
-        case 409: return "Conflict";
-        case 410: return "Gone";
-        case 422: return "Unprocessable Entity";
-        case 429: return "Too Many Requests";
-        case 500: return "Internal Server Error";
-        case 502: return "Bad Gateway";
-        case 503: return "Service Unavailable";
-        case 504: return "Gateway Timeout";
-        default: return {};
+        case 400:
+            return "Bad Request";
+        case 401:
+            return "Unauthorized";
+        case 403:
+            return "Forbidden";
+        case 404:
+            return "Not Found";
+        case 405:
+            return "Method Not Allowed";
+        case 409:
+            return "Conflict";
+        case 410:
+            return "Gone";
+        case 422:
+            return "Unprocessable Entity";
+        case 429:
+            return "Too Many Requests";
+        case 500:
+            return "Internal Server Error";
+        case 502:
+            return "Bad Gateway";
+        case 503:
+            return "Service Unavailable";
+        case 504:
+            return "Gateway Timeout";
+        default:
+            return {};
     }
 }
 
@@ -92,7 +106,9 @@ std::string github_message(const std::string& body) {
             else if (e.is_object() && e.contains("message") && e["message"].is_string())
                 part = e["message"].get<std::string>();
             else if (e.is_object()) {
-                auto str = [&](const char* k) { return e.contains(k) && e[k].is_string() ? e[k].get<std::string>() : ""; };
+                auto str = [&](const char* k) {
+                    return e.contains(k) && e[k].is_string() ? e[k].get<std::string>() : "";
+                };
                 part = str("resource") + (e.contains("field") ? "." + str("field") : "") + " " + str("code");
             }
             if (!part.empty()) out += (out.empty() ? "" : first ? ": " : "; ") + part;
@@ -129,7 +145,8 @@ std::optional<std::string> next_link(const HttpResponse& r) {
         for (std::sregex_iterator q(params.begin(), params.end(), param); q != end; ++q) {
             if (lower((*q)[1].str()) != "rel") continue;
             std::string rels = lower((*q)[2].matched ? (*q)[2].str() : (*q)[3].str());
-            std::replace_if(rels.begin(), rels.end(), [](unsigned char c) { return std::isspace(c); }, ' ');
+            std::replace_if(
+                rels.begin(), rels.end(), [](unsigned char c) { return std::isspace(c); }, ' ');
             if ((" " + rels + " ").find(" next ") != std::string::npos) return (*l)[1].str();
         }
     }
@@ -225,7 +242,8 @@ struct GitHubClient::Impl {
         std::string text = fmt::format("GitHub API: {}: {}{}", call, r.status, phrase.empty() ? "" : " " + phrase);
         std::string msg = github_message(r.body);
         if (msg.size() > 500) msg = msg.substr(0, 500) + "...";
-        std::replace_if(msg.begin(), msg.end(), [](unsigned char c) { return c < 0x20; }, ' ');
+        std::replace_if(
+            msg.begin(), msg.end(), [](unsigned char c) { return c < 0x20; }, ' ');
         return msg.empty() ? text : text + ": " + msg;
     }
 
@@ -280,8 +298,7 @@ struct GitHubClient::Impl {
                                      text, *retry_after, utc_iso8601(at), retry.max_wait.count()),
                          r.status);
                 }
-                if (last)
-                    fail(fmt::format("{} (secondary rate limit; still limited{})", text, after), r.status);
+                if (last) fail(fmt::format("{} (secondary rate limit; still limited{})", text, after), r.status);
                 sleep_for(std::chrono::milliseconds(seconds * 1000));
                 continue;
             }
@@ -312,12 +329,13 @@ struct GitHubClient::Impl {
                 case 401:
                     fail(text + " (the token is missing, invalid or expired: check GITHUB_TOKEN)", r.status);
                 case 403:
-                    fail(text + " (the token lacks a permission: the workflow needs `permissions: contents: write` "
-                                "and `pull-requests: write`)",
+                    fail(text +
+                             " (the token lacks a permission: the workflow needs `permissions: contents: write` "
+                             "and `pull-requests: write`)",
                          r.status);
                 case 404:
-                    fail(fmt::format("{} (repository {}/{} not found, or the token cannot see it)", text,
-                                     config.owner, config.repo),
+                    fail(fmt::format("{} (repository {}/{} not found, or the token cannot see it)", text, config.owner,
+                                     config.repo),
                          r.status);
                 default:
                     fail(text, r.status);
@@ -327,7 +345,8 @@ struct GitHubClient::Impl {
 
     json parse(const HttpResponse& r, const std::string& call) const {
         json doc = json::parse(r.body, nullptr, false);
-        if (doc.is_discarded()) fail(fmt::format("GitHub API: {}: {}: the response is not JSON", call, r.status), r.status);
+        if (doc.is_discarded())
+            fail(fmt::format("GitHub API: {}: {}: the response is not JSON", call, r.status), r.status);
         return doc;
     }
 
@@ -381,8 +400,8 @@ std::string GitHubClient::default_branch() {
 }
 
 std::optional<PullRequest> GitHubClient::find_open_pull(const std::string& head_branch) {
-    auto items = impl_->get_all(impl_->repo_path() + "/pulls?state=open&head=" +
-                                url_encode(impl_->config.owner + ":" + head_branch) +
+    auto items = impl_->get_all(impl_->repo_path() +
+                                "/pulls?state=open&head=" + url_encode(impl_->config.owner + ":" + head_branch) +
                                 "&per_page=" + std::to_string(kPerPage));
     for (const auto& item : items) {
         PullRequest p;
@@ -399,7 +418,8 @@ std::optional<PullRequest> GitHubClient::find_open_pull(const std::string& head_
 std::vector<PullRequest> GitHubClient::open_pulls_with_prefix(const std::string& prefix) {
     const std::string full_name = impl_->config.owner + "/" + impl_->config.repo;
     std::vector<PullRequest> out;
-    for (const auto& item : impl_->get_all(impl_->repo_path() + "/pulls?state=open&per_page=" + std::to_string(kPerPage))) {
+    for (const auto& item :
+         impl_->get_all(impl_->repo_path() + "/pulls?state=open&per_page=" + std::to_string(kPerPage))) {
         PullRequest p;
         try {
             p = to_pull(item);
@@ -408,7 +428,8 @@ std::vector<PullRequest> GitHubClient::open_pulls_with_prefix(const std::string&
         }
         if (p.head_ref.rfind(prefix, 0) != 0) continue;
         // A fork's branch of the same name is not ours; head.repo is null when the fork was deleted.
-        const json* head_repo = item.contains("head") && item["head"].contains("repo") ? &item["head"]["repo"] : nullptr;
+        const json* head_repo =
+            item.contains("head") && item["head"].contains("repo") ? &item["head"]["repo"] : nullptr;
         if (head_repo && head_repo->is_object() && head_repo->contains("full_name") &&
             lower(str_field(*head_repo, "full_name")) != lower(full_name))
             continue;

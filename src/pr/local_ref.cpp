@@ -13,7 +13,8 @@ std::optional<std::string> local_ref_commit(const std::filesystem::path& inside,
     if (git_repository_open_ext(&repo, inside.c_str(), 0, nullptr) == 0) {
         git_object* obj = nullptr;
         git_object* commit = nullptr;
-        if (git_revparse_single(&obj, repo, ref.c_str()) == 0 && git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0) {
+        if (git_revparse_single(&obj, repo, ref.c_str()) == 0 &&
+            git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0) {
             char hex[GIT_OID_HEXSZ + 1] = {};
             git_oid_tostr(hex, sizeof hex, git_object_id(commit));
             out = hex;

@@ -21,11 +21,11 @@ TEST_CASE("the sample project's HTTP calls show up in the demo diff", "[cli][sam
     INFO(diff.err);
     REQUIRE(diff.status == 1);
     for (const char* line : {
-             "+        timeout=HTTP_TIMEOUT_SECONDS\n",                 // invoice_parser: no trailing comma kept
+             "+        timeout=HTTP_TIMEOUT_SECONDS\n",  // invoice_parser: no trailing comma kept
              "+    booking.raise_for_status()\n",
              "+    terms.raise_for_status()\n",
              "+    with urllib.request.urlopen(req, timeout=10) as resp:\n",  // report_builder
-             "+        resp.raise_for_status()\n",                       // supplier_sync Session on self
+             "+        resp.raise_for_status()\n",                            // supplier_sync Session on self
              "+        s.post(PURCHASING_WEBHOOK, data=report, timeout=HTTP_TIMEOUT_SECONDS).raise_for_status()\n",
          })
         CHECK(diff.out.find(line) != std::string::npos);
@@ -41,7 +41,8 @@ TEST_CASE("the fixed sample handler times out, raises on a 500 and works on a 20
     // A short timeout keeps the test fast; the script allows it a 1 s margin.
     std::string timeout = "1.5";
 
-    auto original = run("/usr/bin/python3 " + script + " --expect original --timeout " + timeout + " " + handler, tmp.path());
+    auto original =
+        run("/usr/bin/python3 " + script + " --expect original --timeout " + timeout + " " + handler, tmp.path());
     INFO(original.out << original.err);
     CHECK(original.status == 0);
     CHECK(original.out.find("3 passed, 0 failed") != std::string::npos);
@@ -52,7 +53,8 @@ TEST_CASE("the fixed sample handler times out, raises on a 500 and works on a 20
     REQUIRE(fixed.status <= 1);
     CHECK(read_file(tmp.path() / handler).find("HTTP_TIMEOUT_SECONDS = 1.5\n") != std::string::npos);
 
-    auto hardened = run("/usr/bin/python3 " + script + " --expect hardened --timeout " + timeout + " " + handler, tmp.path());
+    auto hardened =
+        run("/usr/bin/python3 " + script + " --expect hardened --timeout " + timeout + " " + handler, tmp.path());
     INFO(hardened.out << hardened.err);
     CHECK(hardened.status == 0);
     CHECK(hardened.out.find("3 passed, 0 failed") != std::string::npos);

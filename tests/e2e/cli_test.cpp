@@ -29,8 +29,9 @@ std::map<std::string, std::string> snapshot(const fs::path& dir) {
     return out;
 }
 
-const char* kVulnerable = "import xml.etree.ElementTree as ET\n\n\ndef handler(event, context):\n"
-                          "    return ET.fromstring(event[\"body\"]).tag\n";
+const char* kVulnerable =
+    "import xml.etree.ElementTree as ET\n\n\ndef handler(event, context):\n"
+    "    return ET.fromstring(event[\"body\"]).tag\n";
 
 }  // namespace
 
@@ -66,13 +67,14 @@ TEST_CASE("diff, fix, then a clean diff on the sample project", "[cli][sample]")
     auto diff = run_wafix("diff sample", tmp.path());
     INFO(diff.err);
     REQUIRE(diff.status == 1);
-    CHECK(diff.out.find("diff --git a/sample/functions/invoice_parser/handler.py b/sample/functions/invoice_parser/handler.py") !=
+    CHECK(diff.out.find(
+              "diff --git a/sample/functions/invoice_parser/handler.py b/sample/functions/invoice_parser/handler.py") !=
           std::string::npos);
     CHECK(diff.out.find("+        root = defusedxml.ElementTree.fromstring(xml_text)") != std::string::npos);
     CHECK(diff.out.find("+defusedxml==0.7.1") != std::string::npos);  // requirements.txt pins with ==
     CHECK(diff.out.find("+defusedxml.xmlrpc.monkey_patch()") != std::string::npos);
     CHECK(diff.out.find("\x1b[") == std::string::npos);  // not a terminal: no colour
-    CHECK(snapshot(tmp.path() / "sample") == before);     // a dry run writes nothing
+    CHECK(snapshot(tmp.path() / "sample") == before);    // a dry run writes nothing
 
     // The same plain `wafix PATH` form, and the patch applies with git apply and patch -p1.
     auto plain = run_wafix("sample", tmp.path());
@@ -124,18 +126,20 @@ TEST_CASE("the fixed sample handler refuses hostile XML and still parses invoice
 TEST_CASE("byte-level facts survive a fix", "[cli][bytes]") {
     TempDir tmp;
     // BOM, CRLF, tabs, and no final newline.
-    std::string src = "\xEF\xBB\xBFimport xml.etree.ElementTree as ET\r\n\r\ndef handler(event, context):\r\n"
-                      "\tdoc = ET.fromstring(event)\r\n\treturn ET.Element(doc.tag)";
+    std::string src =
+        "\xEF\xBB\xBFimport xml.etree.ElementTree as ET\r\n\r\ndef handler(event, context):\r\n"
+        "\tdoc = ET.fromstring(event)\r\n\treturn ET.Element(doc.tag)";
     write_file(tmp.path() / "h.py", src);
     ::chmod((tmp.path() / "h.py").c_str(), 0750);
     auto fix = run_wafix("fix h.py", tmp.path());
     INFO(fix.out << fix.err);
     CHECK(fix.status == 0);
     std::string out = read_file(tmp.path() / "h.py");
-    CHECK(out == "\xEF\xBB\xBFimport xml.etree.ElementTree as ET\r\nimport defusedxml.ElementTree\r\n\r\n"
-                 "def handler(event, context):\r\n\tdoc = defusedxml.ElementTree.fromstring(event)\r\n"
-                 "\treturn ET.Element(doc.tag)");
-    struct stat st{};
+    CHECK(out ==
+          "\xEF\xBB\xBFimport xml.etree.ElementTree as ET\r\nimport defusedxml.ElementTree\r\n\r\n"
+          "def handler(event, context):\r\n\tdoc = defusedxml.ElementTree.fromstring(event)\r\n"
+          "\treturn ET.Element(doc.tag)");
+    struct stat st {};
     ::stat((tmp.path() / "h.py").c_str(), &st);
     CHECK((st.st_mode & 07777) == 0750);
     CHECK(run_wafix("diff h.py", tmp.path()).status == 0);
@@ -185,7 +189,8 @@ TEST_CASE("colour only when asked or on a terminal, NO_COLOR respected", "[cli][
     if (run("command -v script").status == 0) {
         auto tty = run("script -qec " + shell_quote(wafix_cmd() + " diff h.py") + " /dev/null", tmp.path());
         CHECK(tty.out.find("\x1b[32m+") != std::string::npos);
-        auto tty_no = run("NO_COLOR=1 script -qec " + shell_quote(wafix_cmd() + " diff h.py") + " /dev/null", tmp.path());
+        auto tty_no =
+            run("NO_COLOR=1 script -qec " + shell_quote(wafix_cmd() + " diff h.py") + " /dev/null", tmp.path());
         CHECK(tty_no.out.find("\x1b[32m+") == std::string::npos);
     }
 }
@@ -201,7 +206,8 @@ TEST_CASE("exit code 0 and no output when nothing needs fixing", "[cli]") {
     CHECK(f.out.find("fixed 0 findings in 0 files") != std::string::npos);
 }
 
-TEST_CASE("the --ignore flag: comma-separated or repeated, wins over --select, adds to the configuration's", "[cli][ignore]") {
+TEST_CASE("the --ignore flag: comma-separated or repeated, wins over --select, adds to the configuration's",
+          "[cli][ignore]") {
     TempDir tmp;
     // One file with a finding of three rules, in three families.
     write_file(tmp.path() / "p.py",

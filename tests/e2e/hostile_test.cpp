@@ -11,8 +11,8 @@
 #include <chrono>
 #include <map>
 #include <string>
-#include <vector>
 #include <thread>
+#include <vector>
 
 #include "test_util.hpp"
 
@@ -21,10 +21,12 @@ using namespace wafix::test;
 
 namespace {
 std::string wafix_cmd() { return shell_quote(WAFIX_BINARY); }
-const char* kXml = "import xml.etree.ElementTree as ET\n\n\ndef handler(event, context):\n"
-                   "    return ET.fromstring(event[\"body\"]).tag\n";
-const char* kFixed = "import defusedxml.ElementTree as ET\n\n\ndef handler(event, context):\n"
-                     "    return ET.fromstring(event[\"body\"]).tag\n";
+const char* kXml =
+    "import xml.etree.ElementTree as ET\n\n\ndef handler(event, context):\n"
+    "    return ET.fromstring(event[\"body\"]).tag\n";
+const char* kFixed =
+    "import defusedxml.ElementTree as ET\n\n\ndef handler(event, context):\n"
+    "    return ET.fromstring(event[\"body\"]).tag\n";
 
 // Starts `wafix ARGS...` in `cwd` with stdout and stderr in `log`; returns its pid.
 pid_t spawn_wafix(const fs::path& cwd, const fs::path& log, std::vector<std::string> args) {
@@ -98,7 +100,9 @@ TEST_CASE("mixed line endings, spaces and non-ASCII names", "[hostile]") {
     TempDir tmp;
     fs::path dir = tmp.path() / "my project" / "naïve ünïcode";
     // Mostly CRLF with one LF line: inserted lines follow the dominant ending, others keep theirs.
-    std::string mixed = "import xml.etree.ElementTree as ET\r\nimport os\n\r\ndef h(e):\r\n    return ET.fromstring(e), ET.Element(\"a\")\r\n";
+    std::string mixed =
+        "import xml.etree.ElementTree as ET\r\nimport os\n\r\ndef h(e):\r\n    return ET.fromstring(e), "
+        "ET.Element(\"a\")\r\n";
     write_file(dir / "h é.py", mixed);
     auto diff = run(wafix_cmd() + " diff .", tmp.path());
     REQUIRE(diff.status == 1);
@@ -189,7 +193,8 @@ TEST_CASE("a file changed on disk after wafix read it is reported and keeps the 
         INFO(log);
         CHECK(WIFEXITED(status));
         CHECK(WEXITSTATUS(status) == 2);
-        CHECK(log.find("wafix: error: t/z.py: file changed on disk while wafix ran; not modified") != std::string::npos);
+        CHECK(log.find("wafix: error: t/z.py: file changed on disk while wafix ran; not modified") !=
+              std::string::npos);
         CHECK(read_file(last) == theirs);
         CHECK(read_file(tmp.path() / "t" / "m0.py") == kFixed);  // the others were still written
         for (const auto& [name, bytes] : tree_files(tmp.path() / "t")) CHECK(name.find(".wafix-") == std::string::npos);
@@ -215,7 +220,8 @@ TEST_CASE("unreadable files and directories are reported and the rest is process
         // The tree is nobody's own, as a user's checkout is theirs; the temp root is traversable.
         REQUIRE(::chmod(tmp.path().c_str(), 0755) == 0);
         REQUIRE(run("chown -R 65534:65534 . && chmod 0755 proj proj/locked && chmod 0644 proj/*.py proj/locked/c.py",
-                    tmp.path()).status == 0);
+                    tmp.path())
+                    .status == 0);
         prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups " + wafix_cmd();
     }
     REQUIRE(::chmod((proj / "b_secret.py").c_str(), 0) == 0);
@@ -249,21 +255,25 @@ TEST_CASE("unreadable files and directories are reported and the rest is process
 TEST_CASE("tabs and spaces: each block keeps its own, Python's TabError is reported", "[hostile][indentation]") {
     TempDir tmp;
     // Valid Python: one function indented with tabs, the other with spaces.
-    const std::string mixed = "import xml.etree.ElementTree as ET\n\n\ndef tabbed(e):\n\tif e:\n"
-                              "\t\treturn ET.fromstring(e)\n\treturn ET.Element(\"a\")\n\n\ndef spaced(e):\n"
-                              "    if e:\n        return ET.fromstring(e)\n    return ET.Element(\"b\")\n";
-    const std::string mixed_fixed = "import xml.etree.ElementTree as ET\nimport defusedxml.ElementTree\n\n\n"
-                                    "def tabbed(e):\n\tif e:\n\t\treturn defusedxml.ElementTree.fromstring(e)\n"
-                                    "\treturn ET.Element(\"a\")\n\n\ndef spaced(e):\n    if e:\n"
-                                    "        return defusedxml.ElementTree.fromstring(e)\n    return ET.Element(\"b\")\n";
+    const std::string mixed =
+        "import xml.etree.ElementTree as ET\n\n\ndef tabbed(e):\n\tif e:\n"
+        "\t\treturn ET.fromstring(e)\n\treturn ET.Element(\"a\")\n\n\ndef spaced(e):\n"
+        "    if e:\n        return ET.fromstring(e)\n    return ET.Element(\"b\")\n";
+    const std::string mixed_fixed =
+        "import xml.etree.ElementTree as ET\nimport defusedxml.ElementTree\n\n\n"
+        "def tabbed(e):\n\tif e:\n\t\treturn defusedxml.ElementTree.fromstring(e)\n"
+        "\treturn ET.Element(\"a\")\n\n\ndef spaced(e):\n    if e:\n"
+        "        return defusedxml.ElementTree.fromstring(e)\n    return ET.Element(\"b\")\n";
     // Eight spaces, then a tab: the same column for tree-sitter (a tab counts 8), but Python
     // raises TabError because the lines compare differently with a tab as one column.
-    const std::string tab_error = "import xml.etree.ElementTree as ET\n\n\ndef h(e):\n        doc = ET.fromstring(e)\n"
-                                  "\treturn doc\n";
+    const std::string tab_error =
+        "import xml.etree.ElementTree as ET\n\n\ndef h(e):\n        doc = ET.fromstring(e)\n"
+        "\treturn doc\n";
     // Two spaces and a tab, then a tab and two spaces: 10 columns each for tree-sitter, but for
     // Python the second line is deeper with tabs expanded and not with a tab as one column.
-    const std::string indent_error = "import xml.etree.ElementTree as ET\n\n\nif True:\n  \tx = ET.fromstring(\"<a/>\")\n"
-                                     "\t  y = 1\n";
+    const std::string indent_error =
+        "import xml.etree.ElementTree as ET\n\n\nif True:\n  \tx = ET.fromstring(\"<a/>\")\n"
+        "\t  y = 1\n";
     write_file(tmp.path() / "mixed.py", mixed);
     write_file(tmp.path() / "tab_error.py", tab_error);
     write_file(tmp.path() / "indent_error.py", indent_error);
@@ -297,10 +307,10 @@ TEST_CASE("a device named on the command line is an error; links and FIFOs in a 
     fs::path proj = tmp.path() / "proj";
     write_file(proj / "good.py", kXml);
     REQUIRE(::mkfifo((proj / "pipe.py").c_str(), 0644) == 0);
-    fs::create_symlink("loop.py", proj / "loop.py");                             // loops on itself
+    fs::create_symlink("loop.py", proj / "loop.py");  // loops on itself
     fs::create_directories(proj / "sub");
-    fs::create_directory_symlink("..", proj / "sub" / "up");                     // a directory loop
-    fs::create_symlink(outside.path() / "theirs.py", proj / "outside.py");       // leads out of the tree
+    fs::create_directory_symlink("..", proj / "sub" / "up");                // a directory loop
+    fs::create_symlink(outside.path() / "theirs.py", proj / "outside.py");  // leads out of the tree
     fs::create_directory_symlink(outside.path() / "dir", proj / "outside_dir");
 
     auto dev = run("timeout 60 " + wafix_cmd() + " diff /dev/null", tmp.path());
@@ -310,11 +320,12 @@ TEST_CASE("a device named on the command line is an error; links and FIFOs in a 
     auto fix = run("timeout 60 " + wafix_cmd() + " fix proj", tmp.path());
     INFO(fix.out << fix.err);
     CHECK(fix.status == 0);  // a skip is not an error: everything wafix did read is fixed
-    CHECK(fix.err == "wafix: note: proj/loop.py: symbolic link loop; not followed\n"
-                     "wafix: note: proj/outside.py: symbolic link not followed (name it explicitly to process it)\n"
-                     "wafix: note: proj/outside_dir: symbolic link not followed (name it explicitly to process it)\n"
-                     "wafix: note: proj/pipe.py: not a regular file (FIFO); skipped\n"
-                     "wafix: note: proj/sub/up: symbolic link not followed (name it explicitly to process it)\n");
+    CHECK(fix.err ==
+          "wafix: note: proj/loop.py: symbolic link loop; not followed\n"
+          "wafix: note: proj/outside.py: symbolic link not followed (name it explicitly to process it)\n"
+          "wafix: note: proj/outside_dir: symbolic link not followed (name it explicitly to process it)\n"
+          "wafix: note: proj/pipe.py: not a regular file (FIFO); skipped\n"
+          "wafix: note: proj/sub/up: symbolic link not followed (name it explicitly to process it)\n");
     CHECK(fix.out.find("fixed 1 finding in 1 file") != std::string::npos);
     CHECK(read_file(proj / "good.py") == kFixed);
     CHECK(read_file(outside.path() / "theirs.py") == kXml);

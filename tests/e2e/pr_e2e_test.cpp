@@ -43,8 +43,9 @@ CommandResult must(const std::string& command, const fs::path& cwd) {
     return r;
 }
 
-const char* kGitEnv = "GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=Dev GIT_AUTHOR_EMAIL=dev@example.com "
-                      "GIT_COMMITTER_NAME=Dev GIT_COMMITTER_EMAIL=dev@example.com ";
+const char* kGitEnv =
+    "GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=Dev GIT_AUTHOR_EMAIL=dev@example.com "
+    "GIT_COMMITTER_NAME=Dev GIT_COMMITTER_EMAIL=dev@example.com ";
 
 // A bare "origin" whose main holds the sample project, a user's clone of it, and the emulator.
 struct World {
@@ -57,7 +58,8 @@ struct World {
         must("git init -q --bare -b main origin.git", tmp.path());
         must(std::string(kGitEnv) + "git clone -q origin.git seed", tmp.path());
         fs::copy(source_dir() / "testdata" / "sample", tmp.path() / "seed", fs::copy_options::recursive);
-        must(std::string(kGitEnv) + "git add -A && " + kGitEnv + "git commit -q -m sample && git push -q origin HEAD:main",
+        must(std::string(kGitEnv) + "git add -A && " + kGitEnv +
+                 "git commit -q -m sample && git push -q origin HEAD:main",
              tmp.path() / "seed");
         must(std::string(kGitEnv) + "git clone -q origin.git work", tmp.path());
         work_head = run("git rev-parse HEAD", work).out;
@@ -230,7 +232,8 @@ TEST_CASE("wafix pr opens one PR per family, is idempotent, and closes a PR whos
         json p = w.pull(std::string("wafix/") + fam);
         CHECK(p["state"] == "open");
         CHECK(p["number"] == numbers[fam]);  // the same pull request, its branch rebuilt on the new main
-        CHECK(run(std::string("git --git-dir=origin.git merge-base --is-ancestor main wafix/") + fam, w.tmp.path()).status == 0);
+        CHECK(run(std::string("git --git-dir=origin.git merge-base --is-ancestor main wafix/") + fam, w.tmp.path())
+                  .status == 0);
     }
     CHECK(w.pulls().size() == kFamilies.size());
 }
@@ -239,8 +242,8 @@ TEST_CASE("wafix pr --dry-run prints the plan and touches nothing", "[pr-e2e]") 
     World w;
     auto snapshot = [&] {
         json s = w.gh->state();
-        return std::make_tuple(w.refs(), s["pulls"].dump(), s["comments"].dump(),
-                               run("git for-each-ref", w.work).out, run("git count-objects -v", w.work).out);
+        return std::make_tuple(w.refs(), s["pulls"].dump(), s["comments"].dump(), run("git for-each-ref", w.work).out,
+                               run("git count-objects -v", w.work).out);
     };
     auto before = snapshot();
     auto r = w.pr("--dry-run");
@@ -298,7 +301,10 @@ TEST_CASE("wafix pr without a token, or with one GitHub refuses, stops before pu
 TEST_CASE("wafix pr reports API failures after a push and recovers on the next run", "[pr-e2e]") {
     World w;
     std::time_t reset = std::time(nullptr) + 3600;
-    w.gh->fail({{"method", "POST"}, {"path_regex", "/pulls$"}, {"status", 403}, {"times", -1},
+    w.gh->fail({{"method", "POST"},
+                {"path_regex", "/pulls$"},
+                {"status", 403},
+                {"times", -1},
                 {"headers", {{"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", std::to_string(reset)}}},
                 {"body", {{"message", "API rate limit exceeded"}}}});
     auto limited = w.pr();
@@ -315,7 +321,10 @@ TEST_CASE("wafix pr reports API failures after a push and recovers on the next r
     CHECK(w.pulls().empty());
 
     w.gh->reset();
-    w.gh->fail({{"method", "POST"}, {"path_regex", "/pulls$"}, {"status", 422}, {"times", 1},
+    w.gh->fail({{"method", "POST"},
+                {"path_regex", "/pulls$"},
+                {"status", 422},
+                {"times", 1},
                 {"body", {{"message", "Validation Failed"}, {"errors", {{{"message", "injected"}}}}}}});
     std::string refs = w.refs();
     auto invalid = w.pr();
@@ -338,13 +347,17 @@ TEST_CASE("wafix pr never force-pushes a branch with a human's commit", "[pr-e2e
     json before = w.pull("wafix/http");
     TempDir t;
     must(std::string(kGitEnv) + "git clone -q " + shell_quote(w.origin.string()) + " c", t.path());
-    must(std::string(kGitEnv) + "git fetch -q origin wafix/http && git checkout -q -b h FETCH_HEAD && echo '# tuned' >> "
-             "README.md && git add README.md && " + kGitEnv + "git commit -q -m 'Tune timeouts' && git push -q origin "
+    must(std::string(kGitEnv) +
+             "git fetch -q origin wafix/http && git checkout -q -b h FETCH_HEAD && echo '# tuned' >> "
+             "README.md && git add README.md && " +
+             kGitEnv +
+             "git commit -q -m 'Tune timeouts' && git push -q origin "
              "h:wafix/http",
          t.path() / "c");
     std::string human_tip = w.git("rev-parse wafix/http");
     // main moves on, so wafix would want to rebuild every branch.
-    must(std::string("git checkout -q main && echo x > extra.txt && git add extra.txt && ") + kGitEnv + "git commit -q -m extra && git push -q origin HEAD:main",
+    must(std::string("git checkout -q main && echo x > extra.txt && git add extra.txt && ") + kGitEnv +
+             "git commit -q -m extra && git push -q origin HEAD:main",
          t.path() / "c");
     auto r = w.pr();
     INFO(r.out << r.err);

@@ -89,8 +89,8 @@ TEST_CASE("SARIF validates against the official 2.1.0 schema, with fixes and err
     json d = json::parse(sarif.out);
     auto& run0 = d["runs"][0];
     CHECK(run0["invocations"][0]["executionSuccessful"] == false);
-    CHECK(run0["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"].get<std::string>().find("broken.py") !=
-          std::string::npos);
+    CHECK(run0["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"].get<std::string>().find(
+              "broken.py") != std::string::npos);
     std::set<std::string> rule_ids;
     for (const auto& r : run0["tool"]["driver"]["rules"]) rule_ids.insert(r["id"].get<std::string>());
     CHECK(rule_ids.count("WA101"));
@@ -154,19 +154,19 @@ TEST_CASE("suppression comments in every position", "[suppression]") {
     TempDir tmp;
     // Each call is its own module-level statement; the expected line numbers are the unsuppressed ones.
     write_file(tmp.path() / "s.py",
-               "import xml.etree.ElementTree as ET\n"                         // 1
-               "a = ET.fromstring(x)  # wafix: ignore[WA101]\n"               // 2 silenced
-               "b = ET.fromstring(  # wafix: ignore\n"                        // 3 silenced (first line)
+               "import xml.etree.ElementTree as ET\n"            // 1
+               "a = ET.fromstring(x)  # wafix: ignore[WA101]\n"  // 2 silenced
+               "b = ET.fromstring(  # wafix: ignore\n"           // 3 silenced (first line)
                "    y,\n"
                ")\n"
-               "c = ET.fromstring(\n"                                         // 6
-               "    z,  # wafix: ignore[WA101]\n"                             // 7 not the first line: kept
+               "c = ET.fromstring(\n"              // 6
+               "    z,  # wafix: ignore[WA101]\n"  // 7 not the first line: kept
                ")\n"
-               "d = ET.fromstring(w)  # nosec B314\n"                         // 9 silenced (bandit)
-               "e = ET.fromstring(v)  # noqa: S314\n"                         // 10 silenced (ruff)
-               "f = ET.fromstring(u)  # noqa: E501\n"                         // 11 other code: kept
-               "g = ET.fromstring(t)  # wafix: ignore[WA999]\n"               // 12 other rule: kept
-               "h = 1  # wafix: ignore[WA101]\n");                            // 13 unused
+               "d = ET.fromstring(w)  # nosec B314\n"            // 9 silenced (bandit)
+               "e = ET.fromstring(v)  # noqa: S314\n"            // 10 silenced (ruff)
+               "f = ET.fromstring(u)  # noqa: E501\n"            // 11 other code: kept
+               "g = ET.fromstring(t)  # wafix: ignore[WA999]\n"  // 12 other rule: kept
+               "h = 1  # wafix: ignore[WA101]\n");               // 13 unused
     auto lines_of = [&](const std::string& args) {
         json j = json::parse(run(wafix_cmd() + " check --format json " + args + " s.py", tmp.path()).out);
         std::vector<int> lines;
@@ -190,7 +190,8 @@ TEST_CASE("suppression comments in every position", "[suppression]") {
     CHECK(fixed.find("a = ET.fromstring(x)") != std::string::npos);
     CHECK(fixed.find("f = defusedxml.ElementTree.fromstring(u)") != std::string::npos);
 
-    write_file(tmp.path() / "whole.py", "# wafix: ignore-file[WA101]\nimport xml.etree.ElementTree as ET\nET.parse(p)\n");
+    write_file(tmp.path() / "whole.py",
+               "# wafix: ignore-file[WA101]\nimport xml.etree.ElementTree as ET\nET.parse(p)\n");
     auto whole = run(wafix_cmd() + " diff whole.py", tmp.path());
     CHECK(whole.status == 0);
     CHECK(whole.out.empty());

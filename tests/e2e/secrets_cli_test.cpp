@@ -143,7 +143,8 @@ TEST_CASE("secret values appear in no wafix output but the exact patch", "[cli][
     check_no_secret("second diff", again.out + again.err, values);
 }
 
-TEST_CASE("the secrets manifest holds the values with mode 0600, and nothing changes when it cannot be written", "[cli][secrets]") {
+TEST_CASE("the secrets manifest holds the values with mode 0600, and nothing changes when it cannot be written",
+          "[cli][secrets]") {
     const std::vector<std::string> values = sample_secrets();
     TempDir tmp;
     copy_sample(tmp.path() / "sample");
@@ -161,7 +162,7 @@ TEST_CASE("the secrets manifest holds the values with mode 0600, and nothing cha
     CHECK(fix.status <= 1);  // report-only rules may leave findings for a human
     check_no_secret("fix output", fix.out + fix.err, values);
     CHECK(fix.out.find("wrote the secret ids and values to m.json (mode 0600)") != std::string::npos);
-    struct stat st{};
+    struct stat st {};
     REQUIRE(::stat((tmp.path() / "m.json").c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
     auto manifest = nlohmann::json::parse(read_file(tmp.path() / "m.json"));
@@ -178,7 +179,8 @@ TEST_CASE("the secrets manifest holds the values with mode 0600, and nothing cha
     CHECK(by_id.count("prod/report-builder/github-token") == 1);
     CHECK(manifest[0].at("line").get<int>() == 31);  // ERP_API_KEY's line in the original file
     for (const auto& v : values) {
-        bool listed = std::find_if(by_id.begin(), by_id.end(), [&](const auto& p) { return p.second == v; }) != by_id.end();
+        bool listed =
+            std::find_if(by_id.begin(), by_id.end(), [&](const auto& p) { return p.second == v; }) != by_id.end();
         CHECK(listed);
     }
     // The manifest is the only file that holds the values.
@@ -206,7 +208,8 @@ TEST_CASE("the fixed sample handlers read their secrets from a local Secrets Man
     INFO(fix.out << fix.err);
     REQUIRE(fix.status <= 1);
     std::string script = (source_dir() / "tests" / "behaviour" / "secrets_sample_behaviour.py").string();
-    auto r = run(shell_quote(python.string()) + " " + shell_quote(script) + " original fixed manifest.json", tmp.path());
+    auto r =
+        run(shell_quote(python.string()) + " " + shell_quote(script) + " original fixed manifest.json", tmp.path());
     INFO(r.out << r.err);
     CHECK(r.status == 0);
     CHECK(r.out.find("10 passed, 0 failed") != std::string::npos);
@@ -265,9 +268,10 @@ TEST_CASE("WA301 writes Powertools' get_secret when the nearest manifest lists a
             CHECK(read_file(tmp.path() / project / "requirements.txt") == read_file(from / "requirements.txt"));
 
             // The fixed module imports and reads the literal's value from a local Secrets Manager.
-            auto r = run(shell_quote(python.string()) + " " + shell_quote(script) + " " +
-                             shell_quote((from / "handler.py").string()) + " " + project + "/handler.py m.json ERP_API_KEY",
-                         tmp.path());
+            auto r =
+                run(shell_quote(python.string()) + " " + shell_quote(script) + " " +
+                        shell_quote((from / "handler.py").string()) + " " + project + "/handler.py m.json ERP_API_KEY",
+                    tmp.path());
             INFO(r.out << r.err);
             CHECK(r.status == 0);
             CHECK(r.out.find("5 passed, 0 failed") != std::string::npos);

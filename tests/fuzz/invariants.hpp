@@ -58,7 +58,8 @@ inline std::string apply_unified_diff(std::string_view old_text, std::string_vie
             previous = h[0];
             std::string body = h.substr(1);
             if (h[0] == ' ') {
-                if (old_lines.at(next_old) != body && old_lines.at(next_old) + "\n" != body) violated("context mismatch");
+                if (old_lines.at(next_old) != body && old_lines.at(next_old) + "\n" != body)
+                    violated("context mismatch");
                 hunk_out += body;
                 ++next_old;
             } else if (h[0] == '-') {
@@ -98,7 +99,8 @@ inline void check_pipeline(std::string_view bytes) {
 inline void check_edits(std::string_view bytes) {
     if (bytes.size() < 2) return;
     size_t split = static_cast<unsigned char>(bytes[0]) % bytes.size();
-    std::string_view text = bytes.substr(1, split), program = bytes.substr(1 + split > bytes.size() ? bytes.size() : 1 + split);
+    std::string_view text = bytes.substr(1, split),
+                     program = bytes.substr(1 + split > bytes.size() ? bytes.size() : 1 + split);
     std::vector<Fix> fixes;
     for (size_t i = 0; i + 4 <= program.size(); i += 4) {
         auto b = static_cast<uint32_t>(static_cast<unsigned char>(program[i]) % (text.size() + 2));

@@ -72,7 +72,8 @@ TEST_CASE("golden cases", "[golden]") {
             std::string name = input.filename().string();
             if (starts_with(name, "neg_")) {
                 std::string reported;
-                for (const Finding& f : r.findings) reported += "line " + std::to_string(f.location.line) + ": " + f.message + "\n";
+                for (const Finding& f : r.findings)
+                    reported += "line " + std::to_string(f.location.line) + ": " + f.message + "\n";
                 INFO(reported);
                 CHECK(r.findings.empty());
                 CHECK(r.unfixed.empty());
@@ -94,8 +95,8 @@ TEST_CASE("golden cases", "[golden]") {
             if (fs::exists(unfixed_path)) {
                 std::string unfixed;
                 for (const Finding& f : r.unfixed)
-                    unfixed += std::to_string(f.location.line) + ":" + std::to_string(f.location.column) + " " + f.rule +
-                               " " + f.message + "\n";
+                    unfixed += std::to_string(f.location.line) + ":" + std::to_string(f.location.column) + " " +
+                               f.rule + " " + f.message + "\n";
                 CHECK(unfixed == read_file(unfixed_path));
             }
             if (!expects_change) continue;

@@ -38,9 +38,9 @@ std::string read_or_empty(const std::filesystem::path& p) {
 
 GitHubEmulator::GitHubEmulator(GitHubEmulatorOptions options) : options_(std::move(options)) {
     const auto port_file = dir_.path() / "port", log = dir_.path() / "emulator.log";
-    std::vector<std::string> args = {"python3",  options_.script.string(), "--port", "0", "--port-file",
-                                     port_file.string(), "--token", options_.token, "--repo", options_.repo,
-                                     "--default-branch", options_.default_branch};
+    std::vector<std::string> args = {
+        "python3", options_.script.string(), "--port", "0",           "--port-file",      port_file.string(),
+        "--token", options_.token,           "--repo", options_.repo, "--default-branch", options_.default_branch};
     if (!options_.git_dir.empty()) {
         args.push_back("--git-dir");
         args.push_back(options_.git_dir.string());
@@ -100,8 +100,7 @@ wafix::pr::GitHubConfig GitHubEmulator::config() const {
     return c;
 }
 
-nlohmann::json GitHubEmulator::control(const std::string& method, const std::string& path,
-                                       const nlohmann::json* body) {
+nlohmann::json GitHubEmulator::control(const std::string& method, const std::string& path, const nlohmann::json* body) {
     wafix::pr::HttpRequest req;
     req.method = method;
     req.url = api_url() + path;

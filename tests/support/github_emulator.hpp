@@ -82,7 +82,7 @@ public:
     // api_url, token, owner and repo of this emulator, for GitHubClient or a GITHUB_* environment.
     wafix::pr::GitHubConfig config() const;
 
-    nlohmann::json state();                          // GET /_emulator/state
+    nlohmann::json state();  // GET /_emulator/state
     nlohmann::json requests() { return state().at("requests"); }
     void fail(const nlohmann::json& rule);           // POST /_emulator/fail
     nlohmann::json seed(const nlohmann::json& doc);  // POST /_emulator/seed; returns {"numbers": [...]}

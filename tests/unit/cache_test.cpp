@@ -41,7 +41,8 @@ void outlive_racy_window() { std::this_thread::sleep_for(std::chrono::millisecon
 
 const std::string clean_py = "def f():\n    return 1\n";  // no rule applies
 const std::string flagged_py =
-    "import xml.etree.ElementTree as ET\n\n\ndef handler(event, context):\n    return ET.fromstring(event[\"body\"]).tag\n";
+    "import xml.etree.ElementTree as ET\n\n\ndef handler(event, context):\n    return "
+    "ET.fromstring(event[\"body\"]).tag\n";
 
 struct Analysed {
     RunReport run;

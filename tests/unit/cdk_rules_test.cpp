@@ -21,8 +21,9 @@ FileResult fix_text(const std::string& text, std::set<std::string> rules, int re
     return process_source(*loaded.file, o);
 }
 
-const char* kSplat = "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(stack, **props):\n"
-                     "    return _lambda.Function(stack, \"Fn\", **props)\n";
+const char* kSplat =
+    "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(stack, **props):\n"
+    "    return _lambda.Function(stack, \"Fn\", **props)\n";
 
 }  // namespace
 
@@ -40,7 +41,8 @@ TEST_CASE("**props constructs are reported, not rewritten", "[cdk]") {
 }
 
 TEST_CASE("WA402 writes the configured value and says that it caps scaling", "[cdk]") {
-    std::string src = "from aws_cdk.aws_lambda import Function\n\n\ndef build(s, c):\n    return Function(s, \"F\", code=c)\n";
+    std::string src =
+        "from aws_cdk.aws_lambda import Function\n\n\ndef build(s, c):\n    return Function(s, \"F\", code=c)\n";
     FileResult r = fix_text(src, {"WA402"}, 25);
     CHECK(r.fixed_text.find("Function(s, \"F\", code=c, reserved_concurrent_executions=25)") != std::string::npos);
     FileResult report = fix_text(kSplat, {"WA402"}, 25);
@@ -50,12 +52,14 @@ TEST_CASE("WA402 writes the configured value and says that it caps scaling", "[c
 }
 
 TEST_CASE("WA401 and WA402 together add one line each to a multi-line call", "[cdk]") {
-    std::string src = "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(s, c):\n"
-                      "    return _lambda.Function(\n        s,\n        \"F\",\n        code=c  # zip\n    )\n";
+    std::string src =
+        "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(s, c):\n"
+        "    return _lambda.Function(\n        s,\n        \"F\",\n        code=c  # zip\n    )\n";
     FileResult r = fix_text(src, {"WA401", "WA402"});
-    CHECK(r.fixed_text == "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(s, c):\n"
-                          "    return _lambda.Function(\n        s,\n        \"F\",\n        code=c,  # zip\n"
-                          "        dead_letter_queue_enabled=True,\n        reserved_concurrent_executions=10\n    )\n");
+    CHECK(r.fixed_text ==
+          "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(s, c):\n"
+          "    return _lambda.Function(\n        s,\n        \"F\",\n        code=c,  # zip\n"
+          "        dead_letter_queue_enabled=True,\n        reserved_concurrent_executions=10\n    )\n");
     CHECK(r.fixed.at("WA401") == 1);
     CHECK(r.fixed.at("WA402") == 1);
     CHECK(r.unfixed.empty());
@@ -63,8 +67,9 @@ TEST_CASE("WA401 and WA402 together add one line each to a multi-line call", "[c
 }
 
 TEST_CASE("a CfnFunction whose role wafix cannot grant to is reported with the reason", "[cdk]") {
-    std::string src = "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(s, role_arn, c):\n"
-                      "    _lambda.CfnFunction(s, \"Legacy\", role=role_arn, code=c)\n";
+    std::string src =
+        "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(s, role_arn, c):\n"
+        "    _lambda.CfnFunction(s, \"Legacy\", role=role_arn, code=c)\n";
     FileResult r = fix_text(src, {"WA401"});
     CHECK_FALSE(r.changed());
     REQUIRE(r.unfixed.size() == 1);
@@ -74,11 +79,13 @@ TEST_CASE("a CfnFunction whose role wafix cannot grant to is reported with the r
 TEST_CASE("the reserved-concurrency flag sets WA402's value and rejects values below 1", "[cli][cdk]") {
     TempDir tmp;
     write_file(tmp.path() / "stack.py",
-               "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(s, c):\n    return _lambda.Function(s, \"F\", code=c)\n");
+               "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(s, c):\n    return _lambda.Function(s, \"F\", "
+               "code=c)\n");
     std::string wafix = shell_quote(WAFIX_BINARY);
     auto diff = run(wafix + " diff --select WA402 --reserved-concurrency 3 stack.py", tmp.path());
     CHECK(diff.status == 1);
-    CHECK(diff.out.find("+    return _lambda.Function(s, \"F\", code=c, reserved_concurrent_executions=3)") != std::string::npos);
+    CHECK(diff.out.find("+    return _lambda.Function(s, \"F\", code=c, reserved_concurrent_executions=3)") !=
+          std::string::npos);
     CHECK(run(wafix + " diff --reserved-concurrency 0 stack.py", tmp.path()).status == 2);
     auto rules = run(wafix + " rules", tmp.path());
     CHECK(rules.out.find("WA401") != std::string::npos);
@@ -90,11 +97,13 @@ TEST_CASE("the reserved-concurrency flag sets WA402's value and rejects values b
 
 TEST_CASE("a call one rule splits and another extends on its line gets both, without a withheld fix", "[cdk]") {
     // WA401 appends before `)` on the line while WA402 splits the call (the line would pass 79).
-    std::string src = "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(stack, c):\n"
-                      "    return _lambda.Function(stack, \"F\", code=c)\n";
+    std::string src =
+        "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(stack, c):\n"
+        "    return _lambda.Function(stack, \"F\", code=c)\n";
     FileResult r = fix_text(src, {"WA401", "WA402"});
     CHECK(r.notes.empty());
-    CHECK(r.fixed_text == "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(stack, c):\n"
-                          "    return _lambda.Function(\n        stack,\n        \"F\",\n        code=c,\n"
-                          "        dead_letter_queue_enabled=True,\n        reserved_concurrent_executions=10,\n    )\n");
+    CHECK(r.fixed_text ==
+          "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(stack, c):\n"
+          "    return _lambda.Function(\n        stack,\n        \"F\",\n        code=c,\n"
+          "        dead_letter_queue_enabled=True,\n        reserved_concurrent_executions=10,\n    )\n");
 }

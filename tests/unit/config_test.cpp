@@ -27,7 +27,7 @@ std::vector<std::string> finding_files(const fs::path& cwd, const std::string& a
 TEST_CASE("glob matching", "[unit][config]") {
     CHECK(glob_match("gen", "gen/a.py"));
     CHECK(glob_match("gen", "sub/gen/a.py") == false);  // a bare directory name is anchored
-    CHECK(glob_match("*.py", "deep/down/x.py"));         // no slash: any directory
+    CHECK(glob_match("*.py", "deep/down/x.py"));        // no slash: any directory
     CHECK(glob_match("sub/*.py", "sub/a.py"));
     CHECK_FALSE(glob_match("sub/*.py", "sub/deeper/a.py"));
     CHECK(glob_match("sub/**/*.py", "sub/a.py"));
@@ -51,12 +51,13 @@ TEST_CASE("errors name the file, the line and the key", "[unit][config]") {
         }
         return std::string();
     };
-    CHECK(error_for("[tool.wafix]\nselect = [\"WA101\"]\nbogus = 1\n", true).find("pyproject.toml:3:1: unknown key `bogus`") !=
-          std::string::npos);
+    CHECK(error_for("[tool.wafix]\nselect = [\"WA101\"]\nbogus = 1\n", true)
+              .find("pyproject.toml:3:1: unknown key `bogus`") != std::string::npos);
     CHECK(error_for("select = \"WA101\"\n", false).find("wafix.toml:1:10: `select` must be an array of strings") !=
           std::string::npos);
     CHECK(error_for("ignore = [\"WA999\"]\n", false).find("unknown rule `WA999` in `ignore`") != std::string::npos);
-    CHECK(error_for("unsafe-fixes = \"yes\"\n", false).find("`unsafe-fixes` must be true or false") != std::string::npos);
+    CHECK(error_for("unsafe-fixes = \"yes\"\n", false).find("`unsafe-fixes` must be true or false") !=
+          std::string::npos);
     CHECK(error_for("reserved-concurrency = 0\n", false).find("positive integer") != std::string::npos);
     CHECK(error_for("http-timeout = [1]\n", false).find("[connect, read]") != std::string::npos);
     CHECK(error_for("select = [\n", false).find("wafix.toml:") != std::string::npos);  // broken TOML
@@ -106,7 +107,8 @@ TEST_CASE("nearest configuration wins, wafix.toml over pyproject.toml, CLI over 
     // gen/ has no file of its own: the root's `ignore = ["WA101"]` governs it.
     CHECK(finding_files(root, ".") == std::vector<std::string>{"svc/b.py"});
     // An explicit --select on the command line re-enables what a file ignores.
-    CHECK(finding_files(root, "--select WA101 .") == std::vector<std::string>{"a.py", "both/c.py", "gen/d.py", "svc/b.py"});
+    CHECK(finding_files(root, "--select WA101 .") ==
+          std::vector<std::string>{"a.py", "both/c.py", "gen/d.py", "svc/b.py"});
 
     write_file(root / "pyproject.toml", "[tool.wafix]\nexclude = [\"gen\"]\n");
     CHECK(finding_files(root, ".") == std::vector<std::string>{"a.py", "svc/b.py"});
@@ -115,7 +117,8 @@ TEST_CASE("nearest configuration wins, wafix.toml over pyproject.toml, CLI over 
     write_file(root / "pyproject.toml", "[tool.wafix]\nselect = \"WA101\"\n");
     auto broken = run(wafix_cmd() + " check .", root);
     CHECK(broken.status == 2);
-    CHECK(broken.err.find("configuration: pyproject.toml:2:10: `select` must be an array of strings") != std::string::npos);
+    CHECK(broken.err.find("configuration: pyproject.toml:2:10: `select` must be an array of strings") !=
+          std::string::npos);
 }
 
 TEST_CASE("dependency-manifest = \"none\" leaves manifests alone and says so", "[config][cli]") {

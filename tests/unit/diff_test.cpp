@@ -85,14 +85,16 @@ TEST_CASE("pure insertion and pure deletion in the middle", "[unit][diff]") {
 TEST_CASE("missing final newlines are marked where they are", "[unit][diff]") {
     SECTION("old only") {
         std::string o = "a\nb\nc", n = "a\nb\nc\n";
-        CHECK(render_file_diff("f.py", o, n) == "diff --git a/f.py b/f.py\n--- a/f.py\n+++ b/f.py\n"
-                                                "@@ -1,3 +1,3 @@\n a\n b\n-c\n\\ No newline at end of file\n+c\n");
+        CHECK(render_file_diff("f.py", o, n) ==
+              "diff --git a/f.py b/f.py\n--- a/f.py\n+++ b/f.py\n"
+              "@@ -1,3 +1,3 @@\n a\n b\n-c\n\\ No newline at end of file\n+c\n");
         check_applies("f.py", o, n);
     }
     SECTION("new only") {
         std::string o = "a\nb\nc\n", n = "a\nb\nc";
-        CHECK(render_file_diff("f.py", o, n) == "diff --git a/f.py b/f.py\n--- a/f.py\n+++ b/f.py\n"
-                                                "@@ -1,3 +1,3 @@\n a\n b\n-c\n+c\n\\ No newline at end of file\n");
+        CHECK(render_file_diff("f.py", o, n) ==
+              "diff --git a/f.py b/f.py\n--- a/f.py\n+++ b/f.py\n"
+              "@@ -1,3 +1,3 @@\n a\n b\n-c\n+c\n\\ No newline at end of file\n");
         check_applies("f.py", o, n);
     }
     SECTION("both, last line changed") {
@@ -104,8 +106,9 @@ TEST_CASE("missing final newlines are marked where they are", "[unit][diff]") {
     }
     SECTION("both, unterminated last line is context") {
         std::string o = "a\nb\nc", n = "a\nB\nc";
-        CHECK(render_file_diff("f.py", o, n) == "diff --git a/f.py b/f.py\n--- a/f.py\n+++ b/f.py\n"
-                                                "@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n\\ No newline at end of file\n");
+        CHECK(render_file_diff("f.py", o, n) ==
+              "diff --git a/f.py b/f.py\n--- a/f.py\n+++ b/f.py\n"
+              "@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n\\ No newline at end of file\n");
         check_applies("f.py", o, n);
     }
     SECTION("a line added after an unterminated last line") {
@@ -119,8 +122,9 @@ TEST_CASE("missing final newlines are marked where they are", "[unit][diff]") {
 
 TEST_CASE("CRLF lines are kept byte-exact", "[unit][diff]") {
     std::string o = numbered(1, 5, {}, "\r\n"), n = numbered(1, 5, {3}, "\r\n");
-    CHECK(render_file_diff("w.py", o, n) == "diff --git a/w.py b/w.py\n--- a/w.py\n+++ b/w.py\n"
-                                            "@@ -1,5 +1,5 @@\n l1\r\n l2\r\n-l3\r\n+L3\r\n l4\r\n l5\r\n");
+    CHECK(render_file_diff("w.py", o, n) ==
+          "diff --git a/w.py b/w.py\n--- a/w.py\n+++ b/w.py\n"
+          "@@ -1,5 +1,5 @@\n l1\r\n l2\r\n-l3\r\n+L3\r\n l4\r\n l5\r\n");
     check_applies("w.py", o, n);
 
     // Only the line ending changes: the lines differ, and the CR is visible in the diff.
@@ -167,29 +171,34 @@ TEST_CASE("changes far apart make two hunks, close ones one hunk", "[unit][diff]
     std::string o = numbered(1, 20);
     SECTION("far apart") {
         std::string n = numbered(1, 20, {2, 18});
-        CHECK(render_file_diff("pkg/mod.py", o, n) == kHeader +
-                                                           "@@ -1,5 +1,5 @@\n l1\n-l2\n+L2\n l3\n l4\n l5\n"
-                                                           "@@ -15,6 +15,6 @@\n l15\n l16\n l17\n-l18\n+L18\n l19\n l20\n");
+        CHECK(render_file_diff("pkg/mod.py", o, n) ==
+              kHeader +
+                  "@@ -1,5 +1,5 @@\n l1\n-l2\n+L2\n l3\n l4\n l5\n"
+                  "@@ -15,6 +15,6 @@\n l15\n l16\n l17\n-l18\n+L18\n l19\n l20\n");
         check_applies("pkg/mod.py", o, n);
     }
     SECTION("close together") {
         std::string n = numbered(1, 20, {5, 11});
-        CHECK(render_file_diff("pkg/mod.py", o, n) ==
-              kHeader + "@@ -2,13 +2,13 @@\n l2\n l3\n l4\n-l5\n+L5\n l6\n l7\n l8\n l9\n l10\n-l11\n+L11\n l12\n l13\n l14\n");
+        CHECK(
+            render_file_diff("pkg/mod.py", o, n) ==
+            kHeader +
+                "@@ -2,13 +2,13 @@\n l2\n l3\n l4\n-l5\n+L5\n l6\n l7\n l8\n l9\n l10\n-l11\n+L11\n l12\n l13\n l14\n");
         check_applies("pkg/mod.py", o, n);
     }
     SECTION("exactly 2*context common lines between: one hunk") {
         std::string n = numbered(1, 20, {5, 12});
         CHECK(render_file_diff("pkg/mod.py", o, n) ==
-              kHeader + "@@ -2,14 +2,14 @@\n l2\n l3\n l4\n-l5\n+L5\n l6\n l7\n l8\n l9\n l10\n l11\n-l12\n+L12\n"
-                        " l13\n l14\n l15\n");
+              kHeader +
+                  "@@ -2,14 +2,14 @@\n l2\n l3\n l4\n-l5\n+L5\n l6\n l7\n l8\n l9\n l10\n l11\n-l12\n+L12\n"
+                  " l13\n l14\n l15\n");
         check_applies("pkg/mod.py", o, n);
     }
     SECTION("2*context+1 common lines between: two hunks") {
         std::string n = numbered(1, 20, {5, 13});
-        CHECK(render_file_diff("pkg/mod.py", o, n) == kHeader +
-                                                           "@@ -2,7 +2,7 @@\n l2\n l3\n l4\n-l5\n+L5\n l6\n l7\n l8\n"
-                                                           "@@ -10,7 +10,7 @@\n l10\n l11\n l12\n-l13\n+L13\n l14\n l15\n l16\n");
+        CHECK(render_file_diff("pkg/mod.py", o, n) ==
+              kHeader +
+                  "@@ -2,7 +2,7 @@\n l2\n l3\n l4\n-l5\n+L5\n l6\n l7\n l8\n"
+                  "@@ -10,7 +10,7 @@\n l10\n l11\n l12\n-l13\n+L13\n l14\n l15\n l16\n");
         check_applies("pkg/mod.py", o, n);
     }
 }
@@ -198,9 +207,11 @@ TEST_CASE("context 0 names the line before an insertion", "[unit][diff]") {
     DiffOptions opts;
     opts.context = 0;
     std::string o = numbered(1, 10), n = numbered(1, 5) + "new\n" + numbered(6, 10);
-    CHECK(render_file_diff("f.py", o, n, opts) == "diff --git a/f.py b/f.py\n--- a/f.py\n+++ b/f.py\n@@ -5,0 +6,1 @@\n+new\n");
+    CHECK(render_file_diff("f.py", o, n, opts) ==
+          "diff --git a/f.py b/f.py\n--- a/f.py\n+++ b/f.py\n@@ -5,0 +6,1 @@\n+new\n");
     std::string d = numbered(1, 4) + numbered(6, 10);
-    CHECK(render_file_diff("f.py", o, d, opts) == "diff --git a/f.py b/f.py\n--- a/f.py\n+++ b/f.py\n@@ -5,1 +4,0 @@\n-l5\n");
+    CHECK(render_file_diff("f.py", o, d, opts) ==
+          "diff --git a/f.py b/f.py\n--- a/f.py\n+++ b/f.py\n@@ -5,1 +4,0 @@\n-l5\n");
 }
 
 TEST_CASE("colour wraps the same diff in escape codes", "[unit][diff]") {

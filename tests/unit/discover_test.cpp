@@ -177,12 +177,12 @@ TEST_CASE("symlinks are not followed during the walk", "[unit][discover]") {
     touch(root / "real" / "a.py");
     touch(outside.path() / "secret.py");
     touch(outside.path() / "dir" / "far.py");
-    fs::create_directory_symlink(root / "real", root / "alias");                // inside the tree
-    fs::create_directory_symlink(root, root / "real" / "loop");                 // a loop
-    fs::create_symlink(outside.path() / "secret.py", root / "linked.py");       // a file outside
+    fs::create_directory_symlink(root / "real", root / "alias");                 // inside the tree
+    fs::create_directory_symlink(root, root / "real" / "loop");                  // a loop
+    fs::create_symlink(outside.path() / "secret.py", root / "linked.py");        // a file outside
     fs::create_directory_symlink(outside.path() / "dir", root / "outside_dir");  // a directory outside
-    fs::create_symlink(root / "missing.py", root / "dangling.py");             // broken
-    fs::create_symlink(root / "self.py", root / "self.py");                    // loops on itself
+    fs::create_symlink(root / "missing.py", root / "dangling.py");               // broken
+    fs::create_symlink(root / "self.py", root / "self.py");                      // loops on itself
     // Links that could not have been input, or that name a skipped directory, stay quiet.
     fs::create_symlink(outside.path() / "secret.py", root / "libfoo.so");
     fs::create_directory_symlink(outside.path() / "dir", root / "node_modules");

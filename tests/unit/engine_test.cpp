@@ -5,9 +5,9 @@
 #include <filesystem>
 
 #include "test_util.hpp"
+#include "wafix/app/file_analysis.hpp"
 #include "wafix/core/engine.hpp"
 #include "wafix/core/transform.hpp"
-#include "wafix/app/file_analysis.hpp"
 #include "wafix/rules/registry.hpp"
 
 using namespace wafix;
@@ -27,7 +27,9 @@ class Rename final : public Transform {
 public:
     Rename(std::string id, std::string name, std::string replacement, Safety safety = Safety::Safe)
         : info_{std::move(id), "rename", {"OPS"}, "test", FixAvailability::Always},
-          name_(std::move(name)), replacement_(std::move(replacement)), safety_(safety) {}
+          name_(std::move(name)),
+          replacement_(std::move(replacement)),
+          safety_(safety) {}
     const RuleInfo& info() const override { return info_; }
     void check(Context& ctx, std::vector<Finding>& out) const override {
         static const Query identifiers("(identifier) @id");

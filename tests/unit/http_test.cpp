@@ -41,15 +41,17 @@ TEST_CASE("http timeout setting values", "[http]") {
 }
 
 TEST_CASE("a connect/read pair becomes a tuple constant; urlopen gets one number", "[http]") {
-    std::string in = "import urllib.request\n\nimport requests\n\n\n"
-                     "def a(u):\n    return requests.get(u)\n\n\n"
-                     "def b(u):\n    return requests.post(u)\n\n\n"
-                     "def c(u):\n    return urllib.request.urlopen(u).read()\n";
-    std::string out = "import urllib.request\n\nimport requests\n\n"
-                      "HTTP_TIMEOUT_SECONDS = (3.05, 27)  # (connect, read)\n\n\n"
-                      "def a(u):\n    return requests.get(u, timeout=HTTP_TIMEOUT_SECONDS)\n\n\n"
-                      "def b(u):\n    return requests.post(u, timeout=HTTP_TIMEOUT_SECONDS)\n\n\n"
-                      "def c(u):\n    return urllib.request.urlopen(u, timeout=27).read()\n";
+    std::string in =
+        "import urllib.request\n\nimport requests\n\n\n"
+        "def a(u):\n    return requests.get(u)\n\n\n"
+        "def b(u):\n    return requests.post(u)\n\n\n"
+        "def c(u):\n    return urllib.request.urlopen(u).read()\n";
+    std::string out =
+        "import urllib.request\n\nimport requests\n\n"
+        "HTTP_TIMEOUT_SECONDS = (3.05, 27)  # (connect, read)\n\n\n"
+        "def a(u):\n    return requests.get(u, timeout=HTTP_TIMEOUT_SECONDS)\n\n\n"
+        "def b(u):\n    return requests.post(u, timeout=HTTP_TIMEOUT_SECONDS)\n\n\n"
+        "def c(u):\n    return urllib.request.urlopen(u, timeout=27).read()\n";
     FileResult r = fix(in, {"WA201"}, "3.05,27");
     CHECK(r.fixed_text == out);
     CHECK(r.fixed.at("WA201") == 3);
@@ -59,13 +61,15 @@ TEST_CASE("one call gets a literal; a later call reuses the constant wafix wrote
     FileResult one = fix("import requests\n\nr = requests.get('http://x')\n", {"WA201"});
     CHECK(one.fixed_text == "import requests\n\nr = requests.get('http://x', timeout=10)\n");
 
-    FileResult two = fix("import requests\n\n\ndef a(u):\n    return requests.get(u)\n\n\n"
-                         "def b(u):\n    return requests.head(u)\n",
-                         {"WA201"});
+    FileResult two =
+        fix("import requests\n\n\ndef a(u):\n    return requests.get(u)\n\n\n"
+            "def b(u):\n    return requests.head(u)\n",
+            {"WA201"});
     // A developer adds a call after wafix ran: the constant is reused, not written again.
     std::string edited = two.fixed_text + "\n\ndef c(u):\n    return requests.delete(u)\n";
     FileResult three = fix(edited, {"WA201"});
-    CHECK(three.fixed_text == two.fixed_text + "\n\ndef c(u):\n    return requests.delete(u, timeout=HTTP_TIMEOUT_SECONDS)\n");
+    CHECK(three.fixed_text ==
+          two.fixed_text + "\n\ndef c(u):\n    return requests.delete(u, timeout=HTTP_TIMEOUT_SECONDS)\n");
     CHECK(fix(three.fixed_text, {"WA201"}).fixed_text == three.fixed_text);
 }
 
@@ -77,35 +81,40 @@ TEST_CASE("an invalid timeout setting reports instead of writing nonsense", "[ht
 }
 
 TEST_CASE("the chained-call split is unsafe: reported by default, applied on request", "[http]") {
-    std::string in = "import requests\n\n\ndef load(url):\n    data = requests.get(url, timeout=5).json()\n"
-                     "    return data['items']\n";
+    std::string in =
+        "import requests\n\n\ndef load(url):\n    data = requests.get(url, timeout=5).json()\n"
+        "    return data['items']\n";
     FileResult safe = fix(in, {"WA202"});
     CHECK_FALSE(safe.changed());
     REQUIRE(safe.unfixed.size() == 1);
     CHECK(safe.unfixed[0].message.find("unsafe fix with --unsafe-fixes") != std::string::npos);
 
     FileResult unsafe = fix(in, {"WA202"}, "10", true);
-    CHECK(unsafe.fixed_text == "import requests\n\n\ndef load(url):\n"
-                               "    response = requests.get(url, timeout=5)\n"
-                               "    response.raise_for_status()\n"
-                               "    data = response.json()\n"
-                               "    return data['items']\n");
+    CHECK(unsafe.fixed_text ==
+          "import requests\n\n\ndef load(url):\n"
+          "    response = requests.get(url, timeout=5)\n"
+          "    response.raise_for_status()\n"
+          "    data = response.json()\n"
+          "    return data['items']\n");
     CHECK(fix(unsafe.fixed_text, {"WA202"}, "10", true).fixed_text == unsafe.fixed_text);
 
     // `response` is taken in that scope: the next free name is used.
     FileResult taken = fix("import requests\n\n\ndef load(url, response):\n    return requests.get(url).json()\n",
                            {"WA202"}, "10", true);
-    CHECK(taken.fixed_text == "import requests\n\n\ndef load(url, response):\n    resp = requests.get(url)\n"
-                              "    resp.raise_for_status()\n    return resp.json()\n");
+    CHECK(taken.fixed_text ==
+          "import requests\n\n\ndef load(url, response):\n    resp = requests.get(url)\n"
+          "    resp.raise_for_status()\n    return resp.json()\n");
 }
 
 TEST_CASE("WA201 and WA202 together on one call converge", "[http]") {
-    std::string in = "import requests\n\n\ndef send(url, body):\n    requests.post(\n        url,\n"
-                     "        data=body  # xml\n    )\n    r = requests.get(url)\n    return r.json()\n";
-    std::string out = "import requests\n\nHTTP_TIMEOUT_SECONDS = 10\n\n\ndef send(url, body):\n    requests.post(\n"
-                      "        url,\n        data=body,  # xml\n        timeout=HTTP_TIMEOUT_SECONDS\n"
-                      "    ).raise_for_status()\n    r = requests.get(url, timeout=HTTP_TIMEOUT_SECONDS)\n"
-                      "    r.raise_for_status()\n    return r.json()\n";
+    std::string in =
+        "import requests\n\n\ndef send(url, body):\n    requests.post(\n        url,\n"
+        "        data=body  # xml\n    )\n    r = requests.get(url)\n    return r.json()\n";
+    std::string out =
+        "import requests\n\nHTTP_TIMEOUT_SECONDS = 10\n\n\ndef send(url, body):\n    requests.post(\n"
+        "        url,\n        data=body,  # xml\n        timeout=HTTP_TIMEOUT_SECONDS\n"
+        "    ).raise_for_status()\n    r = requests.get(url, timeout=HTTP_TIMEOUT_SECONDS)\n"
+        "    r.raise_for_status()\n    return r.json()\n";
     FileResult r = fix(in, {"WA201", "WA202"});
     CHECK(r.fixed_text == out);
     CHECK(r.notes.empty());
@@ -129,16 +138,18 @@ TEST_CASE("the http timeout flag on the command line", "[http][cli]") {
 }
 
 TEST_CASE("calls wafix cannot fix are reported for a human", "[http]") {
-    std::string in = "import httpx\nimport requests\n\n\n"
-                     "def a(u, **kw):\n    return requests.get(u, **kw)\n\n\n"
-                     "def b(u):\n    return requests.get(u, timeout=None)\n\n\n"
-                     "def c(u):\n    return httpx.get(u, timeout=None)\n\n\n"
-                     "def d(u):\n    return httpx.get(u)\n\n\n"
-                     "def e(u):\n    r = requests.get(u, timeout=1); return r.json()\n";
+    std::string in =
+        "import httpx\nimport requests\n\n\n"
+        "def a(u, **kw):\n    return requests.get(u, **kw)\n\n\n"
+        "def b(u):\n    return requests.get(u, timeout=None)\n\n\n"
+        "def c(u):\n    return httpx.get(u, timeout=None)\n\n\n"
+        "def d(u):\n    return httpx.get(u)\n\n\n"
+        "def e(u):\n    r = requests.get(u, timeout=1); return r.json()\n";
     FileResult r = fix(in, {"WA201", "WA202"});
     CHECK_FALSE(r.changed());
     std::vector<std::string> lines;
-    for (const Finding& f : r.unfixed) lines.push_back(f.rule + ":" + std::to_string(f.location.line) + " " + f.message);
+    for (const Finding& f : r.unfixed)
+        lines.push_back(f.rule + ":" + std::to_string(f.location.line) + " " + f.message);
     REQUIRE(lines.size() == 4);
     CHECK(lines[0].rfind("WA201:6 ", 0) == 0);
     CHECK(lines[0].find("**kwargs") != std::string::npos);
@@ -150,12 +161,14 @@ TEST_CASE("calls wafix cannot fix are reported for a human", "[http]") {
 }
 
 TEST_CASE("a long dropped call gets the timeout and then one argument per line", "[http]") {
-    std::string in = "import requests\n\n\ndef notify(webhook_url, message, headers):\n"
-                     "    requests.post(webhook_url, json={\"text\": message}, headers=headers)\n";
+    std::string in =
+        "import requests\n\n\ndef notify(webhook_url, message, headers):\n"
+        "    requests.post(webhook_url, json={\"text\": message}, headers=headers)\n";
     FileResult r = fix(in, {"WA201", "WA202"});
-    CHECK(r.fixed_text == "import requests\n\n\ndef notify(webhook_url, message, headers):\n    requests.post(\n"
-                          "        webhook_url,\n        json={\"text\": message},\n        headers=headers,\n"
-                          "        timeout=10,\n    ).raise_for_status()\n");
+    CHECK(r.fixed_text ==
+          "import requests\n\n\ndef notify(webhook_url, message, headers):\n    requests.post(\n"
+          "        webhook_url,\n        json={\"text\": message},\n        headers=headers,\n"
+          "        timeout=10,\n    ).raise_for_status()\n");
     CHECK(r.fixed.at("WA201") == 1);
     CHECK(r.fixed.at("WA202") == 1);
     CHECK_FALSE(fix(r.fixed_text, {"WA201", "WA202"}).changed());

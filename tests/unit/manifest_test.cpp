@@ -30,19 +30,24 @@ TEST_CASE("requirements.txt: a sorted file gets a sorted insert", "[unit][manife
     CHECK(show(add_to_requirements_txt("boto3>=1.20\nrequests>=2\n", kReq)) ==
           std::string("boto3>=1.20\ndefusedxml>=0.7.1\nrequests>=2\n"));
     // Before the first requirement, after a leading comment.
-    CHECK(show(add_to_requirements_txt("# deps\nflask\nrequests\n", kReq)) == std::string("# deps\ndefusedxml>=0.7.1\nflask\nrequests\n"));
+    CHECK(show(add_to_requirements_txt("# deps\nflask\nrequests\n", kReq)) ==
+          std::string("# deps\ndefusedxml>=0.7.1\nflask\nrequests\n"));
     // After the last one when it sorts last, before trailing comments.
-    CHECK(show(add_to_requirements_txt("boto3\nclick\n# end\n", kReq)) == std::string("boto3\nclick\ndefusedxml>=0.7.1\n# end\n"));
+    CHECK(show(add_to_requirements_txt("boto3\nclick\n# end\n", kReq)) ==
+          std::string("boto3\nclick\ndefusedxml>=0.7.1\n# end\n"));
     // Sorted case-insensitively, by normalised name.
-    CHECK(show(add_to_requirements_txt("Boto3\nDjango\nPyYAML\n", kReq)) == std::string("Boto3\ndefusedxml>=0.7.1\nDjango\nPyYAML\n"));
+    CHECK(show(add_to_requirements_txt("Boto3\nDjango\nPyYAML\n", kReq)) ==
+          std::string("Boto3\ndefusedxml>=0.7.1\nDjango\nPyYAML\n"));
 }
 
 TEST_CASE("requirements.txt: an unsorted file gets the line after its last requirement", "[unit][manifest]") {
-    CHECK(show(add_to_requirements_txt("requests\nboto3\n", kReq)) == std::string("requests\nboto3\ndefusedxml>=0.7.1\n"));
+    CHECK(show(add_to_requirements_txt("requests\nboto3\n", kReq)) ==
+          std::string("requests\nboto3\ndefusedxml>=0.7.1\n"));
     CHECK(show(add_to_requirements_txt("requests\nboto3\n\n# trailing comment\n", kReq)) ==
           std::string("requests\nboto3\ndefusedxml>=0.7.1\n\n# trailing comment\n"));
     CHECK(show(add_to_requirements_txt("", kReq)) == std::string("defusedxml>=0.7.1\n"));
-    CHECK(show(add_to_requirements_txt("# only a comment\n", kReq)) == std::string("# only a comment\ndefusedxml>=0.7.1\n"));
+    CHECK(show(add_to_requirements_txt("# only a comment\n", kReq)) ==
+          std::string("# only a comment\ndefusedxml>=0.7.1\n"));
     // Options are not requirements.
     CHECK(show(add_to_requirements_txt("-r base.txt\nzope\nalembic\n", kReq)) ==
           std::string("-r base.txt\nzope\nalembic\ndefusedxml>=0.7.1\n"));
@@ -72,7 +77,8 @@ TEST_CASE("requirements.txt: an existing requirement is not added again", "[unit
     CHECK(show(add_to_requirements_txt("zope.interface\n", "zope-interface>=5")) == kNone);
     CHECK(show(add_to_requirements_txt("ruamel-yaml\n", "ruamel.yaml>=0.17")) == kNone);
     // A comment naming it does not count.
-    CHECK(show(add_to_requirements_txt("# defusedxml\nrequests\n", kReq)) == std::string("# defusedxml\ndefusedxml>=0.7.1\nrequests\n"));
+    CHECK(show(add_to_requirements_txt("# defusedxml\nrequests\n", kReq)) ==
+          std::string("# defusedxml\ndefusedxml>=0.7.1\nrequests\n"));
 
     CHECK(wafix::requirement_name("Foo_Bar.baz>=1") == "foo-bar-baz");
     CHECK(wafix::requirement_name("  # comment") == "");
@@ -88,9 +94,12 @@ TEST_CASE("requirements.txt: a missing final newline stays missing", "[unit][man
 }
 
 TEST_CASE("requirements.txt: CRLF line endings are kept", "[unit][manifest]") {
-    CHECK(show(add_to_requirements_txt("boto3\r\nrequests\r\n", kReq)) == std::string("boto3\r\ndefusedxml>=0.7.1\r\nrequests\r\n"));
-    CHECK(show(add_to_requirements_txt("requests\r\nboto3\r\n", kReq)) == std::string("requests\r\nboto3\r\ndefusedxml>=0.7.1\r\n"));
-    CHECK(show(add_to_requirements_txt("requests\r\nboto3", kReq)) == std::string("requests\r\nboto3\r\ndefusedxml>=0.7.1"));
+    CHECK(show(add_to_requirements_txt("boto3\r\nrequests\r\n", kReq)) ==
+          std::string("boto3\r\ndefusedxml>=0.7.1\r\nrequests\r\n"));
+    CHECK(show(add_to_requirements_txt("requests\r\nboto3\r\n", kReq)) ==
+          std::string("requests\r\nboto3\r\ndefusedxml>=0.7.1\r\n"));
+    CHECK(show(add_to_requirements_txt("requests\r\nboto3", kReq)) ==
+          std::string("requests\r\nboto3\r\ndefusedxml>=0.7.1"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -100,7 +109,8 @@ TEST_CASE("pyproject: [project] dependencies on one line", "[unit][manifest]") {
     std::string head = "[project]\nname = \"app\"\n";
     CHECK(show(add_to_pyproject(head + "dependencies = [\"requests>=2\"]\n", kReq)) ==
           std::string(head + "dependencies = [\"requests>=2\", \"defusedxml>=0.7.1\"]\n"));
-    CHECK(show(add_to_pyproject(head + "dependencies = []\n", kReq)) == std::string(head + "dependencies = [\"defusedxml>=0.7.1\"]\n"));
+    CHECK(show(add_to_pyproject(head + "dependencies = []\n", kReq)) ==
+          std::string(head + "dependencies = [\"defusedxml>=0.7.1\"]\n"));
     CHECK(show(add_to_pyproject(head + "dependencies = [\"a\", \"b\",]\n", kReq)) ==
           std::string(head + "dependencies = [\"a\", \"b\", \"defusedxml>=0.7.1\"]\n"));
     // Single quotes are followed.
@@ -117,16 +127,19 @@ TEST_CASE("pyproject: an extra's brackets do not end the dependency array", "[un
     CHECK(show(add_to_pyproject(head + "dependencies = [\"uvicorn[standard]>=0.20\"]\n", kReq)) ==
           std::string(head + "dependencies = [\"uvicorn[standard]>=0.20\", \"defusedxml>=0.7.1\"]\n"));
     CHECK(show(add_to_pyproject(head + "dependencies = [\n    \"boto3[crt]\",\n    \"requests\",\n]\n", kReq)) ==
-          std::string(head + "dependencies = [\n    \"boto3[crt]\",\n    \"requests\",\n    \"defusedxml>=0.7.1\",\n]\n"));
+          std::string(head +
+                      "dependencies = [\n    \"boto3[crt]\",\n    \"requests\",\n    \"defusedxml>=0.7.1\",\n]\n"));
     // A requirement listed after an item with extras is still found.
-    CHECK(show(add_to_pyproject(head + "dependencies = [\n    \"boto3[crt]\",\n    \"defusedxml>=0.7\",\n]\n", kReq)) == kNone);
+    CHECK(show(add_to_pyproject(head + "dependencies = [\n    \"boto3[crt]\",\n    \"defusedxml>=0.7\",\n]\n", kReq)) ==
+          kNone);
 }
 
 TEST_CASE("pyproject: [project] dependencies one per line", "[unit][manifest]") {
     std::string head = "[project]\nname = \"app\"\n";
     SECTION("with a trailing comma") {
-        CHECK(show(add_to_pyproject(head + "dependencies = [\n    \"requests\",\n    \"boto3\",\n]\n", kReq)) ==
-              std::string(head + "dependencies = [\n    \"requests\",\n    \"boto3\",\n    \"defusedxml>=0.7.1\",\n]\n"));
+        CHECK(
+            show(add_to_pyproject(head + "dependencies = [\n    \"requests\",\n    \"boto3\",\n]\n", kReq)) ==
+            std::string(head + "dependencies = [\n    \"requests\",\n    \"boto3\",\n    \"defusedxml>=0.7.1\",\n]\n"));
     }
     SECTION("without a trailing comma") {
         CHECK(show(add_to_pyproject(head + "dependencies = [\n  \"requests\",\n  \"boto3\"\n]\n", kReq)) ==
@@ -134,7 +147,8 @@ TEST_CASE("pyproject: [project] dependencies one per line", "[unit][manifest]") 
     }
     SECTION("a trailing comment after the last item") {
         CHECK(show(add_to_pyproject(head + "dependencies = [\n    \"requests\",\n    \"boto3\"  # aws\n]\n", kReq)) ==
-              std::string(head + "dependencies = [\n    \"requests\",\n    \"boto3\",  # aws\n    \"defusedxml>=0.7.1\"\n]\n"));
+              std::string(
+                  head + "dependencies = [\n    \"requests\",\n    \"boto3\",  # aws\n    \"defusedxml>=0.7.1\"\n]\n"));
     }
     SECTION("CRLF") {
         CHECK(show(add_to_pyproject("[project]\r\ndependencies = [\r\n    \"requests\",\r\n]\r\n", kReq)) ==
@@ -147,15 +161,18 @@ TEST_CASE("pyproject: [project] dependencies one per line", "[unit][manifest]") 
 }
 
 TEST_CASE("pyproject: Poetry dependencies table", "[unit][manifest]") {
-    std::string text = "[tool.poetry]\nname = \"app\"\n\n[tool.poetry.dependencies]\npython = \"^3.10\"\nrequests = \"^2.31\"\n"
-                       "\n[tool.poetry.group.dev.dependencies]\npytest = \"*\"\n";
+    std::string text =
+        "[tool.poetry]\nname = \"app\"\n\n[tool.poetry.dependencies]\npython = \"^3.10\"\nrequests = \"^2.31\"\n"
+        "\n[tool.poetry.group.dev.dependencies]\npytest = \"*\"\n";
     CHECK(show(add_to_pyproject(text, kReq)) ==
-          std::string("[tool.poetry]\nname = \"app\"\n\n[tool.poetry.dependencies]\npython = \"^3.10\"\nrequests = \"^2.31\"\n"
-                    "defusedxml = \">=0.7.1\"\n\n[tool.poetry.group.dev.dependencies]\npytest = \"*\"\n"));
+          std::string(
+              "[tool.poetry]\nname = \"app\"\n\n[tool.poetry.dependencies]\npython = \"^3.10\"\nrequests = \"^2.31\"\n"
+              "defusedxml = \">=0.7.1\"\n\n[tool.poetry.group.dev.dependencies]\npytest = \"*\"\n"));
     // At the end of the file, without a final newline.
     CHECK(show(add_to_pyproject("[tool.poetry.dependencies]\npython = \"^3.10\"", kReq)) ==
           std::string("[tool.poetry.dependencies]\npython = \"^3.10\"\ndefusedxml = \">=0.7.1\"\n"));
-    CHECK(show(add_to_pyproject("[tool.poetry.dependencies]\npython = \"^3.10\"\nDefusedXML = \"^0.7\"\n", kReq)) == kNone);
+    CHECK(show(add_to_pyproject("[tool.poetry.dependencies]\npython = \"^3.10\"\nDefusedXML = \"^0.7\"\n", kReq)) ==
+          kNone);
 }
 
 TEST_CASE("pyproject: nothing to extend", "[unit][manifest]") {
@@ -232,11 +249,13 @@ TEST_CASE("plan: pyproject.toml is used when there is no requirements.txt", "[un
     // A pyproject.toml without dependencies nearer the file is passed over.
     write_file(root / "src" / "pyproject.toml", "[tool.black]\nline-length = 100\n");
 
-    auto plan = plan_manifest_updates({{root / "src" / "app" / "main.py", {kReq}}}, {{root / "src" / "app" / "main.py", root}});
+    auto plan =
+        plan_manifest_updates({{root / "src" / "app" / "main.py", {kReq}}}, {{root / "src" / "app" / "main.py", root}});
     CHECK(plan.notes.empty());
     REQUIRE(plan.updates.size() == 1);
     CHECK(same_file(plan.updates[0].path, root / "pyproject.toml"));
-    CHECK(plan.updates[0].updated == "[project]\nname = \"app\"\ndependencies = [\"requests\", \"defusedxml>=0.7.1\"]\n");
+    CHECK(plan.updates[0].updated ==
+          "[project]\nname = \"app\"\ndependencies = [\"requests\", \"defusedxml>=0.7.1\"]\n");
     CHECK(plan.updates[0].added == std::vector<std::string>{kReq});
 }
 
@@ -316,8 +335,8 @@ TEST_CASE("declare: requirements files name the package with any extras, version
         INFO(line);
         CHECK(wafix::nearest_manifests_declare(file, root, kPowertools));
     }
-    for (const char* line : {"requests\n", "# aws-lambda-powertools\n", "aws-lambda-powertools-extra>=1\n",
-                             "aws-lambda\n"}) {
+    for (const char* line :
+         {"requests\n", "# aws-lambda-powertools\n", "aws-lambda-powertools-extra>=1\n", "aws-lambda\n"}) {
         write_file(root / "fn" / "requirements.txt", line);
         INFO(line);
         CHECK_FALSE(wafix::nearest_manifests_declare(file, root, kPowertools));
@@ -382,8 +401,9 @@ TEST_CASE("declare: pyproject.toml dependency lists", "[unit][manifest]") {
     TempDir tmp;
     fs::path file = tmp.path() / "src" / "app.py";
     write_file(file, "");
-    write_file(tmp.path() / "pyproject.toml", "[project]\ndependencies = [\"requests\"]\n"
-                                              "[project.optional-dependencies]\nobs = [\"aws-lambda-powertools>=3\"]\n");
+    write_file(tmp.path() / "pyproject.toml",
+               "[project]\ndependencies = [\"requests\"]\n"
+               "[project.optional-dependencies]\nobs = [\"aws-lambda-powertools>=3\"]\n");
     CHECK(wafix::nearest_manifests_declare(file, tmp.path(), kPowertools));
     write_file(tmp.path() / "pyproject.toml", "[project]\ndependencies = [\"requests\"]\n");
     CHECK_FALSE(wafix::nearest_manifests_declare(file, tmp.path(), kPowertools));

@@ -2,8 +2,8 @@
 // and its safety, the files, the checks before merging, the marker, and never a secret value.
 #include <catch2/catch.hpp>
 
-#include "wafix/pr/pr_command.hpp"
 #include "wafix/core/transform.hpp"
+#include "wafix/pr/pr_command.hpp"
 #include "wafix/rules/registry.hpp"
 
 using namespace wafix;
@@ -43,7 +43,8 @@ TEST_CASE("the body names each rule with counts, pillar, why, fix, safety and fi
     CHECK(has(body, "### WA101 xml-external-entities"));
     CHECK(has(body, "### WA103 lxml-unsafe-parser"));
     CHECK(has(body, "**Well-Architected pillar:** Security"));
-    CHECK(has(body, "**Found:** 4 findings; 3 fixed here, 1 left for a human (" + find_transform("WA101")->info().summary + ")"));
+    CHECK(has(body, "**Found:** 4 findings; 3 fixed here, 1 left for a human (" +
+                        find_transform("WA101")->info().summary + ")"));
     CHECK(has(body, "**Found:** 1 finding; 1 fixed here, 0 left for a human"));
     CHECK(has(body, "| WA101 xml-external-entities | Security | 4 | 3 | 1 | safe |"));
     // "Why it matters" and "Safety" come from the rule's doc.
@@ -91,7 +92,8 @@ TEST_CASE("WA301 lists secret ids, asks to create them from the manifest and rot
     RuleCommit c = commit("WA301", 2, 2, {{"functions/a/handler.py", 2}});
     const std::string value = "K4NlIzpnTHt2MT5XSvtxuleswrR4QYX7";
     c.secrets.push_back({"a/erp-api-key", "password", "functions/a/handler.py", 31, value, {"\"" + value + "\""}});
-    c.secrets.push_back({"a/github-token", "github-token", "functions/a/handler.py", 40, "ghp_abcdefghijklmnop0123456789ABCDEFGH", {}});
+    c.secrets.push_back(
+        {"a/github-token", "github-token", "functions/a/handler.py", 40, "ghp_abcdefghijklmnop0123456789ABCDEFGH", {}});
     c.spec.message = commit_message(c);
     plan.commits.push_back(c);
     std::string body = pr_body(plan, "main");

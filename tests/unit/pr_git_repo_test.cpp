@@ -109,8 +109,8 @@ struct Fixture {
         write_file(clone / "src/app/handler.py", "import xml.etree.ElementTree as ET\n");
         write_file(clone / "src/app/util/helpers.py", "X = 1\n");
         write_file(clone / "scripts/run.sh", "#!/bin/sh\necho run\n");
-        fs::permissions(clone / "scripts/run.sh", fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
-                        fs::perm_options::add);
+        fs::permissions(clone / "scripts/run.sh",
+                        fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec, fs::perm_options::add);
         fs::create_symlink("README.md", clone / "link.md");
         git("add -A && git -c user.name=Tester -c user.email=tester@example.com commit -qm init", clone);
         git("remote add origin " + shell_quote(bare.string()), clone);
@@ -121,9 +121,9 @@ struct Fixture {
     // Everything about the clone that GitRepo must leave alone.
     std::string user_state() const {
         return git("--no-optional-locks status --porcelain=v1 --untracked-files=all", clone) + "|" +
-               git("symbolic-ref HEAD", clone) + "|" + git("rev-parse HEAD", clone) + "|" + git("ls-files -s", clone) + "|" +
-               git("for-each-ref --format='%(refname) %(objectname)' refs/heads refs/tags refs/wafix", clone) + "|" +
-               read_file(clone / ".git/index");
+               git("symbolic-ref HEAD", clone) + "|" + git("rev-parse HEAD", clone) + "|" + git("ls-files -s", clone) +
+               "|" + git("for-each-ref --format='%(refname) %(objectname)' refs/heads refs/tags refs/wafix", clone) +
+               "|" + read_file(clone / ".git/index");
     }
 };
 
@@ -258,7 +258,8 @@ TEST_CASE("GitRepo::fetch_branch fetches one branch into refs/remotes and nothin
     fs::path other = fx.tmp.path() / "other";
     git("clone -q " + shell_quote(fx.bare.string()) + " " + shell_quote(other.string()), fx.tmp.path());
     write_file(other / "feature.txt", "feature\n");
-    git("checkout -q -b feature && git add feature.txt && git -c user.name=O -c user.email=o@example.com commit -qm feature",
+    git("checkout -q -b feature && git add feature.txt && git -c user.name=O -c user.email=o@example.com commit -qm "
+        "feature",
         other);
     git("tag v1 && git push -q origin feature v1", other);
     const std::string expected = trim(git("rev-parse refs/heads/feature", fx.bare));
@@ -270,7 +271,7 @@ TEST_CASE("GitRepo::fetch_branch fetches one branch into refs/remotes and nothin
     CHECK(*id == expected);
     CHECK(trim(git("rev-parse refs/remotes/origin/feature", fx.clone)) == expected);
     CHECK(git_ok("cat-file -e " + expected + "^{commit}", fx.clone));
-    CHECK(git("tag -l", fx.clone).empty());            // tags are not followed
+    CHECK(git("tag -l", fx.clone).empty());                 // tags are not followed
     CHECK_FALSE(fs::exists(fx.clone / ".git/FETCH_HEAD"));  // FETCH_HEAD is the user's
     CHECK(fx.user_state() == before);
 
@@ -321,7 +322,9 @@ TEST_CASE("GitRepo::export_tree writes a commit's files and leaves the repositor
     CHECK_FALSE(fs::exists(out / "vendor/sub"));
     for (const std::string& path : expected) CHECK(read_file(out / path) == git("show " + head + ":" + path, fx.clone));
     CHECK(read_file(out / "README.md") == "# demo\n");  // committed bytes, not the work tree's
-    auto exec = [](const fs::path& p) { return (fs::status(p).permissions() & fs::perms::owner_exec) != fs::perms::none; };
+    auto exec = [](const fs::path& p) {
+        return (fs::status(p).permissions() & fs::perms::owner_exec) != fs::perms::none;
+    };
     CHECK(exec(out / "scripts/run.sh"));
     CHECK_FALSE(exec(out / "README.md"));
     CHECK(fx.user_state() == before);
@@ -346,14 +349,17 @@ TEST_CASE("GitRepo::commit_chain builds commits as objects only", "[pr-git]") {
     GitRepo repo = GitRepo::open(fx.clone);
     const Identity bot{"Wafix Bot", "bot@example.com"};
     std::vector<CommitSpec> specs{
-        {"Fix WA101: use defusedxml\n\nLonger body.", {{"src/app/handler.py", "import defusedxml.ElementTree as ET\n"}}},
+        {"Fix WA101: use defusedxml\n\nLonger body.",
+         {{"src/app/handler.py", "import defusedxml.ElementTree as ET\n"}}},
         {"nothing: same bytes", {{"README.md", "# demo\n"}}},
         {"nothing: no changes", {}},
-        {"Add a note and touch the script", {{"docs/notes/new.md", "new\n"}, {"scripts/run.sh", "#!/bin/sh\necho fixed\n"}}},
+        {"Add a note and touch the script",
+         {{"docs/notes/new.md", "new\n"}, {"scripts/run.sh", "#!/bin/sh\necho fixed\n"}}},
     };
     const std::string tip = repo.commit_chain(fx.base, specs, bot);
 
-    const auto log = lines(git("log --format=%H%x09%P%x09%an%x09%ae%x09%cn%x09%ce%x09%s " + fx.base + ".." + tip, fx.clone));
+    const auto log =
+        lines(git("log --format=%H%x09%P%x09%an%x09%ae%x09%cn%x09%ce%x09%s " + fx.base + ".." + tip, fx.clone));
     REQUIRE(log.size() == 2);
     auto field = [](const std::string& line, int n) {
         std::istringstream in(line);
@@ -387,8 +393,8 @@ TEST_CASE("GitRepo::commit_chain builds commits as objects only", "[pr-git]") {
     CHECK(repo.commit_chain(fx.base, {{"empty", {}}, {"same", {{"README.md", "# demo\n"}}}}, bot) == fx.base);
 
     // Paths that would escape the tree or change an entry's kind are refused.
-    for (const std::string bad : {"../x", "/abs", "a//b", ".git/config", "src/./x", "README.md/below", "src", "link.md",
-                                  ""}) {
+    for (const std::string bad :
+         {"../x", "/abs", "a//b", ".git/config", "src/./x", "README.md/below", "src", "link.md", ""}) {
         INFO(bad);
         CHECK_THROWS_AS(repo.commit_chain(fx.base, {{"bad", {{bad, "x"}}}}, bot), GitError);
     }
@@ -422,7 +428,7 @@ TEST_CASE("GitRepo::push sets, refuses non-fast-forward, forces and deletes remo
     repo.delete_remote_branch("origin", "wafix/xml", no_auth());
     CHECK_FALSE(git_ok("rev-parse --verify -q refs/heads/wafix/xml", fx.bare));
     CHECK_NOTHROW(repo.delete_remote_branch("origin", "wafix/xml", no_auth()));  // already gone
-    CHECK(git("for-each-ref refs/wafix", fx.clone).empty());                    // temporary ref removed
+    CHECK(git("for-each-ref refs/wafix", fx.clone).empty());                     // temporary ref removed
     CHECK(fx.user_state() == before);
 }
 
@@ -590,7 +596,8 @@ TEST_CASE("GitRepo over HTTP (git http-backend on loopback) with a token", "[pr-
     fs::path script = fx.tmp.path() / "server.py", port_file = fx.tmp.path() / "port",
              refused_file = fx.tmp.path() / "refused";
     write_file(script, kHttpServer);
-    Child server({"python3", script.string(), fx.tmp.path().string(), token, port_file.string(), refused_file.string()});
+    Child server(
+        {"python3", script.string(), fx.tmp.path().string(), token, port_file.string(), refused_file.string()});
     REQUIRE(wait_until([&] { return fs::exists(port_file) || !server.running(); }));
     REQUIRE(server.running());
     const std::string url = "http://127.0.0.1:" + trim(read_file(port_file)) + "/remote.git";

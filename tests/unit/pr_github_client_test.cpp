@@ -4,8 +4,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <ctime>
 #include <set>
 
@@ -13,10 +13,10 @@
 #include "wafix/pr/github_client.hpp"
 
 using namespace wafix::pr;
-using wafix::test::GitHubEmulator;
-using wafix::test::GitHubEmulatorOptions;
 using nlohmann::json;
 using std::chrono::milliseconds;
+using wafix::test::GitHubEmulator;
+using wafix::test::GitHubEmulatorOptions;
 
 namespace {
 
@@ -51,7 +51,8 @@ ApiError api_error(F&& call, const std::vector<std::string>& secrets) {
 // API requests (method + path) the emulator saw, in order.
 std::vector<std::string> calls(GitHubEmulator& gh) {
     std::vector<std::string> out;
-    for (const auto& r : gh.requests()) out.push_back(r["method"].get<std::string>() + " " + r["path"].get<std::string>());
+    for (const auto& r : gh.requests())
+        out.push_back(r["method"].get<std::string>() + " " + r["path"].get<std::string>());
     return out;
 }
 
@@ -79,13 +80,28 @@ TEST_CASE("parse_repository accepts owner/repo and the remote URL shapes", "[pr-
 }
 
 TEST_CASE("parse_repository rejects everything else", "[pr-github]") {
-    for (const char* bad : {"", "octo", "octo/", "/widgets", "octo/widgets/extra", "octo//widgets", "../widgets",
-                            "octo/..", "octo/wid gets", "octo/widgets?x=1", "https://github.example/octo",
-                            "https://github.example/octo/widgets/pulls", "https://github.example/",
-                            "ftp://github.example/octo/widgets", "file:///srv/octo/widgets.git",
-                            "/srv/octo/widgets.git", "github.example:octo/widgets", "git@github.example:octo",
-                            "ssh://git@github.example/octo", "https:/github.example/octo/widgets",
-                            "https://git hub/octo/widgets", "octo/widgets\n"})
+    for (const char* bad : {"",
+                            "octo",
+                            "octo/",
+                            "/widgets",
+                            "octo/widgets/extra",
+                            "octo//widgets",
+                            "../widgets",
+                            "octo/..",
+                            "octo/wid gets",
+                            "octo/widgets?x=1",
+                            "https://github.example/octo",
+                            "https://github.example/octo/widgets/pulls",
+                            "https://github.example/",
+                            "ftp://github.example/octo/widgets",
+                            "file:///srv/octo/widgets.git",
+                            "/srv/octo/widgets.git",
+                            "github.example:octo/widgets",
+                            "git@github.example:octo",
+                            "ssh://git@github.example/octo",
+                            "https:/github.example/octo/widgets",
+                            "https://git hub/octo/widgets",
+                            "octo/widgets\n"})
         CHECK_FALSE(parse_repository(bad));
 }
 
@@ -431,12 +447,16 @@ TEST_CASE("a token echoed back by the server is scrubbed from the message", "[pr
     RecordedSleeps s;
     gh.fail({{"path_regex", "^/repos/"},
              {"status", 422},
-             {"body", {{"message", "Validation Failed"},
-                       {"errors", {{{"message", "bad value " + gh.options().token}}, {{"resource", "PullRequest"}, {"field", "head"}, {"code", "invalid"}}}}}}});
+             {"body",
+              {{"message", "Validation Failed"},
+               {"errors",
+                {{{"message", "bad value " + gh.options().token}},
+                 {{"resource", "PullRequest"}, {"field", "head"}, {"code", "invalid"}}}}}}});
     ApiError e = api_error([&] { client_for(gh, s.policy()).create_pull("t", "h", "main", ""); }, {gh.options().token});
     CHECK(e.status == 422);
-    CHECK(std::string(e.what()) == "GitHub API: POST /repos/octo/widgets/pulls: 422 Unprocessable Entity: "
-                                   "Validation Failed: bad value ***; PullRequest.head invalid");
+    CHECK(std::string(e.what()) ==
+          "GitHub API: POST /repos/octo/widgets/pulls: 422 Unprocessable Entity: "
+          "Validation Failed: bad value ***; PullRequest.head invalid");
 }
 
 TEST_CASE("with --git-dir, the emulator checks branches and reports real head commits", "[pr-github]") {
@@ -449,7 +469,8 @@ TEST_CASE("with --git-dir, the emulator checks branches and reports real head co
                      " && git -c user.name=t -c user.email=t@example.invalid commit -q --allow-empty -m base"
                      " && git checkout -q -b wafix/xml"
                      " && git -c user.name=t -c user.email=t@example.invalid commit -q --allow-empty -m fix"
-                     " && git push -q " + q(bare) + " main wafix/xml && git rev-parse HEAD");
+                     " && git push -q " +
+                     q(bare) + " main wafix/xml && git rev-parse HEAD");
     REQUIRE(setup.status == 0);
     std::string sha = setup.out.substr(0, 40);
 

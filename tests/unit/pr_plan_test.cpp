@@ -7,8 +7,8 @@
 #include <set>
 
 #include "test_util.hpp"
-#include "wafix/pr/pr_command.hpp"
 #include "wafix/core/transform.hpp"
+#include "wafix/pr/pr_command.hpp"
 #include "wafix/rules/registry.hpp"
 
 namespace fs = std::filesystem;
@@ -100,7 +100,8 @@ TEST_CASE("the sample project gives one branch per family, one commit per rule w
             const Transform* t = find_transform(c.rule);
             REQUIRE(t);
             std::string subject = c.spec.message.substr(0, c.spec.message.find('\n'));
-            CHECK(subject.rfind("wafix: " + c.rule + " " + t->info().name + ": " + std::to_string(c.fixed) + " fix", 0) == 0);
+            CHECK(subject.rfind("wafix: " + c.rule + " " + t->info().name + ": " + std::to_string(c.fixed) + " fix",
+                                0) == 0);
             CHECK(subject.find(std::to_string(c.spec.changes.size()) + " file") != std::string::npos);
             for (const auto& ch : c.spec.changes) {
                 CHECK(c.spec.message.find("- " + ch.path + ":") != std::string::npos);
@@ -194,7 +195,8 @@ TEST_CASE("no secret value reaches a commit message or the PR text", "[pr][plan]
 TEST_CASE("holds_secret finds whole values and lines of multi-line values", "[pr][plan][secrets]") {
     CHECK(holds_secret("x = abcd1234 y", {"abcd1234"}));
     CHECK_FALSE(holds_secret("x = abcd123 y", {"abcd1234"}));
-    CHECK(holds_secret("...MIIEpAIBAAKCAQEA...", {"-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----"}));
+    CHECK(holds_secret("...MIIEpAIBAAKCAQEA...",
+                       {"-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----"}));
     CHECK_FALSE(holds_secret("-----BEGIN RSA PRIVATE KEY-----", {"-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA"}));
     CHECK_FALSE(holds_secret("abc", {"ab"}));  // too short to mean anything
 }

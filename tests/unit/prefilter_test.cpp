@@ -94,13 +94,13 @@ TEST_CASE("the secrets prefilter passes each labelled secret on its own", "[pref
 TEST_CASE("the secrets prefilter sees literal forms a naive scan misses", "[prefilter][secrets]") {
     const Transform& wa301 = rule("WA301");
     for (std::string code : {
-             "API_TOKEN = 'q8Zr2Lm' 'Vx7Kp4N' 'wT9s'\n",                        // implicit concatenation
-             "API_TOKEN = ('q8Zr2Lm'  # first half\n             'Vx7Kp4N')\n",  // parts split by a comment
-             "API_TOKEN = \"\\x71\\x38Zr2LmVx7Kp4NwT9s\"\n",                     // escapes
-             "API_TOKEN = r'q8Zr\\2LmVx7Kp4NwT9s'\n",                            // raw string
-             "API_TOKEN = '''q8Zr2LmVx7Kp4NwT9s'''\n",                           // triple quotes
-             "headers = {'Authorization': 'Bearer q8Zr2LmVx7Kp4NwT9s'}\n",      // scheme then space
-             "def check(t):\n    return 'q8Zr2LmVx7Kp4NwT9s' == t.token\n",      // value before its name
+             "API_TOKEN = 'q8Zr2Lm' 'Vx7Kp4N' 'wT9s'\n",                              // implicit concatenation
+             "API_TOKEN = ('q8Zr2Lm'  # first half\n             'Vx7Kp4N')\n",       // parts split by a comment
+             "API_TOKEN = \"\\x71\\x38Zr2LmVx7Kp4NwT9s\"\n",                          // escapes
+             "API_TOKEN = r'q8Zr\\2LmVx7Kp4NwT9s'\n",                                 // raw string
+             "API_TOKEN = '''q8Zr2LmVx7Kp4NwT9s'''\n",                                // triple quotes
+             "headers = {'Authorization': 'Bearer q8Zr2LmVx7Kp4NwT9s'}\n",            // scheme then space
+             "def check(t):\n    return 'q8Zr2LmVx7Kp4NwT9s' == t.token\n",           // value before its name
              "aws_secret_access_key = 'abcdefghijABCDEFGHIJabcdefghijABCDEFGHIJ'\n",  // no digits, fixed shape
              "conn = connect(\n    user='app',\n    password=\"q8Zr2LmVx7Kp4NwT9s\",\n)\n",
          }) {

@@ -115,20 +115,20 @@ TEST_CASE("add_keyword_argument on calls with one argument per line", "[unit][py
         CHECK(add_kw("f(a,\n  b)\n") == "f(a,\n  b,\n  timeout=30)\n");
     }
     SECTION("indented, and the last argument spans lines") {
-        CHECK(add_kw("def h():\n    return f(\n        a,\n        g(\n            x\n        )\n    )\n") ==
-              "def h():\n    return f(\n        a,\n        g(\n            x\n        ),\n        timeout=30\n    )\n");
+        CHECK(
+            add_kw("def h():\n    return f(\n        a,\n        g(\n            x\n        )\n    )\n") ==
+            "def h():\n    return f(\n        a,\n        g(\n            x\n        ),\n        timeout=30\n    )\n");
     }
     SECTION("CRLF line endings") {
         CHECK(add_kw("f(\r\n    a\r\n)\r\n", "timeout=30", "\r\n") == "f(\r\n    a,\r\n    timeout=30\r\n)\r\n");
-        CHECK(add_kw("f(\r\n    a,  # c\r\n)\r\n", "timeout=30", "\r\n") == "f(\r\n    a,  # c\r\n    timeout=30,\r\n)\r\n");
+        CHECK(add_kw("f(\r\n    a,  # c\r\n)\r\n", "timeout=30", "\r\n") ==
+              "f(\r\n    a,  # c\r\n    timeout=30,\r\n)\r\n");
     }
     SECTION("several arguments share the last line") {
         CHECK(add_kw("f(\n    a, b\n)\n") == "f(\n    a, b, timeout=30\n)\n");
         CHECK(add_kw("f(\n    a, b,\n)\n") == "f(\n    a, b, timeout=30,\n)\n");
     }
-    SECTION("an empty multi-line call") {
-        CHECK(add_kw("f(\n)\n") == "f(timeout=30\n)\n");
-    }
+    SECTION("an empty multi-line call") { CHECK(add_kw("f(\n)\n") == "f(timeout=30\n)\n"); }
 }
 
 TEST_CASE("add_keyword_argument splits a one-line call that would grow past the line limit", "[unit][python_edit]") {
@@ -223,8 +223,10 @@ TEST_CASE("top_import_block_end", "[unit][python_edit]") {
     CHECK(block_end("#!/usr/bin/env python\n\"\"\"Doc.\"\"\"\n# comment\nimport os\nimport sys\n\ndef f(): pass\n") ==
           "import sys");
     CHECK(block_end("from __future__ import annotations\n\nVALUE = 1\n") == "from __future__ import annotations");
-    CHECK(block_end("import sys\nif sys.version_info >= (3, 11):\n    import tomllib\nelse:\n    import tomli as tomllib\n"
-                    "print(1)\n") == "if sys.version_info >= (3, 11):\n    import tomllib\nelse:\n    import tomli as tomllib");
+    CHECK(block_end(
+              "import sys\nif sys.version_info >= (3, 11):\n    import tomllib\nelse:\n    import tomli as tomllib\n"
+              "print(1)\n") ==
+          "if sys.version_info >= (3, 11):\n    import tomllib\nelse:\n    import tomli as tomllib");
     // A try that does more than import ends the block before it.
     CHECK(block_end("import os\ntry:\n    import a\n    setup()\nexcept ImportError:\n    pass\n") == "import os");
     // No imports at the top.
@@ -346,7 +348,8 @@ TEST_CASE("ImportPlanner::module adds one import line, once", "[unit][python_edi
         Planned p("\"\"\"Doc.\"\"\"\n__all__ = [\"f\"]\n__version__ = \"1\"\nimport os\n\nx = 1\n");
         auto a = p.planner.module("m");
         REQUIRE(a);
-        CHECK(p.apply(a->edits) == "\"\"\"Doc.\"\"\"\n__all__ = [\"f\"]\n__version__ = \"1\"\nimport os\nimport m\n\nx = 1\n");
+        CHECK(p.apply(a->edits) ==
+              "\"\"\"Doc.\"\"\"\n__all__ = [\"f\"]\n__version__ = \"1\"\nimport os\nimport m\n\nx = 1\n");
     }
     SECTION("in an empty module") {
         Planned p("");
@@ -383,19 +386,21 @@ TEST_CASE("ImportPlanner::module adds one import line, once", "[unit][python_edi
 }
 
 TEST_CASE("ImportPlanner places the import after a module-level anchor", "[unit][python_edit]") {
-    const std::string src = "import os\n"
-                            "\n"
-                            "x = 1\n"
-                            "import xml.etree.ElementTree as ET\n"
-                            "\n"
-                            "def f():\n"
-                            "    import json\n"
-                            "    return json\n"
-                            "if TYPE_CHECKING:\n"
-                            "    import typing_only\n";
+    const std::string src =
+        "import os\n"
+        "\n"
+        "x = 1\n"
+        "import xml.etree.ElementTree as ET\n"
+        "\n"
+        "def f():\n"
+        "    import json\n"
+        "    return json\n"
+        "if TYPE_CHECKING:\n"
+        "    import typing_only\n";
     auto anchor_of = [](const Planned& p, std::string_view prefix) {
         std::function<Node(Node)> rec = [&](Node n) -> Node {
-            if ((n.is("import_statement") || n.is("import_from_statement")) && n.text().substr(0, prefix.size()) == prefix)
+            if ((n.is("import_statement") || n.is("import_from_statement")) &&
+                n.text().substr(0, prefix.size()) == prefix)
                 return n;
             for (const Node& c : n.children())
                 if (Node found = rec(c)) return found;
@@ -409,8 +414,9 @@ TEST_CASE("ImportPlanner places the import after a module-level anchor", "[unit]
         Planned p(src);
         auto a = p.planner.module("defusedxml.ElementTree", anchor_of(p, "import xml"));
         REQUIRE(a);
-        CHECK(p.apply(a->edits) == "import os\n\nx = 1\nimport xml.etree.ElementTree as ET\nimport defusedxml.ElementTree\n"
-                                   "\ndef f():\n    import json\n    return json\nif TYPE_CHECKING:\n    import typing_only\n");
+        CHECK(p.apply(a->edits) ==
+              "import os\n\nx = 1\nimport xml.etree.ElementTree as ET\nimport defusedxml.ElementTree\n"
+              "\ndef f():\n    import json\n    return json\nif TYPE_CHECKING:\n    import typing_only\n");
     }
     SECTION("an anchor inside a function: the top import block") {
         Planned p(src);

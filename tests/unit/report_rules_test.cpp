@@ -12,10 +12,10 @@
 #include <tuple>
 
 #include "test_util.hpp"
+#include "wafix/app/file_analysis.hpp"
 #include "wafix/core/engine.hpp"
 #include "wafix/core/syntax.hpp"
 #include "wafix/core/transform.hpp"
-#include "wafix/app/file_analysis.hpp"
 #include "wafix/rules/registry.hpp"
 
 namespace fs = std::filesystem;
@@ -75,7 +75,8 @@ std::string describe(const Finding& f) {
 // Pairs findings with expectations (pinned columns first); returns one line per mismatch.
 std::vector<std::string> compare(std::vector<Finding> findings, std::vector<Expected> expected) {
     std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-        return std::tie(a.location.line, a.location.column, a.rule) < std::tie(b.location.line, b.location.column, b.rule);
+        return std::tie(a.location.line, a.location.column, a.rule) <
+               std::tie(b.location.line, b.location.column, b.rule);
     });
     std::stable_sort(expected.begin(), expected.end(),
                      [](const Expected& a, const Expected& b) { return (a.column != 0) > (b.column != 0); });
@@ -90,8 +91,8 @@ std::vector<std::string> compare(std::vector<Finding> findings, std::vector<Expe
             used[i] = met = true;
         }
         if (!met)
-            mismatches.push_back("missing: " + std::to_string(e.line) + (e.column ? ":" + std::to_string(e.column) : "") +
-                                 " " + e.rule);
+            mismatches.push_back("missing: " + std::to_string(e.line) +
+                                 (e.column ? ":" + std::to_string(e.column) : "") + " " + e.rule);
     }
     for (size_t i = 0; i < findings.size(); ++i)
         if (!used[i]) mismatches.push_back("unexpected: " + describe(findings[i]));
@@ -199,8 +200,8 @@ TEST_CASE("report-only rules: rule info and docs", "[report][unit]") {
         CHECK(t->info().fix == FixAvailability::None);
         CHECK_FALSE(t->info().pillars.empty());
         std::string_view doc = rule_doc(rule);
-        for (const char* heading : {"## What it does", "## Why is this bad", "## Example", "## Use instead",
-                                    "## Fix safety"})
+        for (const char* heading :
+             {"## What it does", "## Why is this bad", "## Example", "## Use instead", "## Fix safety"})
             CHECK(doc.find(heading) != std::string_view::npos);
     }
     CHECK(find_transform("WA501")->info().pillars == std::vector<std::string>{"SEC"});
@@ -266,7 +267,8 @@ TEST_CASE("report-only rules: the sample project's deliberate problems", "[repor
     FileResult stack = process_file(sample / "infra" / "orders_stack.py", o);
     REQUIRE(stack.source);
     const std::string& st = stack.source->text;
-    CHECK(lines(stack, "WA501") == std::vector<uint32_t>{line_of(st, "iam.PolicyStatement(actions=[\"s3:*\"], resources=[\"*\"])")});
+    CHECK(lines(stack, "WA501") ==
+          std::vector<uint32_t>{line_of(st, "iam.PolicyStatement(actions=[\"s3:*\"], resources=[\"*\"])")});
     std::vector<uint32_t> wa503 = lines(stack, "WA503");
     std::vector<uint32_t> want503{line_of(st, "invoice_parser = _lambda.Function("),
                                   line_of(st, "supplier_sync = _lambda.Function("),
@@ -277,7 +279,8 @@ TEST_CASE("report-only rules: the sample project's deliberate problems", "[repor
 
     FileResult sync = process_file(sample / "functions" / "supplier_sync" / "handler.py", o);
     REQUIRE(sync.source);
-    CHECK(lines(sync, "WA502") == std::vector<uint32_t>{line_of(sync.source->text, "time.sleep(POLL_INTERVAL_SECONDS)")});
+    CHECK(lines(sync, "WA502") ==
+          std::vector<uint32_t>{line_of(sync.source->text, "time.sleep(POLL_INTERVAL_SECONDS)")});
 
     // The other handlers do not sleep, and no handler is a CDK stack.
     for (const char* clean : {"invoice_parser", "notifier", "report_builder"}) {

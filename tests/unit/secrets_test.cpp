@@ -12,11 +12,11 @@
 
 #include "secrets/secret_patterns.hpp"
 #include "test_util.hpp"
+#include "wafix/app/file_analysis.hpp"
 #include "wafix/core/engine.hpp"
 #include "wafix/core/semantic.hpp"
 #include "wafix/core/syntax.hpp"
 #include "wafix/core/transform.hpp"
-#include "wafix/app/file_analysis.hpp"
 #include "wafix/rules/registry.hpp"
 
 namespace fs = std::filesystem;
@@ -166,8 +166,8 @@ TEST_CASE("WA301 stays linear on hostile input", "[secrets][unit]") {
 TEST_CASE("WA301 skips test files and fixtures", "[secrets]") {
     std::string src = "DB_PASSWORD = \"rQxeJ6mXJlSwP90IfVRh\"\n";
     CHECK(wa301_findings("app/settings_module.py", src).size() == 1);
-    for (const char* path : {"tests/settings_module.py", "app/test_settings.py", "app/settings_test.py",
-                             "conftest.py", "app/fixtures/settings.py", "stubs/settings.pyi"})
+    for (const char* path : {"tests/settings_module.py", "app/test_settings.py", "app/settings_test.py", "conftest.py",
+                             "app/fixtures/settings.py", "stubs/settings.pyi"})
         CHECK(wa301_findings(path, src).empty());
 
     // The sample project's test fixture password is left alone end to end.
@@ -196,7 +196,8 @@ TEST_CASE("WA301 finding messages never hold the value and ask for rotation", "[
             CHECK(f.message.find("rotate") != std::string::npos);
             std::string literal = text.substr(f.begin, f.end - f.begin);
             // Nothing of the literal's content (8+ characters of it) shows in the message.
-            for (size_t i = 0; i + 8 <= literal.size(); ++i) CHECK(f.message.find(literal.substr(i, 8)) == std::string::npos);
+            for (size_t i = 0; i + 8 <= literal.size(); ++i)
+                CHECK(f.message.find(literal.substr(i, 8)) == std::string::npos);
             ++checked;
         }
         for (const SecretRecord& s : r.secrets) {
@@ -259,8 +260,9 @@ TEST_CASE("WA301 stores the decoded value: escapes, raw strings, implicit concat
 }
 
 TEST_CASE("WA301 honours suppression comments as the engine reads them", "[secrets]") {
-    std::string src = "DB_PASSWORD = \"rQxeJ6mXJlSwP90IfVRh\"  # nosec\n"
-                      "API_TOKEN = \"MW9NkvXd5vZOBmtlVhjFP9HU\"  # wafix: ignore[WA301]\n";
+    std::string src =
+        "DB_PASSWORD = \"rQxeJ6mXJlSwP90IfVRh\"  # nosec\n"
+        "API_TOKEN = \"MW9NkvXd5vZOBmtlVhjFP9HU\"  # wafix: ignore[WA301]\n";
     auto loaded = source_from_bytes("settings_module.py", src);
     REQUIRE(loaded.file);
     EngineOptions o;
@@ -276,8 +278,9 @@ TEST_CASE("WA301 honours suppression comments as the engine reads them", "[secre
 }
 
 TEST_CASE("WA301 project_uses_powertools: Powertools' get_secret in a module that does not import it", "[secrets]") {
-    std::string src = "import json\n\nERP_API_KEY = \"Zr8Qm2Lx7Vp4Tk9Wn3Hd6Jc1\"\n\n\n"
-                      "def handler(event, context):\n    return json.dumps({\"k\": bool(ERP_API_KEY)})\n";
+    std::string src =
+        "import json\n\nERP_API_KEY = \"Zr8Qm2Lx7Vp4Tk9Wn3Hd6Jc1\"\n\n\n"
+        "def handler(event, context):\n    return json.dumps({\"k\": bool(ERP_API_KEY)})\n";
     auto loaded = source_from_bytes("functions/orders/handler.py", src);
     REQUIRE(loaded.file);
     EngineOptions o;
@@ -288,9 +291,10 @@ TEST_CASE("WA301 project_uses_powertools: Powertools' get_secret in a module tha
 
     o.settings.project_uses_powertools = true;
     FileResult pt = process_source(*loaded.file, o);
-    CHECK(pt.fixed_text == "import json\nfrom aws_lambda_powertools.utilities import parameters\n\n"
-                           "ERP_API_KEY = parameters.get_secret(\"orders/erp-api-key\")\n\n\n"
-                           "def handler(event, context):\n    return json.dumps({\"k\": bool(ERP_API_KEY)})\n");
+    CHECK(pt.fixed_text ==
+          "import json\nfrom aws_lambda_powertools.utilities import parameters\n\n"
+          "ERP_API_KEY = parameters.get_secret(\"orders/erp-api-key\")\n\n\n"
+          "def handler(event, context):\n    return json.dumps({\"k\": bool(ERP_API_KEY)})\n");
     REQUIRE(pt.secrets.size() == 1);
 
     // A module-level name `parameters` that is not Powertools' keeps the boto3 helper.

@@ -108,23 +108,24 @@ TEST_CASE("qualified names through plain, aliased and from imports", "[unit][sem
 }
 
 TEST_CASE("a function parameter or local shadows a module import", "[unit][semantic]") {
-    Parsed p("import os\n"
-             "def f(os):\n"
-             "    return os.path\n"
-             "def g():\n"
-             "    os = 1\n"
-             "    return os.path\n"
-             "def h(x=os.sep):\n"
-             "    return os.path\n"
-             "lam = lambda os: os.path\n"
-             "os.path\n");
+    Parsed p(
+        "import os\n"
+        "def f(os):\n"
+        "    return os.path\n"
+        "def g():\n"
+        "    os = 1\n"
+        "    return os.path\n"
+        "def h(x=os.sep):\n"
+        "    return os.path\n"
+        "lam = lambda os: os.path\n"
+        "os.path\n");
     auto uses = p.find("attribute", "os.path");
     REQUIRE(uses.size() == 5);
-    CHECK(show(p.model.qualified_name(uses[0])) == kNone);           // parameter
-    CHECK(show(p.model.qualified_name(uses[1])) == kNone);           // local assignment
-    CHECK(show(p.model.qualified_name(uses[2])) == std::string("os.path"));   // not shadowed in h
-    CHECK(show(p.model.qualified_name(uses[3])) == kNone);           // lambda parameter
-    CHECK(show(p.model.qualified_name(uses[4])) == std::string("os.path"));   // module level
+    CHECK(show(p.model.qualified_name(uses[0])) == kNone);                   // parameter
+    CHECK(show(p.model.qualified_name(uses[1])) == kNone);                   // local assignment
+    CHECK(show(p.model.qualified_name(uses[2])) == std::string("os.path"));  // not shadowed in h
+    CHECK(show(p.model.qualified_name(uses[3])) == kNone);                   // lambda parameter
+    CHECK(show(p.model.qualified_name(uses[4])) == std::string("os.path"));  // module level
     // A default value is evaluated in the enclosing scope.
     CHECK(show(p.qname("attribute", "os.sep")) == std::string("os.sep"));
 
@@ -156,17 +157,18 @@ TEST_CASE("a module-level re-binding of an imported name loses its qualified nam
 }
 
 TEST_CASE("class-body names are not visible inside methods", "[unit][semantic]") {
-    Parsed p("import os\n"
-             "class C:\n"
-             "    os = None\n"
-             "    here = os.path\n"
-             "    def m(self):\n"
-             "        return os.path\n"
-             "    def n(self):\n"
-             "        return m\n");
+    Parsed p(
+        "import os\n"
+        "class C:\n"
+        "    os = None\n"
+        "    here = os.path\n"
+        "    def m(self):\n"
+        "        return os.path\n"
+        "    def n(self):\n"
+        "        return m\n");
     auto uses = p.find("attribute", "os.path");
     REQUIRE(uses.size() == 2);
-    CHECK(show(p.model.qualified_name(uses[0])) == kNone);          // class body: the class's `os`
+    CHECK(show(p.model.qualified_name(uses[0])) == kNone);                   // class body: the class's `os`
     CHECK(show(p.model.qualified_name(uses[1])) == std::string("os.path"));  // method: the module's `os`
     // The method name `m` is a class attribute, not visible in `n`.
     CHECK(p.model.resolve(p.nth("identifier", "m", 1)) == nullptr);
@@ -174,47 +176,51 @@ TEST_CASE("class-body names are not visible inside methods", "[unit][semantic]")
 
 TEST_CASE("a global statement binds in the module scope", "[unit][semantic]") {
     SECTION("assignment under global re-binds the module import") {
-        Parsed p("import os\n"
-                 "def reset():\n"
-                 "    global os\n"
-                 "    os = None\n"
-                 "os.path\n");
+        Parsed p(
+            "import os\n"
+            "def reset():\n"
+            "    global os\n"
+            "    os = None\n"
+            "os.path\n");
         CHECK(show(p.qname("attribute", "os.path")) == kNone);
         const auto* b = p.module_binding("os");
         REQUIRE(b);
         CHECK(b->defs.size() == 2);
     }
     SECTION("an import under global is a module binding") {
-        Parsed p("def load():\n"
-                 "    global json\n"
-                 "    import json\n"
-                 "def use():\n"
-                 "    return json.loads\n");
+        Parsed p(
+            "def load():\n"
+            "    global json\n"
+            "    import json\n"
+            "def use():\n"
+            "    return json.loads\n");
         CHECK(show(p.qname("attribute", "json.loads")) == std::string("json.loads"));
         REQUIRE(p.module_binding("json"));
         CHECK(p.module_binding("json")->scope == 0);
     }
     SECTION("without global the import stays local") {
-        Parsed p("def load():\n"
-                 "    import json\n"
-                 "def use():\n"
-                 "    return json.loads\n");
+        Parsed p(
+            "def load():\n"
+            "    import json\n"
+            "def use():\n"
+            "    return json.loads\n");
         CHECK(show(p.qname("attribute", "json.loads")) == kNone);
         CHECK(p.module_binding("json") == nullptr);
     }
 }
 
 TEST_CASE("comprehension variables live in their own scope", "[unit][semantic]") {
-    Parsed p("import x\n"
-             "ys = [x.a for x in x.items]\n"
-             "zs = {k: x.c for k in ys}\n"
-             "gen = (i for i in ys)\n"
-             "x.b\n"
-             "i\n");
-    CHECK(show(p.qname("attribute", "x.a")) == kNone);           // the loop variable
+    Parsed p(
+        "import x\n"
+        "ys = [x.a for x in x.items]\n"
+        "zs = {k: x.c for k in ys}\n"
+        "gen = (i for i in ys)\n"
+        "x.b\n"
+        "i\n");
+    CHECK(show(p.qname("attribute", "x.a")) == kNone);                       // the loop variable
     CHECK(show(p.qname("attribute", "x.items")) == std::string("x.items"));  // first iterable: enclosing scope
     CHECK(show(p.qname("attribute", "x.c")) == std::string("x.c"));
-    CHECK(show(p.qname("attribute", "x.b")) == std::string("x.b"));       // no leak
+    CHECK(show(p.qname("attribute", "x.b")) == std::string("x.b"));  // no leak
     CHECK(p.model.resolve(p.nth("identifier", "i", 2)) == nullptr);  // `i` at module level
     CHECK(p.module_binding("i") == nullptr);
     CHECK(p.module_binding("k") == nullptr);
@@ -228,16 +234,17 @@ TEST_CASE("comprehension variables live in their own scope", "[unit][semantic]")
 }
 
 TEST_CASE("imports under TYPE_CHECKING are flagged", "[unit][semantic]") {
-    Parsed p("from typing import TYPE_CHECKING\n"
-             "import typing\n"
-             "if TYPE_CHECKING:\n"
-             "    import a\n"
-             "    from m import n\n"
-             "else:\n"
-             "    import b\n"
-             "if typing.TYPE_CHECKING:\n"
-             "    import d\n"
-             "import c\n");
+    Parsed p(
+        "from typing import TYPE_CHECKING\n"
+        "import typing\n"
+        "if TYPE_CHECKING:\n"
+        "    import a\n"
+        "    from m import n\n"
+        "else:\n"
+        "    import b\n"
+        "if typing.TYPE_CHECKING:\n"
+        "    import d\n"
+        "import c\n");
     auto flag = [&](const std::string& name) {
         const auto* b = p.module_binding(name);
         REQUIRE(b);
@@ -254,10 +261,11 @@ TEST_CASE("imports under TYPE_CHECKING are flagged", "[unit][semantic]") {
 }
 
 TEST_CASE("__all__ lists the module's public names", "[unit][semantic]") {
-    Parsed p("__all__ = [\"a\", 'b']\n"
-             "__all__ += (\"c\",)\n"
-             "def f():\n"
-             "    __all__ = ['not_module_level']\n");
+    Parsed p(
+        "__all__ = [\"a\", 'b']\n"
+        "__all__ += (\"c\",)\n"
+        "def f():\n"
+        "    __all__ = ['not_module_level']\n");
     CHECK(p.model.dunder_all() == std::vector<std::string>{"a", "b", "c"});
 
     Parsed none("x = 1\n");

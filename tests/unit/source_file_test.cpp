@@ -79,12 +79,12 @@ TEST_CASE("invalid UTF-8 is refused with the offset of the first bad byte", "[un
     CHECK(bom.error->message.find("offset 5") != std::string::npos);
 
     CHECK(wafix::find_invalid_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80") == std::nullopt);  // é € 😀
-    CHECK(wafix::find_invalid_utf8("ab\xC3") == std::optional<size_t>(2));        // truncated
-    CHECK(wafix::find_invalid_utf8("\xC0\xAF") == std::optional<size_t>(0));      // overlong '/'
-    CHECK(wafix::find_invalid_utf8("a\xED\xA0\x80") == std::optional<size_t>(1)); // surrogate
-    CHECK(wafix::find_invalid_utf8("\xF4\x90\x80\x80") == std::optional<size_t>(0));  // > U+10FFFF
-    CHECK(wafix::find_invalid_utf8("ok\x80") == std::optional<size_t>(2));        // lone continuation
-    CHECK(wafix::find_invalid_utf8("\xE2\x82x") == std::optional<size_t>(0));     // bad continuation
+    CHECK(wafix::find_invalid_utf8("ab\xC3") == std::optional<size_t>(2));                         // truncated
+    CHECK(wafix::find_invalid_utf8("\xC0\xAF") == std::optional<size_t>(0));                       // overlong '/'
+    CHECK(wafix::find_invalid_utf8("a\xED\xA0\x80") == std::optional<size_t>(1));                  // surrogate
+    CHECK(wafix::find_invalid_utf8("\xF4\x90\x80\x80") == std::optional<size_t>(0));               // > U+10FFFF
+    CHECK(wafix::find_invalid_utf8("ok\x80") == std::optional<size_t>(2));                         // lone continuation
+    CHECK(wafix::find_invalid_utf8("\xE2\x82x") == std::optional<size_t>(0));                      // bad continuation
 }
 
 TEST_CASE("UTF-16 and UTF-32 files are refused", "[unit][source]") {
@@ -132,7 +132,9 @@ TEST_CASE("load_source reads files from disk", "[unit][source]") {
     REQUIRE(empty.file);
     CHECK(empty.file->text.empty());
 
-    write_file(tmp.path() / "bin.py", std::string("\x7F" "ELF\0\0", 6));
+    write_file(tmp.path() / "bin.py", std::string("\x7F"
+                                                  "ELF\0\0",
+                                                  6));
     auto bin = load_source(tmp.path() / "bin.py");
     REQUIRE(bin.error);
     CHECK(bin.error->message.find("binary") != std::string::npos);

@@ -10,8 +10,9 @@ TEST_CASE("fix refuses files with uncommitted changes unless --allow-dirty", "[c
     std::string xml = "import xml.etree.ElementTree as ET\nET.parse(p)\n";
     write_file(tmp.path() / "clean.py", xml);
     write_file(tmp.path() / "edited.py", xml);
-    REQUIRE(run("git init -q && git add . && git -c user.email=t@example.com -c user.name=t commit -qm init",
-                tmp.path()).status == 0);
+    REQUIRE(
+        run("git init -q && git add . && git -c user.email=t@example.com -c user.name=t commit -qm init", tmp.path())
+            .status == 0);
     write_file(tmp.path() / "edited.py", xml + "# my unsaved work\n");
     write_file(tmp.path() / "new.py", xml);  // untracked: no committed copy to go back to
     std::string wafix = shell_quote(WAFIX_BINARY);

@@ -26,7 +26,7 @@ TEST_CASE("replace_file writes the new bytes when the file is as it was read", "
     ::chmod(f.c_str(), 0640);
     CHECK_FALSE(wafix::replace_file(f, "old\n", "new\n").has_value());
     CHECK(read_file(f) == "new\n");
-    struct stat st{};
+    struct stat st {};
     ::stat(f.c_str(), &st);
     CHECK((st.st_mode & 07777) == 0640);
     CHECK_FALSE(temp_files_left(tmp.path()));

@@ -30,9 +30,10 @@ std::string snake_case(std::string_view s) {
     if (out.empty()) return "function";
     if (std::isdigit(static_cast<unsigned char>(out[0]))) out = "fn_" + out;
     static const std::set<std::string> keywords = {
-        "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
-        "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not",
-        "or", "pass", "raise", "return", "try", "while", "with", "yield", "match", "case", "type"};
+        "and",    "as",   "assert", "async",  "await",    "break", "class", "continue", "def",
+        "del",    "elif", "else",   "except", "finally",  "for",   "from",  "global",   "if",
+        "import", "in",   "is",     "lambda", "nonlocal", "not",   "or",    "pass",     "raise",
+        "return", "try",  "while",  "with",   "yield",    "match", "case",  "type"};
     if (keywords.count(out)) out += "_fn";
     return out;
 }
@@ -69,8 +70,11 @@ Node enclosing_statement(Node n) {
 class LambdaWithoutDlq final : public Transform {
 public:
     const RuleInfo& info() const override {
-        static const RuleInfo i{"WA401", "lambda-without-dlq", {"REL"},
-                                "CDK Lambda constructs without a dead-letter queue", FixAvailability::Sometimes};
+        static const RuleInfo i{"WA401",
+                                "lambda-without-dlq",
+                                {"REL"},
+                                "CDK Lambda constructs without a dead-letter queue",
+                                FixAvailability::Sometimes};
         return i;
     }
 
@@ -88,11 +92,12 @@ private:
         // An on_failure destination already receives the failed events (and is what AWS now advises).
         for (const char* prop : {"dead_letter_queue", "dead_letter_topic", "dead_letter_queue_enabled", "on_failure"})
             if (keyword_argument(c.call, prop)) return;
-        Finding f = ctx.finding(info(), c.call,
-                                fmt::format("`{}` has no dead-letter queue: events of failed asynchronous "
-                                            "invocations (S3, SNS, EventBridge, async invoke) are dropped after Lambda's "
-                                            "retries; set dead_letter_queue_enabled=True",
-                                            c.fn.text()));
+        Finding f =
+            ctx.finding(info(), c.call,
+                        fmt::format("`{}` has no dead-letter queue: events of failed asynchronous "
+                                    "invocations (S3, SNS, EventBridge, async invoke) are dropped after Lambda's "
+                                    "retries; set dead_letter_queue_enabled=True",
+                                    c.fn.text()));
         if (has_dictionary_splat(c.call)) {
             f.message += " (not rewritten: the call passes **kwargs, which may already set a dead-letter target)";
         } else if (auto edits = ctx.add_keyword_argument(c.call, "dead_letter_queue_enabled=True")) {
@@ -118,7 +123,8 @@ private:
         out.push_back(std::move(f));
     }
 
-    static std::optional<std::vector<Edit>> cfn_function_edits(Context& ctx, const LambdaConstruct& c, std::string& why) {
+    static std::optional<std::vector<Edit>> cfn_function_edits(Context& ctx, const LambdaConstruct& c,
+                                                               std::string& why) {
         std::string_view text = ctx.text();
         auto args = call_arguments(c.call);
         if (args.size() < 2 || args[0].is("keyword_argument") || args[1].is("keyword_argument") ||
@@ -135,8 +141,9 @@ private:
                             ? role_value.field("object")
                             : Node();
         if (!is_iam_role(ctx, role_obj)) {
-            why = "its role is not `<role>.role_arn` of an iam.Role built in this file, so wafix cannot grant "
-                  "it sqs:SendMessage on a new queue";
+            why =
+                "its role is not `<role>.role_arn` of an iam.Role built in this file, so wafix cannot grant "
+                "it sqs:SendMessage on a new queue";
             return std::nullopt;
         }
 
@@ -172,7 +179,8 @@ private:
                 for (int i = 2; text.find(*literal + suffix) != std::string_view::npos; ++i)
                     suffix = fmt::format("Dlq{}", i);
             }
-            queue_id = std::string(id_text.substr(0, id_text.size() - q)) + suffix + std::string(id_text.substr(id_text.size() - q));
+            queue_id = std::string(id_text.substr(0, id_text.size() - q)) + suffix +
+                       std::string(id_text.substr(id_text.size() - q));
         } else if (id.is("identifier") || id.is("attribute") || id.is("call") || id.is("subscript")) {
             queue_id = std::string(id_text) + " + \"Dlq\"";
         } else {
@@ -208,7 +216,8 @@ private:
                                           "retention_period=" + duration + ".days(14)", "enforce_ssl=True"};
         Node open = c.call.field("arguments").child(0);
         bool one_per_line = open && args[0].start_point().row != open.start_point().row;
-        bool call_split = !one_per_line && config->size() == 1 && config->front().text.find('\n') != std::string::npos &&
+        bool call_split = !one_per_line && config->size() == 1 &&
+                          config->front().text.find('\n') != std::string::npos &&
                           config->front().end > config->front().begin;
         std::string head = queue_var + " = " + sqs + ".Queue(";
         std::string single = head;

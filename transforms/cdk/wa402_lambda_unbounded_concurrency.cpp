@@ -10,7 +10,9 @@ namespace {
 class LambdaUnboundedConcurrency final : public Transform {
 public:
     const RuleInfo& info() const override {
-        static const RuleInfo i{"WA402", "lambda-unbounded-concurrency", {"REL", "COST"},
+        static const RuleInfo i{"WA402",
+                                "lambda-unbounded-concurrency",
+                                {"REL", "COST"},
                                 "CDK Lambda constructs without reserved_concurrent_executions",
                                 FixAvailability::Sometimes};
         return i;
@@ -22,16 +24,18 @@ public:
         int n = ctx.settings().reserved_concurrency;
         for (const LambdaConstruct& c : lambda_constructs(ctx)) {
             if (keyword_argument(c.call, "reserved_concurrent_executions")) continue;
-            Finding f = ctx.finding(
-                info(), c.call,
-                fmt::format("`{}` has no reserved concurrency: set reserved_concurrent_executions={} "
-                            "(this also caps the function's scaling: invocations beyond {} concurrent "
-                            "executions are throttled; the value is set with --reserved-concurrency)",
-                            c.fn.text(), n, n));
+            Finding f =
+                ctx.finding(info(), c.call,
+                            fmt::format("`{}` has no reserved concurrency: set reserved_concurrent_executions={} "
+                                        "(this also caps the function's scaling: invocations beyond {} concurrent "
+                                        "executions are throttled; the value is set with --reserved-concurrency)",
+                                        c.fn.text(), n, n));
             if (has_dictionary_splat(c.call)) {
                 f.message += " (not rewritten: the call passes **kwargs, which may already set it)";
-            } else if (auto edits = ctx.add_keyword_argument(c.call, fmt::format("reserved_concurrent_executions={}", n))) {
-                f.fix = Fix{fmt::format("Set reserved_concurrent_executions={}", n), std::move(*edits), Safety::Safe, {}};
+            } else if (auto edits =
+                           ctx.add_keyword_argument(c.call, fmt::format("reserved_concurrent_executions={}", n))) {
+                f.fix =
+                    Fix{fmt::format("Set reserved_concurrent_executions={}", n), std::move(*edits), Safety::Safe, {}};
             }
             out.push_back(std::move(f));
         }
@@ -40,6 +44,8 @@ public:
 
 }  // namespace
 
-std::unique_ptr<Transform> make_lambda_unbounded_concurrency() { return std::make_unique<LambdaUnboundedConcurrency>(); }
+std::unique_ptr<Transform> make_lambda_unbounded_concurrency() {
+    return std::make_unique<LambdaUnboundedConcurrency>();
+}
 
 }  // namespace wafix

@@ -12,11 +12,10 @@
 namespace wafix::http {
 namespace {
 
-constexpr std::array<std::string_view, 8> kRequestMethods = {"request", "get",   "options", "head",
-                                                             "post",    "put",   "patch",   "delete"};
-constexpr std::array<std::string_view, 4> kSessionFactories = {"requests.Session", "requests.session",
-                                                               "requests.sessions.Session",
-                                                               "requests.sessions.session"};
+constexpr std::array<std::string_view, 8> kRequestMethods = {"request", "get", "options", "head",
+                                                             "post",    "put", "patch",   "delete"};
+constexpr std::array<std::string_view, 4> kSessionFactories = {
+    "requests.Session", "requests.session", "requests.sessions.Session", "requests.sessions.session"};
 
 bool is_request_method(std::string_view m) {
     return std::find(kRequestMethods.begin(), kRequestMethods.end(), m) != kRequestMethods.end();
@@ -47,10 +46,14 @@ bool annotated_as_session(const Context& ctx, Node param) {
 
 bool definition_is_session(const Context& ctx, const Definition& d) {
     switch (d.kind) {
-    case DefKind::Assignment: return is_session_factory_call(ctx, d.value);
-    case DefKind::WithTarget: return is_session_factory_call(ctx, with_item_value(d.name));
-    case DefKind::Parameter: return annotated_as_session(ctx, d.statement);
-    default: return false;
+        case DefKind::Assignment:
+            return is_session_factory_call(ctx, d.value);
+        case DefKind::WithTarget:
+            return is_session_factory_call(ctx, with_item_value(d.name));
+        case DefKind::Parameter:
+            return annotated_as_session(ctx, d.statement);
+        default:
+            return false;
     }
 }
 
@@ -143,7 +146,8 @@ std::optional<HttpCall> Classifier::classify(Node call) {
     if (auto q = ctx.model().qualified_name(fn)) {
         std::string_view name = *q;
         auto member = [&](std::string_view prefix) -> std::optional<std::string_view> {
-            if (name.size() > prefix.size() && name.substr(0, prefix.size()) == prefix) return name.substr(prefix.size());
+            if (name.size() > prefix.size() && name.substr(0, prefix.size()) == prefix)
+                return name.substr(prefix.size());
             return std::nullopt;
         };
         for (std::string_view prefix : {"requests.", "requests.api."})

@@ -51,8 +51,9 @@ std::optional<Constant> module_constant(const Context& ctx, const std::string& n
 
 // A name the file's HTTP calls already pass as `timeout=NAME`: the team's own constant.
 std::optional<Constant> constant_in_use(const Context& ctx, http::Classifier& classifier) {
-    static const Query calls("(call arguments: (argument_list (keyword_argument name: (identifier) @k "
-                             "value: (identifier) @v (#eq? @k \"timeout\")))) @call");
+    static const Query calls(
+        "(call arguments: (argument_list (keyword_argument name: (identifier) @k "
+        "value: (identifier) @v (#eq? @k \"timeout\")))) @call");
     for (const Match& m : calls.matches(ctx.root())) {
         if (!classifier.classify(m.get("call"))) continue;
         Node v = m.get("v");
@@ -73,7 +74,9 @@ struct Pending {
 class HttpCallWithoutTimeout final : public Transform {
 public:
     const RuleInfo& info() const override {
-        static const RuleInfo i{"WA201", "http-call-without-timeout", {"SEC", "REL"},
+        static const RuleInfo i{"WA201",
+                                "http-call-without-timeout",
+                                {"SEC", "REL"},
                                 "requests / Session / urlopen calls without a timeout",
                                 FixAvailability::Sometimes};
         return i;

@@ -32,8 +32,7 @@ UseKind classify_use(Node id) {
         return is_status_read(p.field("attribute").text()) ? UseKind::Checked : UseKind::Read;
     // Truth tests read Response.ok (Response.__bool__ returns it).
     if (p.is("not_operator") || p.is("boolean_operator") || p.is("assert_statement")) return UseKind::Checked;
-    if ((p.is("if_statement") || p.is("elif_clause") || p.is("while_statement") ||
-         p.is("conditional_expression")) &&
+    if ((p.is("if_statement") || p.is("elif_clause") || p.is("while_statement") || p.is("conditional_expression")) &&
         p.field("condition") == n)
         return UseKind::Checked;
     if (p.is("conditional_expression") && p.named_child(1) == n) return UseKind::Checked;
@@ -106,7 +105,9 @@ bool in_class_body(Node stmt) { return stmt.parent().is("block") && stmt.parent(
 class HttpStatusUnchecked final : public Transform {
 public:
     const RuleInfo& info() const override {
-        static const RuleInfo i{"WA202", "http-status-unchecked", {"REL"},
+        static const RuleInfo i{"WA202",
+                                "http-status-unchecked",
+                                {"REL"},
                                 "requests responses used without checking the HTTP status",
                                 FixAvailability::Sometimes};
         return i;
@@ -127,9 +128,10 @@ public:
             if (p.is("attribute") && p.field("object") == outer) {
                 if (!is_status_read(p.field("attribute").text())) chained(ctx, call, outer, *h, out);
             } else if (p.is("expression_statement") && p.named_child_count() == 1) {
-                Finding f = ctx.finding(info(), call, fmt::format("the response of `{}` is dropped without a status "
-                                                                  "check: 4xx/5xx errors pass silently",
-                                                                  h->display));
+                Finding f = ctx.finding(info(), call,
+                                        fmt::format("the response of `{}` is dropped without a status "
+                                                    "check: 4xx/5xx errors pass silently",
+                                                    h->display));
                 f.fix = Fix{"Append .raise_for_status()", append_raise(ctx, call, outer), Safety::Safe, {}};
                 out.push_back(std::move(f));
             } else if (p.is("assignment") && p.field("right") == outer && p.field("left").is("identifier") &&
@@ -154,9 +156,11 @@ private:
         if (checked_or_passed_on(uses_of_value(ctx, name, stmt.end()))) return;
         Finding f = ctx.finding(info(), call, unchecked_message(h, name.text()));
         if (owns_its_lines(ctx.text(), stmt)) {
-            f.fix = Fix{fmt::format("Call {}.raise_for_status()", name.text()),
-                        {insert_line_after(ctx.text(), ctx.eol(), stmt, std::string(name.text()) + ".raise_for_status()")},
-                        Safety::Safe, {}};
+            f.fix =
+                Fix{fmt::format("Call {}.raise_for_status()", name.text()),
+                    {insert_line_after(ctx.text(), ctx.eol(), stmt, std::string(name.text()) + ".raise_for_status()")},
+                    Safety::Safe,
+                    {}};
         } else {
             f.message += " (not rewritten: the statement shares its line)";
         }
@@ -199,9 +203,10 @@ private:
     // `requests.get(...).json()`: the response never gets a name. Splitting the statement moves
     // the request ahead of whatever the statement evaluated before it, so the fix is unsafe.
     void chained(Context& ctx, Node call, Node outer, const http::HttpCall& h, std::vector<Finding>& out) const {
-        Finding f = ctx.finding(info(), call, fmt::format("the response of `{}` is used without a status check: a "
-                                                          "4xx/5xx error page is treated as data",
-                                                          h.display));
+        Finding f = ctx.finding(info(), call,
+                                fmt::format("the response of `{}` is used without a status check: a "
+                                            "4xx/5xx error page is treated as data",
+                                            h.display));
         Node stmt;
         bool splittable = true;
         for (Node n = outer.parent(); n; n = n.parent()) {
@@ -236,16 +241,19 @@ private:
             out.push_back(std::move(f));
             return;
         }
-        f.message += fmt::format(" [unsafe fix with --unsafe-fixes: assigns `{}` first, which runs the request "
-                                 "ahead of the rest of the statement]",
-                                 name);
+        f.message += fmt::format(
+            " [unsafe fix with --unsafe-fixes: assigns `{}` first, which runs the request "
+            "ahead of the rest of the statement]",
+            name);
         std::string indent(line_indent(ctx.text(), stmt.start()));
         std::string eol(ctx.eol());
-        std::string lines = indent + name + " = " + std::string(outer.text()) + eol + indent + name +
-                            ".raise_for_status()" + eol;
+        std::string lines =
+            indent + name + " = " + std::string(outer.text()) + eol + indent + name + ".raise_for_status()" + eol;
         uint32_t at = line_start(ctx.text(), stmt.start());
         f.fix = Fix{fmt::format("Split into {} = ...; {}.raise_for_status()", name, name),
-                    {{at, at, lines}, {outer.start(), outer.end(), name}}, Safety::Unsafe, {}};
+                    {{at, at, lines}, {outer.start(), outer.end(), name}},
+                    Safety::Unsafe,
+                    {}};
         out.push_back(std::move(f));
     }
 };

@@ -57,19 +57,51 @@ bool is_wildcard_resource(const std::string& s) {
 // reporting the resource would cry wolf. The list covers what Lambda code commonly calls.
 bool requires_star_resource(const std::string& action) {
     static const std::set<std::string> actions = {
-        "xray:puttracesegments", "xray:puttelemetryrecords", "xray:getsamplingrules", "xray:getsamplingtargets",
-        "xray:getsamplingstatisticsummaries", "cloudwatch:putmetricdata", "cloudwatch:getmetricdata",
-        "cloudwatch:getmetricstatistics", "cloudwatch:listmetrics", "ec2:createnetworkinterface",
-        "ec2:deletenetworkinterface", "ec2:assignprivateipaddresses", "ec2:unassignprivateipaddresses",
-        "sts:getcalleridentity", "ecr:getauthorizationtoken", "s3:listallmybuckets", "kms:listkeys",
-        "kms:listaliases", "kms:createkey", "kms:generaterandom", "secretsmanager:getrandompassword",
-        "secretsmanager:listsecrets", "ssm:describeparameters", "logs:describeloggroups", "tag:getresources",
-        "tag:gettagkeys", "tag:gettagvalues", "textract:analyzedocument", "textract:detectdocumenttext",
-        "textract:analyzeexpense", "comprehend:detectsentiment", "comprehend:detectentities",
-        "comprehend:detectkeyphrases", "comprehend:detectdominantlanguage", "translate:translatetext",
-        "rekognition:detectlabels", "rekognition:detecttext", "rekognition:detectfaces",
-        "ce:getcostandusage", "pricing:getproducts", "sns:listtopics", "sqs:listqueues",
-        "dynamodb:listtables", "lambda:listfunctions", "states:liststatemachines",
+        "xray:puttracesegments",
+        "xray:puttelemetryrecords",
+        "xray:getsamplingrules",
+        "xray:getsamplingtargets",
+        "xray:getsamplingstatisticsummaries",
+        "cloudwatch:putmetricdata",
+        "cloudwatch:getmetricdata",
+        "cloudwatch:getmetricstatistics",
+        "cloudwatch:listmetrics",
+        "ec2:createnetworkinterface",
+        "ec2:deletenetworkinterface",
+        "ec2:assignprivateipaddresses",
+        "ec2:unassignprivateipaddresses",
+        "sts:getcalleridentity",
+        "ecr:getauthorizationtoken",
+        "s3:listallmybuckets",
+        "kms:listkeys",
+        "kms:listaliases",
+        "kms:createkey",
+        "kms:generaterandom",
+        "secretsmanager:getrandompassword",
+        "secretsmanager:listsecrets",
+        "ssm:describeparameters",
+        "logs:describeloggroups",
+        "tag:getresources",
+        "tag:gettagkeys",
+        "tag:gettagvalues",
+        "textract:analyzedocument",
+        "textract:detectdocumenttext",
+        "textract:analyzeexpense",
+        "comprehend:detectsentiment",
+        "comprehend:detectentities",
+        "comprehend:detectkeyphrases",
+        "comprehend:detectdominantlanguage",
+        "translate:translatetext",
+        "rekognition:detectlabels",
+        "rekognition:detecttext",
+        "rekognition:detectfaces",
+        "ce:getcostandusage",
+        "pricing:getproducts",
+        "sns:listtopics",
+        "sqs:listqueues",
+        "dynamodb:listtables",
+        "lambda:listfunctions",
+        "states:liststatemachines",
     };
     std::string a = lower(action);
     return actions.count(a) || a.rfind("ec2:describe", 0) == 0;
@@ -108,7 +140,8 @@ std::optional<std::string> string_expression(const SemanticModel& model, Node v,
         auto left = string_expression(model, v.field("left"), depth + 1);
         auto right = string_expression(model, v.field("right"), depth + 1);
         if (!left && !right) return std::nullopt;
-        return left.value_or(std::string(1, report_rules::kPlaceholder)) + right.value_or(std::string(1, report_rules::kPlaceholder));
+        return left.value_or(std::string(1, report_rules::kPlaceholder)) +
+               right.value_or(std::string(1, report_rules::kPlaceholder));
     }
     if (v.is("binary_operator") && v.field("operator").is("%")) {
         auto left = string_pattern(follow_value(model, v.field("left")));
@@ -129,7 +162,8 @@ std::optional<std::string> string_expression(const SemanticModel& model, Node v,
     if (v.is("call")) {
         Node fn = v.field("function");
         if (fn.is("attribute") && fn.field("attribute").text() == "format")
-            if (auto base = string_pattern(follow_value(model, fn.field("object")))) return mask_fields(*base, '{', '}');
+            if (auto base = string_pattern(follow_value(model, fn.field("object"))))
+                return mask_fields(*base, '{', '}');
     }
     return std::nullopt;
 }
@@ -161,8 +195,8 @@ void collect(const SemanticModel& model, Node v, Values& out, int depth = 0) {
 
 // What one policy statement allows, gathered from its construction and later mutations.
 struct Statement {
-    Node at;                 // where to report
-    bool skip = false;       // Deny, resource-based (has a principal), or unreadable
+    Node at;            // where to report
+    bool skip = false;  // Deny, resource-based (has a principal), or unreadable
     Values actions, resources;
 };
 
@@ -172,14 +206,14 @@ std::string shown(const std::string& value) {
     return out;
 }
 
-std::optional<std::string> dict_key(Node pair) {
-    return string_pattern(pair.field("key"));
-}
+std::optional<std::string> dict_key(Node pair) { return string_pattern(pair.field("key")); }
 
 class IamWildcard final : public Transform {
 public:
     const RuleInfo& info() const override {
-        static const RuleInfo i{"WA501", "iam-wildcard", {"SEC"},
+        static const RuleInfo i{"WA501",
+                                "iam-wildcard",
+                                {"SEC"},
                                 "CDK IAM policy statements that allow \"*\" actions or apply to \"*\" resources",
                                 FixAvailability::None};
         return i;
@@ -204,8 +238,10 @@ public:
                 // L1 identity policies: CfnPolicy, CfnManagedPolicy, CfnRole/CfnUser/CfnGroup and
                 // their PolicyProperty, CfnRolePolicy... The trust policy
                 // (assume_role_policy_document) is not a grant and is left alone.
-                if (Node doc = keyword_value(call, "policy_document")) json_document(ctx, follow_value(model, doc), out);
-                if (Node policies = keyword_value(call, "policies")) cfn_policies(ctx, follow_value(model, policies), out);
+                if (Node doc = keyword_value(call, "policy_document"))
+                    json_document(ctx, follow_value(model, doc), out);
+                if (Node policies = keyword_value(call, "policies"))
+                    cfn_policies(ctx, follow_value(model, policies), out);
             } else if (*q == "aws_cdk.custom_resources.AwsCustomResourcePolicy.from_sdk_calls") {
                 Statement s;
                 s.at = call;
@@ -377,17 +413,20 @@ private:
         };
         std::string msg;
         if (!actions.empty() && !resources.empty())
-            msg = fmt::format("IAM policy statement allows {} on {}: list only the actions the code calls, on the "
-                              "ARNs it uses (or use the resource's grant_* methods)",
-                              join(actions), join(resources));
+            msg = fmt::format(
+                "IAM policy statement allows {} on {}: list only the actions the code calls, on the "
+                "ARNs it uses (or use the resource's grant_* methods)",
+                join(actions), join(resources));
         else if (!actions.empty())
-            msg = fmt::format("IAM policy statement allows every action of {}: list only the actions the code calls "
-                              "(or use the resource's grant_* methods)",
-                              join(actions));
+            msg = fmt::format(
+                "IAM policy statement allows every action of {}: list only the actions the code calls "
+                "(or use the resource's grant_* methods)",
+                join(actions));
         else
-            msg = fmt::format("IAM policy statement applies to every resource ({}): name the ARNs the code uses "
-                              "(or use the resource's grant_* methods)",
-                              join(resources));
+            msg = fmt::format(
+                "IAM policy statement applies to every resource ({}): name the ARNs the code uses "
+                "(or use the resource's grant_* methods)",
+                join(resources));
         out.push_back(ctx.finding(info(), s.at, std::move(msg)));
     }
 

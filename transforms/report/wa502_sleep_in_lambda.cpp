@@ -109,7 +109,9 @@ bool is_zero(Node n) {
 class SleepInLambda final : public Transform {
 public:
     const RuleInfo& info() const override {
-        static const RuleInfo i{"WA502", "sleep-in-lambda", {"COST", "PERF"},
+        static const RuleInfo i{"WA502",
+                                "sleep-in-lambda",
+                                {"COST", "PERF"},
                                 "time.sleep() in code a Lambda handler reaches: the function is billed while it waits",
                                 FixAvailability::None};
         return i;
@@ -119,7 +121,8 @@ public:
 
     // Besides "sleep", a module-level handler as is_handler() accepts it: `def *handler*(event, ...`.
     bool may_apply(std::string_view text) const override {
-        static const RE2 handler_def(R"((?im)^(?:async[ \t]+)?def[ \t]+\w*(?:handle|main)\w*[ \t]*\(\s*_*(?:event|evt))");
+        static const RE2 handler_def(
+            R"((?im)^(?:async[ \t]+)?def[ \t]+\w*(?:handle|main)\w*[ \t]*\(\s*_*(?:event|evt))");
         return Transform::may_apply(text) && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), handler_def);
     }
 
@@ -169,9 +172,10 @@ private:
             for (const auto& p : path) chain += (chain.empty() ? "" : " -> ") + p;
             where = fmt::format("in `{}`, reached from Lambda handler `{}` ({})", path.back(), path[0], chain);
         }
-        return fmt::format("{} {}: the function is billed while it sleeps and may time out; wait in a Step Functions "
-                           "Wait state, or use an SDK waiter or retries with a bounded backoff",
-                           what, where);
+        return fmt::format(
+            "{} {}: the function is billed while it sleeps and may time out; wait in a Step Functions "
+            "Wait state, or use an SDK waiter or retries with a bounded backoff",
+            what, where);
     }
 
     struct Reach {
@@ -283,7 +287,8 @@ private:
             Node found;
             for (const Definition& d : b->defs) {
                 Node cls;
-                if (d.kind == DefKind::Assignment && d.value.is("call")) cls = class_named_by(d.value.field("function"));
+                if (d.kind == DefKind::Assignment && d.value.is("call"))
+                    cls = class_named_by(d.value.field("function"));
                 else if (d.kind == DefKind::Parameter) cls = annotated_class(d.name);
                 if (!cls || (found && cls != found)) return {};  // every binding must agree
                 found = cls;

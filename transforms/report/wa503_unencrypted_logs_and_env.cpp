@@ -43,7 +43,8 @@ bool non_empty_environment(const SemanticModel& model, Node value, int depth = 0
             if (!c.is("pair")) continue;
             // The L1 property written as a dict: {"variables": {...}}.
             auto key = report_rules::string_pattern(c.field("key"));
-            if (key == "variables" || key == "Variables") return non_empty_environment(model, c.field("value"), depth + 1);
+            if (key == "variables" || key == "Variables")
+                return non_empty_environment(model, c.field("value"), depth + 1);
             return true;
         }
         return false;
@@ -73,7 +74,9 @@ std::string construct_id(Node call) {
 class UnencryptedLogsAndEnv final : public Transform {
 public:
     const RuleInfo& info() const override {
-        static const RuleInfo i{"WA503", "unencrypted-logs-and-env", {"SEC"},
+        static const RuleInfo i{"WA503",
+                                "unencrypted-logs-and-env",
+                                {"SEC"},
                                 "CDK log groups and Lambda environments without a customer managed KMS key",
                                 FixAvailability::None};
         return i;
@@ -138,8 +141,9 @@ private:
         // An attribute of self: look through the whole class (other methods may add variables).
         Node scope = assignment;
         while (scope && !scope.is("class_definition") && !scope.is("module")) scope = scope.parent();
-        static const Query adds("(call function: (attribute object: (attribute) @object "
-                                "attribute: (identifier) @method (#eq? @method \"add_environment\")))");
+        static const Query adds(
+            "(call function: (attribute object: (attribute) @object "
+            "attribute: (identifier) @method (#eq? @method \"add_environment\")))");
         for (const Match& m : adds.matches(scope))
             if (m.get("object").text() == target.text()) return true;
         return false;

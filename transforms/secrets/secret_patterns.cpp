@@ -26,7 +26,8 @@ constexpr std::array<Provider, 7> kProviders = {{
     {"github-token", R"(\b(github_pat_[0-9A-Za-z_]{82})\b)"},
     {"slack-token", R"(\b(xox[bpe]-[0-9A-Za-z][0-9A-Za-z-]{14,}))"},
     {"stripe-key", R"(\b((?:sk|rk)_(?:test|live|prod)_[0-9A-Za-z]{10,99})\b)"},
-    {"private-key", R"((-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----(?s:.)+?-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----))"},
+    {"private-key",
+     R"((-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----(?s:.)+?-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----))"},
     {"jwt", R"(\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?:[^A-Za-z0-9_.-]|$))"},
 }};
 
@@ -76,9 +77,9 @@ bool placeholder_token(std::string_view token) {
 }
 
 bool is_sequence(std::string_view low) {
-    static const std::array<std::string_view, 4> seqs = {"0123456789012345678901234567890123456789",
-                                                         "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
-                                                         "qwertyuiopasdfghjklzxcvbnm", "9876543210987654321098765432109876543210"};
+    static const std::array<std::string_view, 4> seqs = {
+        "0123456789012345678901234567890123456789", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+        "qwertyuiopasdfghjklzxcvbnm", "9876543210987654321098765432109876543210"};
     auto in_seq = [&](std::string_view run) {
         for (auto s : seqs)
             if (contains(s, run)) return true;
@@ -105,31 +106,50 @@ bool stock_password(std::string_view low) {
     std::string plain;
     for (char c : low) {
         switch (c) {
-        case '@': case '4': plain += 'a'; break;
-        case '5': case '$': plain += 's'; break;
-        case '0': plain += 'o'; break;
-        case '1': case '!': plain += 'i'; break;
-        case '3': plain += 'e'; break;
-        case '7': plain += 't'; break;
-        default:
-            if (std::isalpha(static_cast<unsigned char>(c))) plain += c;
+            case '@':
+            case '4':
+                plain += 'a';
+                break;
+            case '5':
+            case '$':
+                plain += 's';
+                break;
+            case '0':
+                plain += 'o';
+                break;
+            case '1':
+            case '!':
+                plain += 'i';
+                break;
+            case '3':
+                plain += 'e';
+                break;
+            case '7':
+                plain += 't';
+                break;
+            default:
+                if (std::isalpha(static_cast<unsigned char>(c))) plain += c;
         }
     }
     while (!plain.empty() && plain.back() == 'i') plain.pop_back();  // trailing "!" or "1"
-    static const std::set<std::string> stock = {"password", "passwort", "secret", "changeme", "letmein", "admin",
-                                                "administrator", "welcome", "default", "qwerty", "root", "toor"};
+    static const std::set<std::string> stock = {"password",      "passwort", "secret",  "changeme", "letmein", "admin",
+                                                "administrator", "welcome",  "default", "qwerty",   "root",    "toor"};
     return stock.count(plain) > 0;
 }
 
 const std::set<std::string>& excluded_last_words() {
     static const std::set<std::string> s = {
-        "id", "ids", "name", "names", "url", "urls", "uri", "file", "filename", "path", "dir", "directory",
-        "version", "type", "kind", "field", "header", "env", "var", "arn", "prefix", "suffix", "len", "length",
-        "size", "ttl", "expiry", "expires", "expiration", "timeout", "endpoint", "pattern", "regex", "format",
-        "template", "label", "hint", "placeholder", "prompt", "policy", "count", "max", "min", "enabled",
-        "required", "param", "location", "source", "hash", "digest", "checksum", "fingerprint", "sha", "md5",
-        "salt", "md", "crc", "encoding", "algorithm", "algo", "scheme", "mode", "region", "bucket", "table", "column", "keyid", "ref", "reference", "message", "msg", "error", "text", "description", "help", "title", "class",
-        "method", "provider", "store", "manager", "service", "user", "username", "login", "email", "host", "port"};
+        "id",       "ids",         "name",      "names",       "url",        "urls",        "uri",      "file",
+        "filename", "path",        "dir",       "directory",   "version",    "type",        "kind",     "field",
+        "header",   "env",         "var",       "arn",         "prefix",     "suffix",      "len",      "length",
+        "size",     "ttl",         "expiry",    "expires",     "expiration", "timeout",     "endpoint", "pattern",
+        "regex",    "format",      "template",  "label",       "hint",       "placeholder", "prompt",   "policy",
+        "count",    "max",         "min",       "enabled",     "required",   "param",       "location", "source",
+        "hash",     "digest",      "checksum",  "fingerprint", "sha",        "md5",         "salt",     "md",
+        "crc",      "encoding",    "algorithm", "algo",        "scheme",     "mode",        "region",   "bucket",
+        "table",    "column",      "keyid",     "ref",         "reference",  "message",     "msg",      "error",
+        "text",     "description", "help",      "title",       "class",      "method",      "provider", "store",
+        "manager",  "service",     "user",      "username",    "login",      "email",       "host",     "port"};
     return s;
 }
 
@@ -177,49 +197,70 @@ std::optional<std::string> unescape(std::string_view s) {
             return v;
         };
         switch (c) {
-        case '\n': break;  // line continuation
-        case '\r':
-            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-            break;
-        case '\\': out += '\\'; break;
-        case '\'': out += '\''; break;
-        case '"': out += '"'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'v': out += '\v'; break;
-        case 'x': {
-            auto v = hex(2);
-            if (!v) return std::nullopt;
-            append_utf8(out, *v);
-            break;
-        }
-        case 'u':
-        case 'U': {
-            auto v = hex(c == 'u' ? 4 : 8);
-            if (!v || *v > 0x10FFFF) return std::nullopt;
-            append_utf8(out, *v);
-            break;
-        }
-        case 'N': return std::nullopt;
-        default:
-            if (c >= '0' && c <= '7') {
-                uint32_t v = static_cast<uint32_t>(c - '0');
-                for (int k = 0; k < 2 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7'; ++k)
-                    v = v * 8 + static_cast<uint32_t>(s[++i] - '0');
-                append_utf8(out, v);
-            } else {
+            case '\n':
+                break;  // line continuation
+            case '\r':
+                if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+                break;
+            case '\\':
                 out += '\\';
-                out += c;
+                break;
+            case '\'':
+                out += '\'';
+                break;
+            case '"':
+                out += '"';
+                break;
+            case 'a':
+                out += '\a';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'v':
+                out += '\v';
+                break;
+            case 'x': {
+                auto v = hex(2);
+                if (!v) return std::nullopt;
+                append_utf8(out, *v);
+                break;
             }
+            case 'u':
+            case 'U': {
+                auto v = hex(c == 'u' ? 4 : 8);
+                if (!v || *v > 0x10FFFF) return std::nullopt;
+                append_utf8(out, *v);
+                break;
+            }
+            case 'N':
+                return std::nullopt;
+            default:
+                if (c >= '0' && c <= '7') {
+                    uint32_t v = static_cast<uint32_t>(c - '0');
+                    for (int k = 0; k < 2 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7'; ++k)
+                        v = v * 8 + static_cast<uint32_t>(s[++i] - '0');
+                    append_utf8(out, v);
+                } else {
+                    out += '\\';
+                    out += c;
+                }
         }
     }
     return out;
 }
-
 
 namespace {
 
@@ -311,7 +352,7 @@ bool has_candidate_literal(std::string_view text) {
     size_t chain_at = std::string_view::npos;  // where a literal concatenated to the last one starts
     size_t chain = 0;                          // bytes in that concatenation so far
     bool chain_clean = true;                   // no part of it decodes to whitespace
-    auto next_quote = [&](size_t from) {  // find_first_of would look each byte up in the set
+    auto next_quote = [&](size_t from) {       // find_first_of would look each byte up in the set
         for (size_t k = from; k < text.size(); ++k)
             if (text[k] == '"' || text[k] == '\'') return k;
         return std::string_view::npos;
@@ -360,8 +401,9 @@ bool may_contain_secrets(std::string_view text) {
     const Compiled& c = compiled();
     re2::StringPiece all(text.data(), text.size());
     // The provider set only where a provider prefix occurs: one literal-prefix scan for most files.
-    static const RE2 prefixes("AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|xox[bpe]-|[sr]k_(?:test|live|prod)_|"
-                              "PRIVATE KEY|eyJ");
+    static const RE2 prefixes(
+        "AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|xox[bpe]-|[sr]k_(?:test|live|prod)_|"
+        "PRIVATE KEY|eyJ");
     std::vector<int> providers;
     if (RE2::PartialMatch(all, prefixes) && c.set.Match(all, &providers)) return true;
     return has_candidate_literal(text);
@@ -444,8 +486,8 @@ std::optional<std::string> generic_kind(std::string_view name) {
     if (words.size() > 1 && words[words.size() - 2] == "key" && last == "id") return std::nullopt;
     // Tokens that are not credentials: AWS pagination and idempotency tokens (NextToken,
     // ClientRequestToken), SES/DNS verification tokens (published in DNS).
-    static const std::set<std::string> neutral = {"next", "continuation", "pagination", "page", "cursor", "marker",
-                                                  "verification", "idempotency", "request", "publishable"};
+    static const std::set<std::string> neutral = {"next",   "continuation", "pagination",  "page",    "cursor",
+                                                  "marker", "verification", "idempotency", "request", "publishable"};
     for (const auto& w : words)
         if (neutral.count(w)) return std::nullopt;
     if (words.size() == 2 && first == "client" && last == "token") return std::nullopt;
@@ -482,9 +524,9 @@ bool plausible_secret_value(std::string_view value) {
         if (std::isspace(ch) || ch < 0x20) return false;  // prose, prompts, messages
     std::string low = lower(value);
     static const std::array<std::string_view, 24> placeholders = {
-        "example", "sample", "test", "fake", "dummy", "changeme", "change_me", "change-me", "xxx", "***",
-        "placeholder", "your_", "your-", "yourpass", "redacted", "replace", "insert", "todo", "tbd", "<", "mock",
-        "default", "secretsmanager", "ssm:"};
+        "example", "sample", "test",        "fake",  "dummy", "changeme", "change_me",      "change-me",
+        "xxx",     "***",    "placeholder", "your_", "your-", "yourpass", "redacted",       "replace",
+        "insert",  "todo",   "tbd",         "<",     "mock",  "default",  "secretsmanager", "ssm:"};
     for (auto p : placeholders)
         if (contains(low, p)) return false;
     if (low == "none" || low == "null" || low == "undefined" || low == "password" || low == "secret") return false;
@@ -501,7 +543,8 @@ bool plausible_secret_value(std::string_view value) {
     // A relative file path ("fixtures/users/admin_password.txt"): the file, not a secret.
     static const RE2 relative_path(R"([\w.-]+(?:/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,4})");
     if (RE2::FullMatch(text, relative_path)) return false;
-    bool digit = std::any_of(value.begin(), value.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+    bool digit =
+        std::any_of(value.begin(), value.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
     if (!digit && shannon_entropy(value) <= 3.5) return false;
     // Words in one case ("not-configured", "super_secret_value"): a sentinel, not a credential.
     static const RE2 words("[a-z]+(?:[-_.][a-z]+)*|[A-Z]+(?:[-_.][A-Z]+)*");
@@ -512,8 +555,8 @@ bool plausible_secret_value(std::string_view value) {
 std::optional<Detection> classify(std::string_view name, std::string_view value) {
     std::vector<std::string> words = name_words(name);
     // A name that says the value is not real ("EXAMPLE_KEY", "fake_token") wins over any pattern.
-    static const std::set<std::string> unreal = {"example", "examples", "sample", "fake", "dummy", "mock",
-                                                 "placeholder", "test", "testing"};
+    static const std::set<std::string> unreal = {"example", "examples",    "sample", "fake",   "dummy",
+                                                 "mock",    "placeholder", "test",   "testing"};
     for (const auto& w : words)
         if (unreal.count(w)) return std::nullopt;
     if (auto p = match_provider(value)) return p;
@@ -549,8 +592,8 @@ bool is_test_path(const std::filesystem::path& path) {
         return true;
     for (const auto& part : path.parent_path()) {
         std::string p = part.string();
-        if (p == "tests" || p == "test" || p == "testing" || p == "fixtures" || p == "__fixtures__" ||
-            p == "stubs" || p == "typings")
+        if (p == "tests" || p == "test" || p == "testing" || p == "fixtures" || p == "__fixtures__" || p == "stubs" ||
+            p == "typings")
             return true;
     }
     return false;

@@ -12,8 +12,8 @@
 namespace wafix::secrets {
 
 struct Detection {
-    std::string kind;   // "github-token", "password", ...: never the value
-    size_t begin = 0;   // the secret's span inside the value (a provider token may be part of it)
+    std::string kind;  // "github-token", "password", ...: never the value
+    size_t begin = 0;  // the secret's span inside the value (a provider token may be part of it)
     size_t end = 0;
     bool provider = false;  // matched a provider pattern (true) or a name-anchored generic rule
 };

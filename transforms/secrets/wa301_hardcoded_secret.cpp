@@ -20,10 +20,10 @@ using secrets::Detection;
 
 // A string literal's decoded value and how it is written.
 struct Literal {
-    Node node;                            // the string or concatenated_string
-    std::string value;                    // decoded
-    std::vector<std::string> spellings;   // raw content of each part
-    std::string prefix;                   // string prefix letters of a plain string (r, u)
+    Node node;                           // the string or concatenated_string
+    std::string value;                   // decoded
+    std::vector<std::string> spellings;  // raw content of each part
+    std::string prefix;                  // string prefix letters of a plain string (r, u)
     char quote = '"';
     bool simple = false;  // one single-line string whose raw content equals its value
 };
@@ -105,8 +105,9 @@ bool runs_at_import(Node n) {
 // The module's name for secret ids: the file's stem, or its directory for conventional entry
 // files (functions/supplier_sync/handler.py -> supplier-sync).
 std::string module_label(const std::filesystem::path& path) {
-    static const std::set<std::string> generic = {"handler", "handlers", "main", "app", "index", "lambda_function",
-                                                  "function", "__init__", "__main__", "settings", "config", "module"};
+    static const std::set<std::string> generic = {"handler",  "handlers",        "main",     "app",
+                                                  "index",    "lambda_function", "function", "__init__",
+                                                  "__main__", "settings",        "config",   "module"};
     std::string stem = path.stem().string();
     if (generic.count(stem)) {
         std::filesystem::path dir = path.parent_path();
@@ -137,7 +138,8 @@ std::filesystem::path project_relative(const std::filesystem::path& p) {
 std::string sanitise_id(std::string_view s) {
     std::string out;
     for (char c : s)
-        if (std::isalnum(static_cast<unsigned char>(c)) || std::string_view("/_+=.@-").find(c) != std::string_view::npos)
+        if (std::isalnum(static_cast<unsigned char>(c)) ||
+            std::string_view("/_+=.@-").find(c) != std::string_view::npos)
             out += c;
     return out;
 }
@@ -146,7 +148,8 @@ std::string describe(const Candidate& c) {
     std::string what = "hard-coded " + c.detection.kind;
     if (is_identifier_like(c.name)) {
         if (c.place == Place::Comparison) what += fmt::format(" compared with `{}`", c.name);
-        else if (c.place == Place::EnvDefault) what += fmt::format(" as the default of environment variable `{}`", c.name);
+        else if (c.place == Place::EnvDefault)
+            what += fmt::format(" as the default of environment variable `{}`", c.name);
         else what += fmt::format(" in `{}`", c.name);
     }
     return what;
@@ -157,17 +160,20 @@ constexpr const char* kRotate = "the value stays in git history, so rotate it";
 class HardcodedSecret final : public Transform {
 public:
     const RuleInfo& info() const override {
-        static const RuleInfo i{"WA301", "hardcoded-secret", {"SEC"},
-                                "hard-coded credentials: read them from AWS Secrets Manager", FixAvailability::Sometimes};
+        static const RuleInfo i{"WA301",
+                                "hardcoded-secret",
+                                {"SEC"},
+                                "hard-coded credentials: read them from AWS Secrets Manager",
+                                FixAvailability::Sometimes};
         return i;
     }
 
     // Case variants of the words a secret's name carries, and the provider prefixes.
     std::vector<std::string_view> triggers() const override {
-        return {"pass", "Pass", "PASS", "pwd", "Pwd", "PWD", "secret", "Secret", "SECRET", "token", "Token", "TOKEN",
-                "key", "Key", "KEY", "auth", "Auth", "AUTH", "cred", "Cred", "CRED", "A3T", "AKIA", "ASIA", "ABIA",
-                "ACCA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "sk_", "rk_", "PRIVATE KEY",
-                "eyJ"};
+        return {"pass",  "Pass",        "PASS", "pwd",  "Pwd",  "PWD",         "secret", "Secret", "SECRET", "token",
+                "Token", "TOKEN",       "key",  "Key",  "KEY",  "auth",        "Auth",   "AUTH",   "cred",   "Cred",
+                "CRED",  "A3T",         "AKIA", "ASIA", "ABIA", "ACCA",        "ghp_",   "gho_",   "ghu_",   "ghs_",
+                "ghr_",  "github_pat_", "xox",  "sk_",  "rk_",  "PRIVATE KEY", "eyJ"};
     }
 
     // Those words are in most files; the file is parsed only when a provider token, or a quoted run
@@ -185,16 +191,16 @@ public:
         std::string prefix = secret_prefix(ctx);
         for (const Candidate& c : scan.candidates) {
             if (c.place == Place::Comparison) {
-                out.push_back(ctx.finding(info(), c.literal.node,
-                                          describe(c) + ": move the expected value to AWS Secrets Manager by hand; " +
-                                              kRotate));
+                out.push_back(
+                    ctx.finding(info(), c.literal.node,
+                                describe(c) + ": move the expected value to AWS Secrets Manager by hand; " + kRotate));
                 continue;
             }
             if (c.place == Place::EnvDefault) {
                 // A lookup as the default would run even when the variable is set: a human decides.
-                out.push_back(ctx.finding(info(), c.literal.node,
-                                          describe(c) + ": drop the default or read it from AWS Secrets Manager; " +
-                                              kRotate));
+                out.push_back(
+                    ctx.finding(info(), c.literal.node,
+                                describe(c) + ": drop the default or read it from AWS Secrets Manager; " + kRotate));
                 continue;
             }
             if (!helper) helper = plan_helper(ctx, scan);
@@ -233,9 +239,9 @@ public:
             record.spellings = partial ? std::vector<std::string>{secret} : c.literal.spellings;
             record.offset = c.literal.node.start();
             fix.secrets.push_back(std::move(record));
-            Finding f = ctx.finding(info(), c.literal.node,
-                                    describe(c) + fmt::format(": read it from AWS Secrets Manager (secret id \"{}\"); ",
-                                                              id) + kRotate);
+            Finding f = ctx.finding(
+                info(), c.literal.node,
+                describe(c) + fmt::format(": read it from AWS Secrets Manager (secret id \"{}\"); ", id) + kRotate);
             f.fix = std::move(fix);
             out.push_back(std::move(f));
         }
@@ -244,17 +250,17 @@ public:
 private:
     struct Scan {
         std::vector<Candidate> candidates;
-        std::set<std::string> used_ids;   // ids the module already reads
-        std::vector<Node> functions;      // module-level function definitions
+        std::set<std::string> used_ids;  // ids the module already reads
+        std::vector<Node> functions;     // module-level function definitions
         int double_quotes = 0, single_quotes = 0;
         std::string indent;  // one indentation level
     };
 
     struct Helper {
-        std::string call;           // "_get_secret" or "parameters.get_secret"
-        std::vector<Edit> edits;    // the import and helper to add
-        uint32_t ready_at = 0;      // import-time calls work from this offset on
-        std::string why_not;        // non-empty when no lookup can be added
+        std::string call;         // "_get_secret" or "parameters.get_secret"
+        std::vector<Edit> edits;  // the import and helper to add
+        uint32_t ready_at = 0;    // import-time calls work from this offset on
+        std::string why_not;      // non-empty when no lookup can be added
     };
 
     static std::string secret_prefix(const Context& ctx) {
@@ -402,7 +408,8 @@ private:
         } else if (p.is("comparison_operator")) {
             c.place = Place::Comparison;
             for (const Node& operand : p.named_children())
-                if (operand != outer && (operand.is("identifier") || operand.is("attribute") || operand.is("subscript")))
+                if (operand != outer &&
+                    (operand.is("identifier") || operand.is("attribute") || operand.is("subscript")))
                     c.name = target_name(operand);
             if (c.name.empty()) return std::nullopt;
         } else {
@@ -428,8 +435,8 @@ private:
     static bool is_cdk_module(const SemanticModel& model) {
         for (const Binding& b : model.bindings())
             for (const Definition& d : b.defs)
-                if (d.is_import() && (d.module == "aws_cdk" || d.module.starts_with("aws_cdk.") ||
-                                      d.module == "constructs"))
+                if (d.is_import() &&
+                    (d.module == "aws_cdk" || d.module.starts_with("aws_cdk.") || d.module == "constructs"))
                     return true;
         return false;
     }
@@ -437,7 +444,8 @@ private:
     static bool uses_powertools(const SemanticModel& model) {
         for (const Binding& b : model.bindings())
             for (const Definition& d : b.defs)
-                if (d.is_import() && (d.module == "aws_lambda_powertools" || d.module.starts_with("aws_lambda_powertools.")))
+                if (d.is_import() &&
+                    (d.module == "aws_lambda_powertools" || d.module.starts_with("aws_lambda_powertools.")))
                     return true;
         return false;
     }
@@ -447,13 +455,15 @@ private:
         std::string_view text = ctx.text();
         const SemanticModel& model = ctx.model();
         if (is_cdk_module(model)) {
-            h.why_not = "an AWS CDK app would resolve it at synth time into the template: use "
-                        "SecretValue.secrets_manager() or pass the secret's name and grant_read()";
+            h.why_not =
+                "an AWS CDK app would resolve it at synth time into the template: use "
+                "SecretValue.secrets_manager() or pass the secret's name and grant_read()";
             return h;
         }
         // A helper this rule added earlier (or a look-alike the team wrote) is reused.
         static const std::vector<std::pair<std::string, std::string>> names = {
-            {"_get_secret", "_secret_cache"}, {"_get_aws_secret", "_aws_secret_cache"},
+            {"_get_secret", "_secret_cache"},
+            {"_get_aws_secret", "_aws_secret_cache"},
             {"_wafix_get_secret", "_wafix_secret_cache"}};
         for (const Node& def : scan.functions) {
             std::string_view name = def.field("name").text();
@@ -477,9 +487,11 @@ private:
             if (!bound_anywhere(model, "parameters")) {
                 Node anchor;
                 for (const Node& stmt : model.import_statements())
-                    if (stmt.text().find("aws_lambda_powertools") != std::string_view::npos && stmt.parent().is("module"))
+                    if (stmt.text().find("aws_lambda_powertools") != std::string_view::npos &&
+                        stmt.parent().is("module"))
                         anchor = stmt;
-                Edit e = ctx.imports().import_line_edit("from aws_lambda_powertools.utilities import parameters", anchor);
+                Edit e =
+                    ctx.imports().import_line_edit("from aws_lambda_powertools.utilities import parameters", anchor);
                 h.call = "parameters.get_secret";
                 h.ready_at = e.begin;
                 h.edits.push_back(std::move(e));

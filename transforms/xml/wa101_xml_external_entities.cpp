@@ -26,10 +26,16 @@ struct XmlModule {
 
 const std::vector<XmlModule>& xml_modules() {
     static const std::vector<XmlModule> modules = {
-        {"xml.etree.ElementTree", "defusedxml.ElementTree", {"parse", "iterparse", "fromstring", "XML", "XMLParser"},
-         {"ParseError", "XML", "XMLParse", "XMLParser", "XMLTreeBuilder", "fromstring", "iterparse", "parse", "tostring"}},
-        {"xml.etree.cElementTree", "defusedxml.ElementTree", {"parse", "iterparse", "fromstring", "XML", "XMLParser"},
-         {"ParseError", "XML", "XMLParse", "XMLParser", "XMLTreeBuilder", "fromstring", "iterparse", "parse", "tostring"}},
+        {"xml.etree.ElementTree",
+         "defusedxml.ElementTree",
+         {"parse", "iterparse", "fromstring", "XML", "XMLParser"},
+         {"ParseError", "XML", "XMLParse", "XMLParser", "XMLTreeBuilder", "fromstring", "iterparse", "parse",
+          "tostring"}},
+        {"xml.etree.cElementTree",
+         "defusedxml.ElementTree",
+         {"parse", "iterparse", "fromstring", "XML", "XMLParser"},
+         {"ParseError", "XML", "XMLParse", "XMLParser", "XMLTreeBuilder", "fromstring", "iterparse", "parse",
+          "tostring"}},
         {"xml.dom.minidom", "defusedxml.minidom", {"parse", "parseString"}, {"parse", "parseString"}},
         {"xml.dom.pulldom", "defusedxml.pulldom", {"parse", "parseString"}, {"parse", "parseString"}},
         {"xml.sax", "defusedxml.sax", {"parse", "parseString", "make_parser"}, {"parse", "parseString", "make_parser"}},
@@ -92,11 +98,18 @@ bool is_defused_exception(std::string_view name) {
 // What the stdlib parsers raise for malformed XML (ElementTree's ParseError is a SyntaxError;
 // minidom and expatbuilder raise ExpatError; sax and pulldom SAXParseException).
 bool is_parse_error(const std::string& qualified) {
-    static const std::set<std::string> names = {
-        "xml.etree.ElementTree.ParseError", "xml.etree.cElementTree.ParseError", "defusedxml.ElementTree.ParseError",
-        "defusedxml.cElementTree.ParseError", "xml.parsers.expat.ExpatError", "xml.parsers.expat.error",
-        "pyexpat.ExpatError", "pyexpat.error", "xml.sax.SAXException", "xml.sax.SAXParseException",
-        "xml.sax._exceptions.SAXException", "xml.sax._exceptions.SAXParseException"};
+    static const std::set<std::string> names = {"xml.etree.ElementTree.ParseError",
+                                                "xml.etree.cElementTree.ParseError",
+                                                "defusedxml.ElementTree.ParseError",
+                                                "defusedxml.cElementTree.ParseError",
+                                                "xml.parsers.expat.ExpatError",
+                                                "xml.parsers.expat.error",
+                                                "pyexpat.ExpatError",
+                                                "pyexpat.error",
+                                                "xml.sax.SAXException",
+                                                "xml.sax.SAXParseException",
+                                                "xml.sax._exceptions.SAXException",
+                                                "xml.sax._exceptions.SAXParseException"};
     return names.count(qualified) > 0;
 }
 
@@ -126,8 +139,7 @@ void classify_exception(const SemanticModel& model, Node type, HandlerCatch& c) 
         std::string_view name = type.text();
         if (name == "ValueError" || name == "Exception" || name == "BaseException" || is_defused_exception(name))
             c.defused = true;
-        else if (name == "SyntaxError")
-            c.parse_error = true;
+        else if (name == "SyntaxError") c.parse_error = true;
         return;
     }
     // A class defined here cannot be a base of defusedxml's; an assigned name may alias one.
@@ -167,7 +179,9 @@ Node narrow_parse_handler(const SemanticModel& model, Node call) {
 class XmlExternalEntities final : public Transform {
 public:
     const RuleInfo& info() const override {
-        static const RuleInfo i{"WA101", "xml-external-entities", {"SEC"},
+        static const RuleInfo i{"WA101",
+                                "xml-external-entities",
+                                {"SEC"},
                                 "stdlib XML parsing is open to entity expansion and external entities: use defusedxml",
                                 FixAvailability::Sometimes};
         return i;
@@ -207,16 +221,16 @@ private:
             Node type = clause.is("except_clause") ? clause.field("value") : clause.named_child(0);
             if (type.is("as_pattern")) type = type.named_child(0);
             std::string_view caught = type.text();
-            std::string what = caught.find('\n') == std::string_view::npos
-                                   ? fmt::format("`except {}`", caught)
-                                   : std::string("this except clause");
+            std::string what = caught.find('\n') == std::string_view::npos ? fmt::format("`except {}`", caught)
+                                                                           : std::string("this except clause");
             out.push_back(ctx.finding(
                 info(), type,
-                fmt::format("{} does not catch defusedxml's DefusedXmlException (EntitiesForbidden, "
-                            "ExternalReferenceForbidden, DTDForbidden: subclasses of ValueError), which `{}` at line {} "
-                            "raises for hostile XML once routed to defusedxml: review this handler, e.g. also catch "
-                            "defusedxml.DefusedXmlException (not rewritten)",
-                            what, use.text(), use.start_point().row + 1)));
+                fmt::format(
+                    "{} does not catch defusedxml's DefusedXmlException (EntitiesForbidden, "
+                    "ExternalReferenceForbidden, DTDForbidden: subclasses of ValueError), which `{}` at line {} "
+                    "raises for hostile XML once routed to defusedxml: review this handler, e.g. also catch "
+                    "defusedxml.DefusedXmlException (not rewritten)",
+                    what, use.text(), use.start_point().row + 1)));
         }
     }
 
@@ -229,7 +243,8 @@ private:
                 const XmlModule* m = find_module(mod);
                 if (!m) continue;
                 for (const Node& use : model.uses()) {
-                    if (model.resolve(use) || !m->parse.count(std::string(use.text())) || !call_of_function(use)) continue;
+                    if (model.resolve(use) || !m->parse.count(std::string(use.text())) || !call_of_function(use))
+                        continue;
                     Finding f = ctx.finding(info(), use, message(use.text(), *m));
                     f.message += fmt::format(" (not rewritten: `{}` comes from `from {} import *`; import it from {})",
                                              use.text(), mod, m->defused);
@@ -245,9 +260,10 @@ private:
     }
 
     std::string message(std::string_view expr, const XmlModule& m) const {
-        return fmt::format("`{}` parses XML with {}, which expands entities and resolves external ones (XXE, "
-                           "billion laughs): use {}",
-                           expr, m.stdlib, m.defused);
+        return fmt::format(
+            "`{}` parses XML with {}, which expands entities and resolves external ones (XXE, "
+            "billion laughs): use {}",
+            expr, m.stdlib, m.defused);
     }
 
     Fix make_fix(std::string title, std::vector<Edit> edits) const {
@@ -343,7 +359,8 @@ private:
     }
 
     // `import xml.etree.ElementTree` used as `xml.etree.ElementTree.parse(...)`.
-    void check_qualified(Context& ctx, const Binding& b, std::vector<Finding>& out, std::vector<Node>& rewritten) const {
+    void check_qualified(Context& ctx, const Binding& b, std::vector<Finding>& out,
+                         std::vector<Node>& rewritten) const {
         for (const Definition& d : b.defs)
             if (!d.is_import() || d.in_type_checking || (d.kind == DefKind::Import && d.aliased)) return;
         struct ChainUse {
@@ -406,7 +423,8 @@ private:
                 if (!u.parse) continue;
                 Finding f = ctx.finding(info(), u.attr, message(u.attr.text(), *m));
                 if (!u.safe) {
-                    f.message += " (not rewritten: defusedxml.sax.parseString needs bytes and this argument may be str)";
+                    f.message +=
+                        " (not rewritten: defusedxml.sax.parseString needs bytes and this argument may be str)";
                 } else if (swap) {
                     f.fix = make_fix(fmt::format("Import {} instead of {}", m->defused, m->stdlib), *swap);
                 } else if (auto access = ctx.imports().module(m->defused, anchor)) {
@@ -484,11 +502,11 @@ private:
                 if (it.movable && fix) {
                     f.fix = fix;
                     rewritten.push_back(use);
-                }
-                else if (!it.movable && silenced_elsewhere)
+                } else if (!it.movable && silenced_elsewhere)
                     f.message += " (not rewritten: another use of this name is silenced by a suppression comment)";
                 else if (!it.movable)
-                    f.message += " (not rewritten: defusedxml.sax.parseString needs bytes and this argument may be str)";
+                    f.message +=
+                        " (not rewritten: defusedxml.sax.parseString needs bytes and this argument may be str)";
                 out.push_back(std::move(f));
             }
         }

@@ -27,7 +27,9 @@ bool imports_xmlrpc(const SemanticModel& model, Node stmt) {
 class XmlrpcUnprotected final : public Transform {
 public:
     const RuleInfo& info() const override {
-        static const RuleInfo i{"WA102", "xmlrpc-unprotected", {"SEC"},
+        static const RuleInfo i{"WA102",
+                                "xmlrpc-unprotected",
+                                {"SEC"},
                                 "xmlrpc parses untrusted XML unprotected: call defusedxml.xmlrpc.monkey_patch()",
                                 FixAvailability::Always};
         return i;

@@ -12,7 +12,9 @@ constexpr const char* kSafeParserArgs = "resolve_entities=False, no_network=True
 class LxmlUnsafeParser final : public Transform {
 public:
     const RuleInfo& info() const override {
-        static const RuleInfo i{"WA103", "lxml-unsafe-parser", {"SEC"},
+        static const RuleInfo i{"WA103",
+                                "lxml-unsafe-parser",
+                                {"SEC"},
                                 "lxml parse calls without a parser that refuses entities and network access",
                                 FixAvailability::Sometimes};
         return i;
@@ -28,8 +30,7 @@ public:
             if (!q) continue;
             if (*q == "lxml.etree.fromstring" || *q == "lxml.etree.XML" || *q == "lxml.etree.parse")
                 check_parse_call(ctx, call, fn, out);
-            else if (*q == "lxml.etree.iterparse")
-                check_iterparse(ctx, call, fn, out);
+            else if (*q == "lxml.etree.iterparse") check_iterparse(ctx, call, fn, out);
         }
     }
 
@@ -62,7 +63,8 @@ private:
         if (is_xml_parser_call(parser)) return parser;
         if (parser.is("identifier")) {
             const Binding* b = ctx.model().resolve(parser);
-            if (b && b->defs.size() == 1 && b->defs[0].kind == DefKind::Assignment && is_xml_parser_call(b->defs[0].value))
+            if (b && b->defs.size() == 1 && b->defs[0].kind == DefKind::Assignment &&
+                is_xml_parser_call(b->defs[0].value))
                 return b->defs[0].value;
         }
         return {};
@@ -70,9 +72,12 @@ private:
 
     // How this call site reaches lxml.etree.XMLParser, plus any import edit that needs.
     static std::optional<std::pair<std::string, std::vector<Edit>>> parser_class(Context& ctx, Node fn) {
-        if (fn.is("attribute")) return std::make_pair(std::string(fn.field("object").text()) + ".XMLParser", std::vector<Edit>{});
-        if (auto mod = ctx.imports().existing_module("lxml.etree")) return std::make_pair(*mod + ".XMLParser", std::vector<Edit>{});
-        if (auto name = ctx.imports().existing_name("lxml.etree", "XMLParser")) return std::make_pair(*name, std::vector<Edit>{});
+        if (fn.is("attribute"))
+            return std::make_pair(std::string(fn.field("object").text()) + ".XMLParser", std::vector<Edit>{});
+        if (auto mod = ctx.imports().existing_module("lxml.etree"))
+            return std::make_pair(*mod + ".XMLParser", std::vector<Edit>{});
+        if (auto name = ctx.imports().existing_name("lxml.etree", "XMLParser"))
+            return std::make_pair(*name, std::vector<Edit>{});
         const Binding* b = ctx.model().resolve(fn);
         if (!b || b->defs.size() != 1 || b->defs[0].kind != DefKind::FromImport) return std::nullopt;
         if (ctx.model().lookup("XMLParser", 0)) return std::nullopt;  // the name is taken
@@ -88,15 +93,18 @@ private:
             if (!construction) return;  // built elsewhere: wafix cannot tell, and does not guess
             auto edits = harden_parser_call(ctx, construction);
             if (!edits) return;
-            Finding f = ctx.finding(info(), call, fmt::format("`{}` uses an lxml parser that resolves entities: "
-                                                              "set resolve_entities=False", fn.text()));
+            Finding f = ctx.finding(info(), call,
+                                    fmt::format("`{}` uses an lxml parser that resolves entities: "
+                                                "set resolve_entities=False",
+                                                fn.text()));
             f.fix = Fix{"Set resolve_entities=False on the parser", *edits, Safety::Safe, {}};
             out.push_back(std::move(f));
             return;
         }
-        Finding f = ctx.finding(info(), call, fmt::format("`{}` parses with lxml's default parser, which may resolve "
-                                                          "entities and reach the network: pass a hardened XMLParser",
-                                                          fn.text()));
+        Finding f = ctx.finding(info(), call,
+                                fmt::format("`{}` parses with lxml's default parser, which may resolve "
+                                            "entities and reach the network: pass a hardened XMLParser",
+                                            fn.text()));
         if (has_splat_arguments(call)) {
             f.message += " (not rewritten: the call passes *args/**kwargs)";
         } else if (auto cls = parser_class(ctx, fn)) {
@@ -104,8 +112,8 @@ private:
             if (edits) {
                 std::vector<Edit> all = cls->second;
                 all.insert(all.end(), edits->begin(), edits->end());
-                f.fix = Fix{"Pass parser=XMLParser(resolve_entities=False, no_network=True)", std::move(all),
-                            Safety::Safe, {}};
+                f.fix = Fix{
+                    "Pass parser=XMLParser(resolve_entities=False, no_network=True)", std::move(all), Safety::Safe, {}};
             }
         }
         out.push_back(std::move(f));
@@ -117,9 +125,10 @@ private:
         bool resolve_ok = resolve && resolve.field("value").text() != "True";
         bool network_ok = network != Node();
         if (resolve_ok && network_ok) return;
-        Finding f = ctx.finding(info(), call, fmt::format("`{}` resolves entities by default before lxml 6.1: pass "
-                                                          "resolve_entities=False, no_network=True",
-                                                          fn.text()));
+        Finding f = ctx.finding(info(), call,
+                                fmt::format("`{}` resolves entities by default before lxml 6.1: pass "
+                                            "resolve_entities=False, no_network=True",
+                                            fn.text()));
         if (has_splat_arguments(call)) {
             f.message += " (not rewritten: the call passes *args/**kwargs)";
             out.push_back(std::move(f));

@@ -36,11 +36,11 @@ public:
         bool operator==(const Stamp&) const = default;
     };
     static std::optional<Stamp> stamp_of(const std::filesystem::path& path);
-    void load_index();                   // once, before the workers start
+    void load_index();  // once, before the workers start
     bool known_empty(const std::filesystem::path& path, const EngineOptions& options, const Stamp& stamp) const;
     void note_result(const std::filesystem::path& path, const EngineOptions& options, const Stamp& stamp,
                      const FileResult& result) const;  // thread-safe
-    void save_index() const;             // once, after the workers: temp file + rename, last writer wins
+    void save_index() const;                           // once, after the workers: temp file + rename, last writer wins
 
 private:
     std::string index_key(const std::filesystem::path& path, const EngineOptions& options) const;

@@ -19,8 +19,8 @@ struct ManifestUpdate {
 };
 
 struct ManifestPlan {
-    std::vector<ManifestUpdate> updates;   // sorted by path
-    std::vector<std::string> notes;        // e.g. no manifest found for a file
+    std::vector<ManifestUpdate> updates;  // sorted by path
+    std::vector<std::string> notes;       // e.g. no manifest found for a file
 };
 
 // `needs` maps a Python file to the requirements its fixes need ("defusedxml>=0.7.1").

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "wafix/core/engine.hpp"
 #include "wafix/app/manifest.hpp"
+#include "wafix/core/engine.hpp"
 
 namespace wafix {
 
@@ -18,8 +18,8 @@ struct RunError {
 };
 
 struct RunReport {
-    std::string command;  // "diff", "fix", "check", "report"
-    bool applied = false; // fixes were written (fix)
+    std::string command;   // "diff", "fix", "check", "report"
+    bool applied = false;  // fixes were written (fix)
     std::vector<FileResult> results;
     ManifestPlan manifests;
     std::vector<RunError> errors;
@@ -28,9 +28,9 @@ struct RunReport {
 
 // Counts shared by every renderer, so the JSON, the statistics and the report agree.
 struct RunCounts {
-    int files = 0;        // files analysed without error
+    int files = 0;  // files analysed without error
     int findings = 0;
-    int fixable = 0;      // findings whose fix lands (applied under `fix`, pending otherwise)
+    int fixable = 0;  // findings whose fix lands (applied under `fix`, pending otherwise)
     int needs_human = 0;
     int suppressed = 0;
     std::map<std::string, int> by_rule;

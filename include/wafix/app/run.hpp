@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "wafix/core/engine.hpp"
 #include "wafix/app/report.hpp"
+#include "wafix/core/engine.hpp"
 
 namespace wafix {
 
@@ -17,11 +17,11 @@ struct AnalyseOptions {
     std::vector<std::string> paths;  // empty: "."
     int jobs = 0;                    // 0: one per core
     bool no_cache = false;
-    bool progress = false;           // a progress line on stderr for long runs (see progress.hpp)
+    bool progress = false;                   // a progress line on stderr for long runs (see progress.hpp)
     std::string cache_dir = ".wafix_cache";  // empty: no cache
-    std::string http_timeout;        // empty: the configuration's, else RuleSettings' default
-    std::string secret_prefix;       // empty: the configuration's, else the default
-    int reserved_concurrency = 0;    // 0: the configuration's, else the default
+    std::string http_timeout;                // empty: the configuration's, else RuleSettings' default
+    std::string secret_prefix;               // empty: the configuration's, else the default
+    int reserved_concurrency = 0;            // 0: the configuration's, else the default
     // Non-empty: only these rules run, on top of what the configuration enables (unlike
     // EngineOptions::select, which overrides the configuration's ignores).
     std::set<std::string> only;

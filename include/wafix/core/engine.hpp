@@ -21,7 +21,7 @@ struct EngineOptions {
     bool unsafe_fixes = false;
     int max_passes = 10;
     RuleSettings settings;
-    bool peer_suppressions = true;           // honour # nosec / # noqa: S113 / ...
+    bool peer_suppressions = true;            // honour # nosec / # noqa: S113 / ...
     bool report_unused_suppressions = false;  // note `# wafix: ignore` comments that match nothing
     size_t max_file_bytes = 10u << 20;        // larger files are reported and skipped
     uint32_t max_nesting = 500;               // deeper syntax trees are reported and skipped
@@ -33,18 +33,18 @@ struct EngineOptions {
 
 struct FileResult {
     std::filesystem::path path;
-    std::optional<SourceFile> source;   // absent when the file could not be loaded
-    std::string fixed_text;             // equals source->text when nothing changed
-    std::vector<Finding> findings;      // every finding in the original text (suppressed ones excluded)
-    std::vector<bool> fixed_flags;      // per finding: did its fix land
-    std::vector<Finding> unfixed;       // findings left for a human, located in the original text
-    int suppressed = 0;                 // findings silenced by comments
-    std::map<std::string, int> fixed;   // rule -> fixes applied
+    std::optional<SourceFile> source;       // absent when the file could not be loaded
+    std::string fixed_text;                 // equals source->text when nothing changed
+    std::vector<Finding> findings;          // every finding in the original text (suppressed ones excluded)
+    std::vector<bool> fixed_flags;          // per finding: did its fix land
+    std::vector<Finding> unfixed;           // findings left for a human, located in the original text
+    int suppressed = 0;                     // findings silenced by comments
+    std::map<std::string, int> fixed;       // rule -> fixes applied
     std::vector<std::string> requirements;  // dependencies the applied fixes need
-    std::vector<std::string> notes;     // e.g. a fix withheld because it would break the parse
-    std::vector<SecretRecord> secrets;  // secret values the applied fixes moved out (never printed)
-    std::optional<std::string> error;   // why the file was left alone
-    bool from_index = false;            // served by the cache's stat index: not read, text left empty
+    std::vector<std::string> notes;         // e.g. a fix withheld because it would break the parse
+    std::vector<SecretRecord> secrets;      // secret values the applied fixes moved out (never printed)
+    std::optional<std::string> error;       // why the file was left alone
+    bool from_index = false;                // served by the cache's stat index: not read, text left empty
 
     bool changed() const { return source && !error && fixed_text != source->text; }
     int fixed_total() const;

@@ -27,19 +27,19 @@ enum class Safety { Safe, Unsafe };
 // A secret value a fix moves out of the code (WA301). It travels only to the secrets manifest
 // the user asks for and to the terminal diff's mask list: never into messages or logs.
 struct SecretRecord {
-    std::string id;      // the Secrets Manager id the code now reads
-    std::string kind;    // "github-token", "password", ...
-    std::string value;   // the decoded value to store
+    std::string id;                      // the Secrets Manager id the code now reads
+    std::string kind;                    // "github-token", "password", ...
+    std::string value;                   // the decoded value to store
     std::vector<std::string> spellings;  // how the value is written in the source (for masking)
-    uint32_t offset = 0;  // where the literal was, in the text the fix was made on
-    uint32_t line = 0;    // 1-based, filled in by the engine
+    uint32_t offset = 0;                 // where the literal was, in the text the fix was made on
+    uint32_t line = 0;                   // 1-based, filled in by the engine
 };
 
 struct Fix {
     std::string title;
     std::vector<Edit> edits;  // applied together or not at all
     Safety safety = Safety::Safe;
-    std::vector<std::string> requirements;  // e.g. "defusedxml>=0.7.1": dependencies the fixed code needs
+    std::vector<std::string> requirements;   // e.g. "defusedxml>=0.7.1": dependencies the fixed code needs
     std::vector<SecretRecord> secrets = {};  // values moved out of the code (WA301)
 };
 
@@ -49,8 +49,8 @@ struct Location {
 };
 
 struct Finding {
-    std::string rule;      // "WA101"
-    uint32_t begin = 0;    // byte range in the text the finding was made on
+    std::string rule;    // "WA101"
+    uint32_t begin = 0;  // byte range in the text the finding was made on
     uint32_t end = 0;
     Location location;
     std::string message;

@@ -31,10 +31,10 @@ enum class DefKind {
 
 struct Definition {
     DefKind kind = DefKind::Other;
-    Node name;       // the identifier that binds (for `import a.b` the identifier `a`)
-    Node statement;  // the import statement, assignment, def, ...
-    Node item;       // imports: the dotted_name / aliased_import inside the statement
-    Node value;      // Assignment: the assigned expression when the target is the bare name
+    Node name;           // the identifier that binds (for `import a.b` the identifier `a`)
+    Node statement;      // the import statement, assignment, def, ...
+    Node item;           // imports: the dotted_name / aliased_import inside the statement
+    Node value;          // Assignment: the assigned expression when the target is the bare name
     std::string module;  // imports: the module path ("." prefixed when relative)
     std::string member;  // FromImport: the imported name
     bool aliased = false;

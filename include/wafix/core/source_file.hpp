@@ -10,9 +10,9 @@ namespace wafix {
 
 struct SourceFile {
     std::filesystem::path path;
-    std::string text;          // the bytes after any UTF-8 BOM: what is parsed and edited
+    std::string text;  // the bytes after any UTF-8 BOM: what is parsed and edited
     bool has_bom = false;
-    std::string eol = "\n";    // the file's dominant line ending, used for inserted lines
+    std::string eol = "\n";  // the file's dominant line ending, used for inserted lines
 
     // The bytes to write back for `new_text` (BOM restored).
     std::string bytes_for(std::string_view new_text) const;

@@ -17,7 +17,7 @@ struct Suppression {
     uint32_t line = 0;            // 1-based line of the comment
     std::set<std::string> rules;  // empty: every rule
     bool file_level = false;
-    bool peer = false;            // a bandit/ruff/detect-secrets/gitleaks comment
+    bool peer = false;  // a bandit/ruff/detect-secrets/gitleaks comment
     bool used = false;
 };
 

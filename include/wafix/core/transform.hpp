@@ -20,10 +20,10 @@ namespace wafix {
 enum class FixAvailability { Always, Sometimes, None };
 
 struct RuleInfo {
-    std::string id;       // "WA101"
-    std::string name;     // "xml-external-entities"
+    std::string id;                    // "WA101"
+    std::string name;                  // "xml-external-entities"
     std::vector<std::string> pillars;  // "SEC", "REL", ...
-    std::string summary;  // one line
+    std::string summary;               // one line
     FixAvailability fix = FixAvailability::Sometimes;
 };
 
@@ -32,7 +32,11 @@ class Context {
 public:
     Context(const SourceFile& file, const Tree& tree, const SemanticModel& model, const RuleSettings& settings,
             Suppressions* suppressions = nullptr)
-        : file_(file), tree_(tree), model_(model), settings_(settings), suppressions_(suppressions),
+        : file_(file),
+          tree_(tree),
+          model_(model),
+          settings_(settings),
+          suppressions_(suppressions),
           imports_(tree, model, file.eol) {}
 
     std::string_view text() const { return tree_.source(); }

@@ -42,7 +42,7 @@ struct RetryPolicy {
     int attempts = 4;
     std::chrono::milliseconds initial_delay{500};
     double factor = 2.0;
-    std::chrono::seconds max_wait{60};  // a longer Retry-After or reset time fails instead
+    std::chrono::seconds max_wait{60};                     // a longer Retry-After or reset time fails instead
     std::function<void(std::chrono::milliseconds)> sleep;  // tests replace it; default sleeps
 };
 
@@ -56,7 +56,7 @@ struct ApiError : std::runtime_error {
 struct PullRequest {
     int number = 0;
     std::string html_url;
-    std::string state;     // open, closed
+    std::string state;  // open, closed
     std::string title;
     std::string body;
     std::string head_ref;  // branch name

@@ -14,9 +14,9 @@
 #include <string_view>
 #include <vector>
 
+#include "wafix/app/run.hpp"
 #include "wafix/core/engine.hpp"
 #include "wafix/pr/git_repo.hpp"
-#include "wafix/app/run.hpp"
 
 namespace wafix::pr {
 
@@ -61,18 +61,18 @@ struct RuleCommit {
     std::string rule;  // "WA101"
     int found = 0;     // this rule's findings on that tree
     int fixed = 0;
-    bool unsafe = false;                          // an applied fix is marked unsafe
-    std::map<std::string, int> fixes_per_file;    // repository-relative path -> fixes
-    std::vector<LeftFinding> left;                // for a human
+    bool unsafe = false;                        // an applied fix is marked unsafe
+    std::map<std::string, int> fixes_per_file;  // repository-relative path -> fixes
+    std::vector<LeftFinding> left;              // for a human
     std::vector<DependencyAdded> dependencies;
-    std::vector<std::string> notes;               // manifest notes, repository-relative
+    std::vector<std::string> notes;  // manifest notes, repository-relative
     std::vector<MovedSecret> secrets;
-    CommitSpec spec;                              // message and file contents
+    CommitSpec spec;  // message and file contents
 };
 
 struct FamilyPlan {
-    std::string family;  // "xml", ... or "all"
-    std::string branch;  // "<prefix><family>"
+    std::string family;               // "xml", ... or "all"
+    std::string branch;               // "<prefix><family>"
     std::vector<RuleCommit> commits;  // rules with at least one fix, in id order
     // The tree after every commit (files only), kept for comparing with a remote branch.
     std::shared_ptr<const std::filesystem::path> result_dir;
@@ -87,9 +87,9 @@ struct PlanOptions {
 };
 
 struct Plan {
-    std::vector<FamilyPlan> families;     // families with commits
-    std::vector<std::string> idle;        // branches of families without any fix
-    std::vector<std::string> errors;      // analysis errors, repository-relative
+    std::vector<FamilyPlan> families;  // families with commits
+    std::vector<std::string> idle;     // branches of families without any fix
+    std::vector<std::string> errors;   // analysis errors, repository-relative
 };
 
 // Plans on a copy of `snapshot` (a directory holding the base commit's files; never modified):
@@ -123,14 +123,14 @@ struct PrOptions {
     std::string path = ".";  // inside the repository's work tree
     bool dry_run = false;
     bool combined = false;
-    std::string base;                   // empty: the remote's default branch
+    std::string base;  // empty: the remote's default branch
     std::string remote = "origin";
     std::string branch_prefix = "wafix/";
     std::vector<std::string> labels = {"wafix"};
     Identity author;
-    std::string repository;  // "owner/name"; empty: from the remote's URL
-    std::string api_url;     // empty: https://api.github.com
-    std::string token;       // the value; never printed
+    std::string repository;                  // "owner/name"; empty: from the remote's URL
+    std::string api_url;                     // empty: https://api.github.com
+    std::string token;                       // the value; never printed
     std::string token_env = "GITHUB_TOKEN";  // where it came from, for messages
     std::string secrets_manifest;            // where to write the moved secret values (outside the repo)
     AnalyseOptions analyse;
