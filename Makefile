@@ -55,4 +55,4 @@ FORMAT_FILES = $(shell git ls-files '*.cpp' '*.hpp')
 format:
 	$(CLANG_FORMAT) -i $(FORMAT_FILES)
 format-check:
-	$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_FILES)
+	@$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_FILES)
