@@ -14,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "wafix/core/text.hpp"
 #include "wafix/core/transform.hpp"
 #include "wafix/rules/registry.hpp"
 
@@ -23,18 +24,6 @@ using nlohmann::json;
 namespace wafix {
 
 namespace {
-
-std::vector<std::string_view> lines_of(std::string_view s) {
-    std::vector<std::string_view> out;
-    size_t pos = 0;
-    while (pos < s.size()) {
-        size_t nl = s.find('\n', pos);
-        size_t end = nl == std::string_view::npos ? s.size() : nl + 1;
-        out.push_back(s.substr(pos, end - pos));
-        pos = end;
-    }
-    return out;
-}
 
 json finding_json(const Finding& f) {
     json j = {{"rule", f.rule},
@@ -81,9 +70,14 @@ std::string options_text(const EngineOptions& o) {
     std::string s;
     for (const auto& r : o.select) s += "s:" + r + ";";
     for (const auto& r : o.ignore) s += "i:" + r + ";";
-    s += fmt::format("u{}p{}r{}m{}n{}t{}x{}c{}w{}", o.unsafe_fixes, o.peer_suppressions, o.report_unused_suppressions,
-                     o.max_passes, o.max_nesting, o.settings.http_timeout, o.settings.secret_id_prefix,
-                     o.settings.reserved_concurrency, o.settings.project_uses_powertools);
+    s += fmt::format("u{}p{}r{}m{}n{}", o.unsafe_fixes, o.peer_suppressions, o.report_unused_suppressions, o.max_passes,
+                     o.max_nesting);
+    // Every declared setting's effective value, and the project facts the run resolved.
+    for (const DeclaredSetting& d : declared_settings()) {
+        const std::string* chosen = o.settings.find(d.spec->name);
+        s += fmt::format(";{}={}", d.spec->name, chosen ? *chosen : d.spec->default_value);
+    }
+    for (const auto& package : o.settings.declared_packages) s += ";declares:" + package;
     return s;
 }
 
@@ -119,7 +113,7 @@ constexpr std::string_view index_header = "wafix-stat-index 1\n";
 }  // namespace
 
 std::vector<LineHunk> line_hunks(std::string_view old_text, std::string_view new_text) {
-    auto a = lines_of(old_text), b = lines_of(new_text);
+    auto a = split_lines(old_text), b = split_lines(new_text);
     dtl::Diff<std::string_view, std::vector<std::string_view>> d(a, b);
     d.compose();
     std::vector<LineHunk> hunks;
@@ -146,7 +140,7 @@ std::vector<LineHunk> line_hunks(std::string_view old_text, std::string_view new
 }
 
 std::string apply_line_hunks(std::string_view old_text, const std::vector<LineHunk>& hunks) {
-    auto a = lines_of(old_text);
+    auto a = split_lines(old_text);
     std::string out;
     size_t i = 0;
     for (const LineHunk& h : hunks) {

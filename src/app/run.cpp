@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <thread>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -23,7 +24,29 @@ namespace fs = std::filesystem;
 namespace wafix {
 
 namespace {
+
 std::string where(const fs::path& p) { return display_path(p).generic_string(); }
+
+// (directory, search stop, package) -> whether the manifests nearest the directory declare it.
+using ProjectFactCache = std::map<std::tuple<fs::path, fs::path, std::string>, bool>;
+
+// The project facts the file's enabled rules ask for (RuleInfo::project_packages), resolved once
+// per directory: rules never read the file system themselves.
+template <typename SearchStop>
+void resolve_project_facts(const DiscoveredFile& f, EngineOptions& options, ProjectFactCache& cache,
+                           SearchStop& search_stop) {
+    for (const auto& t : all_transforms()) {
+        if (!options.enabled(t->info().id)) continue;
+        for (const std::string& package : t->info().project_packages) {
+            std::tuple<fs::path, fs::path, std::string> key{f.path.parent_path(), search_stop(f.root), package};
+            auto it = cache.find(key);
+            if (it == cache.end())
+                it = cache.emplace(key, nearest_manifests_declare(f.path, std::get<1>(key), package)).first;
+            if (it->second) options.settings.declared_packages.insert(package);
+        }
+    }
+}
+
 }  // namespace
 
 RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const std::string& command) {
@@ -48,7 +71,7 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
         if (it == work_trees.end()) it = work_trees.emplace(root, git_work_tree_of(root)).first;
         return it->second.empty() ? root : it->second;
     };
-    std::map<std::pair<fs::path, fs::path>, bool> powertools_dirs;  // (directory, stop) -> declared
+    ProjectFactCache facts;
     // Configuration is resolved in order (its cache is not shared between threads); the files
     // are then processed in parallel and their results kept in discovery order.
     ConfigResolver configs;
@@ -80,21 +103,11 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
         if (engine.unsafe_fixes) options.unsafe_fixes = true;
         if (!engine.peer_suppressions) options.peer_suppressions = false;
         options.report_unused_suppressions = engine.report_unused_suppressions;
-        if (!o.http_timeout.empty()) options.settings.http_timeout = o.http_timeout;
-        if (!o.secret_prefix.empty()) options.settings.secret_id_prefix = o.secret_prefix;
-        if (o.reserved_concurrency > 0) options.settings.reserved_concurrency = o.reserved_concurrency;
+        for (const auto& [name, value] : o.settings) options.settings.set(name, value);
         if (!o.only.empty())
             for (const auto& t : all_transforms())
                 if (!o.only.count(t->info().id)) options.ignore.insert(t->info().id);
-        if (options.enabled("WA301")) {
-            std::pair<fs::path, fs::path> key{f.path.parent_path(), search_stop(f.root)};
-            auto it = powertools_dirs.find(key);
-            if (it == powertools_dirs.end())
-                it =
-                    powertools_dirs.emplace(key, nearest_manifests_declare(f.path, key.second, "aws-lambda-powertools"))
-                        .first;
-            options.settings.project_uses_powertools = it->second;
-        }
+        resolve_project_facts(f, options, facts, search_stop);
         jobs.push_back({&f, cfg, std::move(options)});
     }
     std::optional<ResultCache> cache;

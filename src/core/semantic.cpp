@@ -347,6 +347,10 @@ private:
 
 SemanticModel::SemanticModel(const Tree& tree) { SemanticBuilder(*this).build(tree.root()); }
 
+bool SemanticModel::binds_anywhere(std::string_view name) const {
+    return std::any_of(bindings_.begin(), bindings_.end(), [&](const Binding& b) { return b.name == name; });
+}
+
 const Binding* SemanticModel::lookup(const std::string& name, int scope) const {
     if (scope < 0) return nullptr;
     bool first = true;

@@ -10,18 +10,20 @@ namespace wafix {
 
 const TSLanguage* python_language() { return tree_sitter_python(); }
 
+uint16_t python_symbol(std::string_view type, bool named) {
+    return ts_language_symbol_for_name(python_language(), type.data(), static_cast<uint32_t>(type.size()), named);
+}
+
 namespace {
 // Walks the children of `parent` with a tree cursor, which reports field names reliably
 // (ts_node_field_name_for_child in libtree-sitter 0.20 misses repeated fields).
 template <typename Visit>
-void for_each_child_with_field(TSNode parent, Visit visit) {
-    TSTreeCursor cursor = ts_tree_cursor_new(parent);
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
-        do {
-            if (!visit(ts_tree_cursor_current_node(&cursor), ts_tree_cursor_current_field_name(&cursor))) break;
-        } while (ts_tree_cursor_goto_next_sibling(&cursor));
-    }
-    ts_tree_cursor_delete(&cursor);
+void for_each_child_with_field(Node parent, Visit visit) {
+    TreeCursor cursor(parent);
+    if (!cursor.goto_first_child()) return;
+    do {
+        if (!visit(cursor.node(), cursor.field_name())) break;
+    } while (cursor.goto_next_sibling());
 }
 }  // namespace
 
@@ -29,9 +31,9 @@ std::string_view Node::field_name_in_parent() const {
     Node p = parent();
     if (p.is_null()) return {};
     std::string_view out;
-    for_each_child_with_field(p.node_, [&](TSNode c, const char* f) {
-        if (!ts_node_eq(c, node_)) return true;
-        if (f) out = f;
+    for_each_child_with_field(p, [&](Node c, std::string_view f) {
+        if (c != *this) return true;
+        out = f;
         return false;
     });
     return out;
@@ -55,8 +57,8 @@ std::vector<Node> Node::named_children() const {
 
 std::vector<Node> Node::children_by_field(std::string_view field_name) const {
     std::vector<Node> out;
-    for_each_child_with_field(node_, [&](TSNode c, const char* f) {
-        if (f && field_name == f) out.push_back(wrap(c));
+    for_each_child_with_field(*this, [&](Node c, std::string_view f) {
+        if (!f.empty() && field_name == f) out.push_back(c);
         return true;
     });
     return out;

@@ -21,14 +21,6 @@ namespace wafix::pr {
 
 namespace {
 
-struct Family {
-    int hundred;
-    const char* name;
-};
-// The transforms/ directories by rule-id hundred; tests/pr_plan_test.cpp checks this against the
-// source tree so a new family cannot be forgotten here.
-constexpr Family kFamilies[] = {{1, "xml"}, {2, "http"}, {3, "secrets"}, {4, "cdk"}, {5, "report"}};
-
 // A directory under the system temp dir, removed with its last owner.
 std::shared_ptr<const fs::path> make_temp_dir(const char* stem) {
     std::string tmpl = (fs::temp_directory_path() / (std::string(stem) + "-XXXXXX")).string();
@@ -127,19 +119,19 @@ RuleCommit apply_rule(const fs::path& dir, const std::string& rule, const PlanOp
 }  // namespace
 
 std::string family_of(std::string_view rule_id) {
+    if (const Transform* t = find_transform(rule_id)) return t->info().family;
+    // An id no rule has (a stale branch's): its hundred, so that it still groups with its kin.
     int number = 0;
     size_t i = 0;
     while (i < rule_id.size() && !std::isdigit(static_cast<unsigned char>(rule_id[i]))) ++i;
     for (; i < rule_id.size() && std::isdigit(static_cast<unsigned char>(rule_id[i])); ++i)
         number = number * 10 + (rule_id[i] - '0');
-    for (const Family& f : kFamilies)
-        if (f.hundred == number / 100) return f.name;
     return fmt::format("wa{}xx", number / 100);
 }
 
 bool commits_rule(std::string_view rule_id) {
     const Transform* t = find_transform(rule_id);
-    return t && t->info().fix != FixAvailability::None && family_of(rule_id) != "report";
+    return t && t->info().fix != FixAvailability::None;
 }
 
 std::vector<std::string> committing_families() {

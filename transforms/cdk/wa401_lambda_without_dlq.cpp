@@ -1,7 +1,6 @@
 // WA401 lambda-without-dlq: events of failed asynchronous invocations are dropped after Lambda's
 // retries unless the function has a dead-letter queue (or topic).
 #include <cctype>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -10,76 +9,30 @@
 namespace wafix {
 namespace {
 
-// "LegacyExporter" -> "legacy_exporter", "SQSHandler" -> "sqs_handler".
-std::string snake_case(std::string_view s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (!std::isalnum(c)) {
-            if (!out.empty() && out.back() != '_') out += '_';
-            continue;
-        }
-        if (std::isupper(c) && !out.empty() && out.back() != '_') {
-            unsigned char prev = static_cast<unsigned char>(s[i - 1]);
-            bool next_lower = i + 1 < s.size() && std::islower(static_cast<unsigned char>(s[i + 1]));
-            if (std::islower(prev) || std::isdigit(prev) || (std::isupper(prev) && next_lower)) out += '_';
-        }
-        out += static_cast<char>(std::tolower(c));
-    }
-    while (!out.empty() && out.back() == '_') out.pop_back();
+// The variable name a construct id gives ("LegacyExporter" -> "legacy_exporter"), made usable.
+std::string variable_base(std::string_view construct_id) {
+    std::string out = snake_case(construct_id);
     if (out.empty()) return "function";
     if (std::isdigit(static_cast<unsigned char>(out[0]))) out = "fn_" + out;
-    static const std::set<std::string> keywords = {
-        "and",    "as",   "assert", "async",  "await",    "break", "class", "continue", "def",
-        "del",    "elif", "else",   "except", "finally",  "for",   "from",  "global",   "if",
-        "import", "in",   "is",     "lambda", "nonlocal", "not",   "or",    "pass",     "raise",
-        "return", "try",  "while",  "with",   "yield",    "match", "case",  "type"};
-    if (keywords.count(out)) out += "_fn";
+    if (is_python_keyword(out)) out += "_fn";
     return out;
-}
-
-bool word_in_text(std::string_view text, std::string_view word) {
-    auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-    for (size_t pos = text.find(word); pos != std::string_view::npos; pos = text.find(word, pos + 1)) {
-        bool left = pos == 0 || !ident(text[pos - 1]);
-        bool right = pos + word.size() >= text.size() || !ident(text[pos + word.size()]);
-        if (left && right) return true;
-    }
-    return false;
-}
-
-// `base`, or `base_2`, `base_3`, ... : a name the file does not use yet.
-std::string fresh_name(std::string_view text, const std::string& base, const std::string& avoid = {}) {
-    std::string name = base;
-    for (int i = 2; word_in_text(text, name) || name == avoid; ++i) name = fmt::format("{}_{}", base, i);
-    return name;
-}
-
-Node following_comma(Node n) {
-    Node next = n.next_sibling();
-    while (next && next.is("comment")) next = next.next_sibling();
-    return next.is(",") ? next : Node();
-}
-
-// The statement (child of a block or the module) that holds `n`.
-Node enclosing_statement(Node n) {
-    while (n && n.parent() && !n.parent().is("block") && !n.parent().is("module")) n = n.parent();
-    return n;
 }
 
 class LambdaWithoutDlq final : public Transform {
 public:
-    const RuleInfo& info() const override {
-        static const RuleInfo i{"WA401",
-                                "lambda-without-dlq",
-                                {"REL"},
-                                "CDK Lambda constructs without a dead-letter queue",
-                                FixAvailability::Sometimes};
-        return i;
-    }
+    LambdaWithoutDlq()
+        : Transform({.id = "WA401",
+                     .name = "lambda-without-dlq",
+                     .family = "cdk",
+                     .pillars = {Pillar::Rel},
+                     .summary = "CDK Lambda constructs without a dead-letter queue",
+                     .triggers = {"aws_cdk"},
+                     .peers = {{PeerTool::Checkov, "CKV_AWS_116"},
+                               {PeerTool::CdkNag, "NIST.800.53.R5-LambdaDLQ"},
+                               {PeerTool::CdkNag, "HIPAA.Security-LambdaDLQ"},
+                               {PeerTool::CdkNag, "Serverless-LambdaDLQ"}}}) {}
 
-    std::vector<std::string_view> triggers() const override { return {"aws_cdk"}; }
-
+private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         for (const LambdaConstruct& c : lambda_constructs(ctx)) {
             if (c.l1) check_cfn_function(ctx, c, out);
@@ -87,7 +40,6 @@ public:
         }
     }
 
-private:
     void check_function(Context& ctx, const LambdaConstruct& c, std::vector<Finding>& out) const {
         // An on_failure destination already receives the failed events (and is what AWS now advises).
         for (const char* prop : {"dead_letter_queue", "dead_letter_topic", "dead_letter_queue_enabled", "on_failure"})
@@ -98,7 +50,7 @@ private:
                                     "invocations (S3, SNS, EventBridge, async invoke) are dropped after Lambda's "
                                     "retries; set dead_letter_queue_enabled=True",
                                     c.fn.text()));
-        if (has_dictionary_splat(c.call)) {
+        if (has_splat_arguments(c.call, Splat::Mapping)) {
             f.message += " (not rewritten: the call passes **kwargs, which may already set a dead-letter target)";
         } else if (auto edits = ctx.add_keyword_argument(c.call, "dead_letter_queue_enabled=True")) {
             f.fix = Fix{"Set dead_letter_queue_enabled=True", std::move(*edits), Safety::Safe, {}};
@@ -116,7 +68,8 @@ private:
                                             "dead_letter_config",
                                             c.fn.text()));
         std::string why;
-        if (has_dictionary_splat(c.call)) why = "the call passes **kwargs, which may already set dead_letter_config";
+        if (has_splat_arguments(c.call, Splat::Mapping))
+            why = "the call passes **kwargs, which may already set dead_letter_config";
         else if (auto edits = cfn_function_edits(ctx, c, why))
             f.fix = Fix{"Add an SQS dead-letter queue and set dead_letter_config", std::move(*edits), Safety::Safe, {}};
         if (!f.fix && !why.empty()) f.message += " (not rewritten: " + why + ")";
@@ -166,7 +119,7 @@ private:
 
         // Names: the queue variable and construct id derive from the function's id.
         auto literal = string_literal_value(id);
-        std::string base = snake_case(literal ? *literal : std::string());
+        std::string base = variable_base(literal ? *literal : std::string());
         std::string queue_var = fresh_name(text, base + "_dlq");
         if (bare) fn_var = fresh_name(text, base, queue_var);
         std::string queue_id;

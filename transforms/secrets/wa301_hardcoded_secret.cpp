@@ -11,7 +11,8 @@
 #include <fmt/format.h>
 
 #include "secrets/secret_patterns.hpp"
-#include "secrets/secrets_transforms.hpp"
+#include "wafix/core/python_string.hpp"
+#include "wafix/core/transform.hpp"
 
 namespace wafix {
 namespace {
@@ -44,7 +45,7 @@ std::optional<Literal> decode_string(Node s) {
     Literal lit;
     lit.node = s;
     if (is_raw) lit.value = std::string(raw);
-    else if (auto v = secrets::unescape(raw)) lit.value = *v;
+    else if (auto v = unescape_string_body(raw)) lit.value = *v;
     else return std::nullopt;
     lit.spellings.emplace_back(raw);
     lit.prefix = prefix;
@@ -134,13 +135,14 @@ std::filesystem::path project_relative(const std::filesystem::path& p) {
     return rel;
 }
 
+// Characters Secrets Manager accepts in a name, besides letters and digits.
+constexpr std::string_view kIdPunctuation = "/_+=.@-";
+
 // Characters Secrets Manager accepts in a name.
 std::string sanitise_id(std::string_view s) {
     std::string out;
     for (char c : s)
-        if (std::isalnum(static_cast<unsigned char>(c)) ||
-            std::string_view("/_+=.@-").find(c) != std::string_view::npos)
-            out += c;
+        if (std::isalnum(static_cast<unsigned char>(c)) || kIdPunctuation.find(c) != std::string_view::npos) out += c;
     return out;
 }
 
@@ -157,29 +159,69 @@ std::string describe(const Candidate& c) {
 
 constexpr const char* kRotate = "the value stays in git history, so rotate it";
 
+std::string check_secret_prefix(std::string_view v) {
+    std::string rest(v);
+    for (size_t at; (at = rest.find("{module}")) != std::string::npos;) rest.erase(at, 8);
+    for (char c : rest)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && kIdPunctuation.find(c) == std::string_view::npos)
+            return "letters, digits, /_+=.@- and {module} only";
+    return {};
+}
+
+constexpr const char* kPowertools = "aws-lambda-powertools";
+
 class HardcodedSecret final : public Transform {
 public:
-    const RuleInfo& info() const override {
-        static const RuleInfo i{"WA301",
-                                "hardcoded-secret",
-                                {"SEC"},
-                                "hard-coded credentials: read them from AWS Secrets Manager",
-                                FixAvailability::Sometimes};
-        return i;
-    }
+    HardcodedSecret()
+        : Transform(
+              {.id = "WA301",
+               .name = "hardcoded-secret",
+               .family = "secrets",
+               .pillars = {Pillar::Sec},
+               .summary = "hard-coded credentials: read them from AWS Secrets Manager",
+               // Case variants of the words a secret's name carries, and the provider prefixes.
+               .triggers = {"pass",   "Pass",  "PASS",  "pwd",         "Pwd",  "PWD",  "secret", "Secret",
+                            "SECRET", "token", "Token", "TOKEN",       "key",  "Key",  "KEY",    "auth",
+                            "Auth",   "AUTH",  "cred",  "Cred",        "CRED", "A3T",  "AKIA",   "ASIA",
+                            "ABIA",   "ACCA",  "ghp_",  "gho_",        "ghu_", "ghs_", "ghr_",   "github_pat_",
+                            "xox",    "sk_",   "rk_",   "PRIVATE KEY", "eyJ"},
+               .peers = {{PeerTool::Bandit, "B105"},
+                         {PeerTool::Bandit, "B106"},
+                         {PeerTool::Bandit, "B107"},
+                         {PeerTool::Bandit, "hardcoded_password_string"},
+                         {PeerTool::Bandit, "hardcoded_password_funcarg"},
+                         {PeerTool::Bandit, "hardcoded_password_default"},
+                         {PeerTool::Ruff, "S105"},
+                         {PeerTool::Ruff, "S106"},
+                         {PeerTool::Ruff, "S107"},
+                         {PeerTool::DetectSecrets, "KeywordDetector"},
+                         {PeerTool::DetectSecrets, "AWSKeyDetector"},
+                         {PeerTool::DetectSecrets, "PrivateKeyDetector"},
+                         {PeerTool::Gitleaks, "generic-api-key"},
+                         {PeerTool::Gitleaks, "aws-access-token"},
+                         {PeerTool::Gitleaks, "private-key"}},
+               .settings = {{.name = "secret-id-prefix",
+                             .default_value = "{module}/",
+                             .help = "prefix of generated Secrets Manager ids; {module} is the module's name",
+                             .value_name = "PREFIX",
+                             .check = check_secret_prefix,
+                             .aliases = {"secret-prefix"}}},
+               .pr_note = PrNote{"Create and rotate the secrets",
+                                 "Before deploying, create {secret_ids} in AWS Secrets Manager from the secrets "
+                                 "manifest (`wafix pr --secrets-manifest FILE` or `wafix fix --secrets-manifest FILE` "
+                                 "writes the values, mode 0600, to a file outside the repository; delete it "
+                                 "afterwards), and allow the functions `secretsmanager:GetSecretValue` on them. Then "
+                                 "rotate the old values: they stay in git history after this merge."},
+               // The project's manifests count as much as the module's imports: Powertools is then
+               // installed where the code runs, in the package or as the Lambda layer that dev-only
+               // lists stand for.
+               .project_packages = {kPowertools}}) {}
 
-    // Case variants of the words a secret's name carries, and the provider prefixes.
-    std::vector<std::string_view> triggers() const override {
-        return {"pass",  "Pass",        "PASS", "pwd",  "Pwd",  "PWD",         "secret", "Secret", "SECRET", "token",
-                "Token", "TOKEN",       "key",  "Key",  "KEY",  "auth",        "Auth",   "AUTH",   "cred",   "Cred",
-                "CRED",  "A3T",         "AKIA", "ASIA", "ABIA", "ACCA",        "ghp_",   "gho_",   "ghu_",   "ghs_",
-                "ghr_",  "github_pat_", "xox",  "sk_",  "rk_",  "PRIVATE KEY", "eyJ"};
-    }
-
-    // Those words are in most files; the file is parsed only when a provider token, or a quoted run
-    // that could be a secret value with such a word near it, is in its bytes.
+    // The trigger words are in most files; the file is parsed only when a provider token, or a
+    // quoted run that could be a secret value with such a word near it, is in its bytes.
     bool may_apply(std::string_view text) const override { return secrets::may_contain_secrets(text); }
 
+private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         if (secrets::is_test_path(project_relative(ctx.file().path))) return;
         Scan scan = scan_tree(ctx);
@@ -247,7 +289,6 @@ public:
         }
     }
 
-private:
     struct Scan {
         std::vector<Candidate> candidates;
         std::set<std::string> used_ids;  // ids the module already reads
@@ -264,7 +305,7 @@ private:
     };
 
     static std::string secret_prefix(const Context& ctx) {
-        std::string p = ctx.settings().secret_id_prefix;
+        std::string p = ctx.setting<std::string>("secret-id-prefix");
         size_t at = p.find("{module}");
         if (at != std::string::npos) p.replace(at, 8, module_label(ctx.file().path));
         return sanitise_id(p);
@@ -288,23 +329,24 @@ private:
     // Suppression comments (`# wafix: ignore[WA301]`, and the peers' `# nosec`, `# noqa: S105`,
     // `# pragma: allowlist secret`, `gitleaks:allow` unless --no-peer-suppressions) as the engine
     // reads them, on the literal's first or last line or its statement's first line.
-    static bool suppressed(const Context& ctx, Node literal) {
+    bool suppressed(const Context& ctx, Node literal) const {
         Node last = literal;
         while (last.child_count() > 0) last = last.child(last.child_count() - 1);
-        return ctx.is_suppressed("WA301", literal) || ctx.is_suppressed("WA301", last);
+        return ctx.is_suppressed(info().id, literal) || ctx.is_suppressed(info().id, last);
     }
 
-    static Scan scan_tree(const Context& ctx) {
+    Scan scan_tree(const Context& ctx) const {
         Scan scan;
         std::vector<Node> strings;
         std::string_view source = ctx.text();
-        // A cursor walk with our own parent stack: ts_node_parent() walks down from the root.
-        TSTreeCursor cursor = ts_tree_cursor_new(ctx.root().raw());
-        std::vector<Node> parents;
-        auto visit = [&](Node n) -> bool {  // false: do not descend
-            if (!n.is_named()) return false;
-            Node parent = parents.empty() ? Node() : parents.back();
-            if (n.is("comment")) return false;
+        // A cursor walk with our own path of ancestors: Node::parent() searches from the root.
+        std::vector<Node> path;
+        walk_tree(ctx.root(), [&](Node n, uint32_t depth) {
+            if (!n.is_named()) return Walk::Skip;
+            path.resize(depth);
+            Node parent = path.empty() ? Node() : path.back();
+            path.push_back(n);
+            if (n.is("comment")) return Walk::Skip;
             if (n.is("string") || n.is("concatenated_string")) {
                 strings.push_back(n);
                 Node start = n.is("string") ? n.child(0) : Node();
@@ -312,7 +354,7 @@ private:
                     if (start.text().back() == '"') ++scan.double_quotes;
                     else ++scan.single_quotes;
                 }
-                return false;
+                return Walk::Skip;
             }
             if (n.is("call")) {
                 std::string_view f = n.field("function").text();
@@ -328,30 +370,8 @@ private:
                 std::string_view ind = line_indent(source, n.named_child(0).start());
                 if (!ind.empty()) scan.indent = std::string(ind);
             }
-            return true;
-        };
-        bool descend = visit(ctx.root());
-        while (true) {
-            TSNode current = ts_tree_cursor_current_node(&cursor);
-            if (descend && ts_tree_cursor_goto_first_child(&cursor)) {
-                parents.push_back(Node(current, source));
-                descend = visit(Node(ts_tree_cursor_current_node(&cursor), source));
-                continue;
-            }
-            bool moved = false;
-            while (!moved) {
-                if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-                    moved = true;
-                } else if (ts_tree_cursor_goto_parent(&cursor)) {
-                    parents.pop_back();
-                } else {
-                    break;
-                }
-            }
-            if (!moved) break;
-            descend = visit(Node(ts_tree_cursor_current_node(&cursor), source));
-        }
-        ts_tree_cursor_delete(&cursor);
+            return Walk::Descend;
+        });
         if (scan.indent.empty()) scan.indent = "    ";
         std::sort(strings.begin(), strings.end(), [](Node a, Node b) { return a.start() < b.start(); });
         for (const Node& s : strings)
@@ -425,12 +445,6 @@ private:
         return c;
     }
 
-    static bool bound_anywhere(const SemanticModel& model, std::string_view name) {
-        for (const Binding& b : model.bindings())
-            if (b.name == name) return true;
-        return false;
-    }
-
     // An AWS CDK app: a lookup at synth time would put the plain value into the template.
     static bool is_cdk_module(const SemanticModel& model) {
         for (const Binding& b : model.bindings())
@@ -477,14 +491,14 @@ private:
         // The project's manifests (resolved by the caller: transforms do not read the file
         // system) count as much as the module's imports: Powertools is then installed where the
         // code runs, in the package or as the Lambda layer that dev-only lists stand for.
-        if (uses_powertools(model) || ctx.settings().project_uses_powertools) {
+        if (uses_powertools(model) || ctx.project_declares(kPowertools)) {
             if (auto bound = ctx.imports().existing_name("aws_lambda_powertools.utilities", "parameters")) {
                 h.call = *bound + ".get_secret";
                 for (const Binding& b : model.bindings())
                     if (b.name == *bound && !b.defs.empty()) h.ready_at = b.defs[0].statement.end();
                 return h;
             }
-            if (!bound_anywhere(model, "parameters")) {
+            if (!model.binds_anywhere("parameters")) {
                 Node anchor;
                 for (const Node& stmt : model.import_statements())
                     if (stmt.text().find("aws_lambda_powertools") != std::string_view::npos &&
@@ -500,7 +514,7 @@ private:
         }
         const std::pair<std::string, std::string>* chosen = nullptr;
         for (const auto& pair : names)
-            if (!bound_anywhere(model, pair.first) && !bound_anywhere(model, pair.second)) {
+            if (!model.binds_anywhere(pair.first) && !model.binds_anywhere(pair.second)) {
                 chosen = &pair;
                 break;
             }

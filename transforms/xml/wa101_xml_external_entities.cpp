@@ -176,18 +176,27 @@ Node narrow_parse_handler(const SemanticModel& model, Node call) {
     return {};
 }
 
+// bandit's blacklist calls B313-B319 and imports B405-B409 (ruff's S313-S319, S405-S409).
+std::vector<PeerCode> stdlib_xml_peers() {
+    std::vector<PeerCode> out;
+    for (int first : {313, 405})
+        for (int code = first; code <= first + (first == 313 ? 6 : 4); ++code) {
+            out.push_back({PeerTool::Bandit, fmt::format("B{}", code)});
+            out.push_back({PeerTool::Ruff, fmt::format("S{}", code)});
+        }
+    return out;
+}
+
 class XmlExternalEntities final : public Transform {
 public:
-    const RuleInfo& info() const override {
-        static const RuleInfo i{"WA101",
-                                "xml-external-entities",
-                                {"SEC"},
-                                "stdlib XML parsing is open to entity expansion and external entities: use defusedxml",
-                                FixAvailability::Sometimes};
-        return i;
-    }
-
-    std::vector<std::string_view> triggers() const override { return {"xml"}; }
+    XmlExternalEntities()
+        : Transform({.id = "WA101",
+                     .name = "xml-external-entities",
+                     .family = "xml",
+                     .pillars = {Pillar::Sec},
+                     .summary = "stdlib XML parsing is open to entity expansion and external entities: use defusedxml",
+                     .triggers = {"xml"},
+                     .peers = stdlib_xml_peers()}) {}
 
     // Only names bound by an import statement are followed, so a file needs one that names the
     // xml package ("xml" alone is in many docstrings; defusedxml and lxml do not count).
@@ -196,6 +205,7 @@ public:
         return Transform::may_apply(text) && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), xml_import);
     }
 
+private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         const SemanticModel& model = ctx.model();
         std::vector<Node> rewritten;  // parse calls whose finding carries a fix
@@ -210,7 +220,6 @@ public:
         check_handlers(ctx, rewritten, out);
     }
 
-private:
     // Report-only: a rewritten call whose `try` catches the stdlib's parse errors but not
     // defusedxml's. The except clause is the reviewer's business (rules.md: report, do not rewrite).
     void check_handlers(Context& ctx, const std::vector<Node>& rewritten, std::vector<Finding>& out) const {

@@ -1,6 +1,6 @@
 // Adds the dependencies that applied fixes need to the manifest that ships with the code: the
 // nearest requirements.txt, else a pyproject.toml with [project] or Poetry dependencies. Also
-// answers whether the manifests nearest a file already declare a project (WA301: Powertools).
+// answers whether the manifests nearest a file already declare a project (a rule's project facts, e.g. Powertools).
 #pragma once
 
 #include <filesystem>

@@ -2,13 +2,17 @@
 // Transforms know nothing of output formats, files on disk or git.
 #pragma once
 
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "wafix/core/fix.hpp"
+#include "wafix/core/names.hpp"
 #include "wafix/core/python_edit.hpp"
+#include "wafix/core/rule.hpp"
 #include "wafix/core/semantic.hpp"
 #include "wafix/core/settings.hpp"
 #include "wafix/core/source_file.hpp"
@@ -17,15 +21,7 @@
 
 namespace wafix {
 
-enum class FixAvailability { Always, Sometimes, None };
-
-struct RuleInfo {
-    std::string id;                    // "WA101"
-    std::string name;                  // "xml-external-entities"
-    std::vector<std::string> pillars;  // "SEC", "REL", ...
-    std::string summary;               // one line
-    FixAvailability fix = FixAvailability::Sometimes;
-};
+class Transform;
 
 // What a transform sees of one file during one pass.
 class Context {
@@ -46,6 +42,22 @@ public:
     Node root() const { return tree_.root(); }
     const SemanticModel& model() const { return model_; }
     ImportPlanner& imports() { return imports_; }
+    // The running rule's setting `name` (declared in its RuleInfo::settings): the value chosen for
+    // this file, else the declared default. T is std::string or an integer type the declared range
+    // fits in; reading an undeclared setting is a programming error (std::logic_error).
+    template <typename T>
+    T setting(std::string_view name) const {
+        if constexpr (std::is_integral_v<T>) {
+            return static_cast<T>(
+                integer_setting(name, std::numeric_limits<T>::lowest(), std::numeric_limits<T>::max()));
+        } else {
+            static_assert(std::is_same_v<T, std::string>, "settings are integers or strings");
+            return std::string(text_setting(name));
+        }
+    }
+    // True when the file's project declares `package` (one of the running rule's
+    // RuleInfo::project_packages, resolved by the run before the file is processed).
+    bool project_declares(std::string_view package) const;
     const RuleSettings& settings() const { return settings_; }
     // True when a comment silences `rule` at `node`: a transform whose fix would also rewrite
     // such a place (e.g. swapping a shared import) must choose a narrower fix.
@@ -59,6 +71,11 @@ public:
     Finding finding(const RuleInfo& rule, Node node, std::string message) const;
 
 private:
+    friend class Transform;  // sets rule_ around each check
+    const SettingSpec& declared_setting(std::string_view name) const;
+    int64_t integer_setting(std::string_view name, int64_t lowest, int64_t highest) const;
+    std::string_view text_setting(std::string_view name) const;
+
     const SourceFile& file_;
     const Tree& tree_;
     const SemanticModel& model_;
@@ -66,23 +83,30 @@ private:
     Suppressions* suppressions_;
     ImportPlanner imports_;
     mutable uint32_t line_limit_ = 0;
+    const RuleInfo* rule_ = nullptr;  // the rule whose check is running
 };
 
+// One rule: its description (RuleInfo, given to the constructor) and its check.
 class Transform {
 public:
+    explicit Transform(RuleInfo info) : info_(std::move(info)) {}
     virtual ~Transform() = default;
-    virtual const RuleInfo& info() const = 0;
-    virtual void check(Context& ctx, std::vector<Finding>& out) const = 0;
-    // Byte strings at least one of which any file this rule can flag contains (e.g. "xml").
-    // The engine never parses a file that holds none of the enabled rules' triggers; an empty
-    // list means "always run".
-    virtual std::vector<std::string_view> triggers() const { return {}; }
-    // The engine's test on the raw bytes: false means this rule cannot flag anything in `text`,
-    // so the file need not be parsed for it. The default looks for any trigger; a rule whose
-    // triggers are common words (WA301: "key", "token") refines it.
-    virtual bool may_apply(std::string_view text) const;
-};
+    Transform(const Transform&) = delete;
+    Transform& operator=(const Transform&) = delete;
 
-std::string pillars_text(const RuleInfo& info);
+    const RuleInfo& info() const { return info_; }
+    // Runs check() with `ctx` reading this rule's settings and project facts.
+    void run(Context& ctx, std::vector<Finding>& out) const;
+    // The engine's test on the raw bytes: false means this rule cannot flag anything in `text`,
+    // so the file need not be parsed for it. The default looks for any of RuleInfo::triggers
+    // (none: always run); a rule whose triggers are common words ("key", "token") refines it.
+    virtual bool may_apply(std::string_view text) const;
+
+protected:
+    virtual void check(Context& ctx, std::vector<Finding>& out) const = 0;
+
+private:
+    RuleInfo info_;
+};
 
 }  // namespace wafix
