@@ -197,8 +197,8 @@ std::optional<Config> parse_config(const fs::path& file, bool pyproject) {
             auto b = value.value<bool>();
             if (!b || !value.is_boolean()) throw bad_type("true or false");
             (key == "unsafe-fixes" ? c.unsafe_fixes : c.peer_suppressions) = *b;
-        } else if (const DeclaredSetting* s = find_setting(key)) {
-            c.settings[key] = setting_value(file, key, value, *s->spec);
+        } else if (const DeclaredSetting* declared = find_setting(key)) {
+            c.settings[key] = setting_value(file, key, value, *declared->spec);
         } else if (key == "dependency-manifest") {
             auto s = value.value<std::string>();
             if (!s || (*s != "nearest" && *s != "none")) throw bad_type("\"nearest\" or \"none\"");

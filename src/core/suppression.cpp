@@ -92,14 +92,14 @@ void parse_comment(std::string_view text, uint32_t line, bool own_line, bool hon
         std::transform(lower.begin(), lower.end(), lower.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         auto bracket_codes = [&](size_t after) {
-            std::set<std::string> rules;
+            std::set<std::string> ids;
             if (after < part.size() && part[after] == '[') {
                 size_t close = part.find(']', after);
                 for (auto& c : split_codes(std::string_view(part).substr(
                          after + 1, close == std::string::npos ? std::string::npos : close - after - 1)))
-                    rules.insert(c);
+                    ids.insert(c);
             }
-            return rules;
+            return ids;
         };
         if (lower.rfind("wafix: ignore-file", 0) == 0 || lower.rfind("wafix:ignore-file", 0) == 0) {
             if (!own_line) continue;

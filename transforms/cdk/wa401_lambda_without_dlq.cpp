@@ -76,53 +76,59 @@ private:
         out.push_back(std::move(f));
     }
 
-    static std::optional<std::vector<Edit>> cfn_function_edits(Context& ctx, const LambdaConstruct& c,
-                                                               std::string& why) {
+    // What the L1's rewrite works on, once it is known that wafix can rewrite it.
+    struct CfnSite {
+        std::vector<Node> args;  // the call's arguments: scope and id first
+        Node role;               // the Role whose role_arn the function uses
+        Node stmt;               // the statement holding the call, alone on its lines
+        bool bare = false;       // the call is the whole statement (no variable holds the function)
+        std::string fn_var;      // the variable that does
+    };
+
+    static std::optional<CfnSite> cfn_site(const Context& ctx, const LambdaConstruct& c, std::string& why) {
         std::string_view text = ctx.text();
-        auto args = call_arguments(c.call);
+        CfnSite site;
+        site.args = call_arguments(c.call);
+        const auto& args = site.args;
         if (args.size() < 2 || args[0].is("keyword_argument") || args[1].is("keyword_argument") ||
             dotted_text(args[0]).empty()) {
             why = "its scope and id are not plain positional arguments";
             return std::nullopt;
         }
-        Node scope = args[0], id = args[1];
-
         // The role must be one wafix can grant to: `<role>.role_arn` of a Role built in this file.
         Node role_kw = keyword_argument(c.call, "role");
         Node role_value = role_kw ? role_kw.field("value") : Node();
-        Node role_obj = role_value.is("attribute") && role_value.field("attribute").text() == "role_arn"
-                            ? role_value.field("object")
-                            : Node();
-        if (!is_iam_role(ctx, role_obj)) {
+        site.role = role_value.is("attribute") && role_value.field("attribute").text() == "role_arn"
+                        ? role_value.field("object")
+                        : Node();
+        if (!is_iam_role(ctx, site.role)) {
             why =
                 "its role is not `<role>.role_arn` of an iam.Role built in this file, so wafix cannot grant "
                 "it sqs:SendMessage on a new queue";
             return std::nullopt;
         }
-
         // Where the queue goes (before the statement) and how the function is named (after it).
-        Node stmt = enclosing_statement(c.call);
-        if (!only_space_before(text, stmt.start()) || !only_space_or_comment_after(text, stmt.end())) {
+        site.stmt = enclosing_statement(c.call);
+        if (!only_space_before(text, site.stmt.start()) || !only_space_or_comment_after(text, site.stmt.end())) {
             why = "the construct shares its line with another statement";
             return std::nullopt;
         }
-        Node expr = stmt.is("expression_statement") ? stmt.named_child(0) : Node();
-        std::string fn_var;
-        bool bare = expr == c.call;
-        if (!bare) {
+        Node expr = site.stmt.is("expression_statement") ? site.stmt.named_child(0) : Node();
+        site.bare = expr == c.call;
+        if (!site.bare) {
             if (!expr.is("assignment") || expr.field("right") != c.call || dotted_text(expr.field("left")).empty()) {
                 why = "the construct is not a statement or an assignment of its own";
                 return std::nullopt;
             }
-            fn_var = std::string(expr.field("left").text());
+            site.fn_var = std::string(expr.field("left").text());
         }
+        return site;
+    }
 
-        // Names: the queue variable and construct id derive from the function's id.
-        auto literal = string_literal_value(id);
-        std::string base = variable_base(literal ? *literal : std::string());
-        std::string queue_var = fresh_name(text, base + "_dlq");
-        if (bare) fn_var = fresh_name(text, base, queue_var);
-        std::string queue_id;
+    // The queue's construct id, derived from the function's: "Orders" -> "OrdersDlq" (a suffix the
+    // file does not use yet), `name` -> `name + "Dlq"`.
+    static std::optional<std::string> queue_construct_id(std::string_view text, Node id,
+                                                         const std::optional<std::string>& literal) {
         std::string_view id_text = id.text();
         bool fstring = id.is("string") && (id_text.front() == 'f' || id_text.front() == 'F');
         if (literal || fstring) {
@@ -132,15 +138,60 @@ private:
                 for (int i = 2; text.find(*literal + suffix) != std::string_view::npos; ++i)
                     suffix = fmt::format("Dlq{}", i);
             }
-            queue_id = std::string(id_text.substr(0, id_text.size() - q)) + suffix +
-                       std::string(id_text.substr(id_text.size() - q));
-        } else if (id.is("identifier") || id.is("attribute") || id.is("call") || id.is("subscript")) {
-            queue_id = std::string(id_text) + " + \"Dlq\"";
-        } else {
+            return std::string(id_text.substr(0, id_text.size() - q)) + suffix +
+                   std::string(id_text.substr(id_text.size() - q));
+        }
+        if (id.is("identifier") || id.is("attribute") || id.is("call") || id.is("subscript"))
+            return std::string(id_text) + " + \"Dlq\"";
+        return std::nullopt;
+    }
+
+    // `queue = sqs.Queue(scope, id, ...)`, laid out like the construct's call will be: on one line
+    // when that fits and the call stays on one, else one argument per line with the call's step.
+    static std::string queue_statement(const Context& ctx, const LambdaConstruct& c, const CfnSite& site,
+                                       const std::string& head, const std::vector<std::string>& qargs,
+                                       const std::vector<Edit>& config) {
+        std::string_view text = ctx.text();
+        std::string indent(line_indent(text, site.stmt.start()));
+        std::string eol(ctx.eol());
+        Node open = c.call.field("arguments").child(0);
+        bool one_per_line = open && site.args[0].start_point().row != open.start_point().row;
+        bool call_split = !one_per_line && config.size() == 1 && config.front().text.find('\n') != std::string::npos &&
+                          config.front().end > config.front().begin;
+        std::string single = head;
+        for (size_t i = 0; i < qargs.size(); ++i) single += (i ? ", " : "") + qargs[i];
+        single += ")";
+        if (!one_per_line && !call_split && indent.size() + single.size() <= ctx.line_limit()) return indent + single;
+        std::string step = indent.starts_with("\t") ? "\t" : "    ";
+        std::string comma = ",";
+        if (one_per_line) {
+            std::string_view arg_indent = line_indent(text, site.args[0].start());
+            if (arg_indent.size() > indent.size() && arg_indent.starts_with(indent))
+                step = std::string(arg_indent.substr(indent.size()));
+            if (!following_comma(site.args.back())) comma = "";
+        }
+        std::string out = indent + head;
+        for (size_t i = 0; i < qargs.size(); ++i)
+            out += eol + indent + step + qargs[i] + (i + 1 < qargs.size() ? "," : comma);
+        return out + eol + indent + ")";
+    }
+
+    static std::optional<std::vector<Edit>> cfn_function_edits(Context& ctx, const LambdaConstruct& c,
+                                                               std::string& why) {
+        std::string_view text = ctx.text();
+        auto site = cfn_site(ctx, c, why);
+        if (!site) return std::nullopt;
+        // Names: the queue variable and construct id derive from the function's id.
+        Node id = site->args[1];
+        auto literal = string_literal_value(id);
+        std::string base = variable_base(literal ? *literal : std::string());
+        std::string queue_var = fresh_name(text, base + "_dlq");
+        if (site->bare) site->fn_var = fresh_name(text, base, queue_var);
+        auto queue_id = queue_construct_id(text, id, literal);
+        if (!queue_id) {
             why = "its construct id is not a name or a plain string";
             return std::nullopt;
         }
-
         if (uses_cdk_v1(ctx)) {
             why = "CDK v1 (aws_cdk.core) has no Queue(enforce_ssl=...) and keeps Duration in aws_cdk.core";
             return std::nullopt;
@@ -150,10 +201,6 @@ private:
             why = "the names aws_sqs / Duration are taken in this file";
             return std::nullopt;
         }
-        const std::string& sqs = cdk->exprs[0];
-        const std::string& duration = cdk->exprs[1];
-        std::vector<Edit> edits = cdk->edits;
-
         auto config = ctx.add_keyword_argument(
             c.call, fmt::format("dead_letter_config={}.DeadLetterConfigProperty(target_arn={}.queue_arn)", c.fn.text(),
                                 queue_var));
@@ -161,50 +208,25 @@ private:
             why = "its argument list cannot take another argument";
             return std::nullopt;
         }
+        std::vector<std::string> qargs = {std::string(site->args[0].text()), *queue_id,
+                                          "retention_period=" + cdk->exprs[1] + ".days(14)", "enforce_ssl=True"};
+        std::string queue_stmt =
+            queue_statement(ctx, c, *site, queue_var + " = " + cdk->exprs[0] + ".Queue(", qargs, *config);
 
-        // The queue statement, laid out like the construct's call will be (split when too long).
-        std::string indent(line_indent(text, stmt.start()));
+        std::string indent(line_indent(text, site->stmt.start()));
         std::string eol(ctx.eol());
-        std::vector<std::string> qargs = {std::string(scope.text()), queue_id,
-                                          "retention_period=" + duration + ".days(14)", "enforce_ssl=True"};
-        Node open = c.call.field("arguments").child(0);
-        bool one_per_line = open && args[0].start_point().row != open.start_point().row;
-        bool call_split = !one_per_line && config->size() == 1 &&
-                          config->front().text.find('\n') != std::string::npos &&
-                          config->front().end > config->front().begin;
-        std::string head = queue_var + " = " + sqs + ".Queue(";
-        std::string single = head;
-        for (size_t i = 0; i < qargs.size(); ++i) single += (i ? ", " : "") + qargs[i];
-        single += ")";
-        std::string queue_stmt;
-        if (!one_per_line && !call_split && indent.size() + single.size() <= ctx.line_limit()) {
-            queue_stmt = indent + single;
-        } else {
-            std::string step = indent.starts_with("\t") ? "\t" : "    ";
-            std::string comma = ",";
-            if (one_per_line) {
-                std::string_view arg_indent = line_indent(text, args[0].start());
-                if (arg_indent.size() > indent.size() && arg_indent.starts_with(indent))
-                    step = std::string(arg_indent.substr(indent.size()));
-                if (!following_comma(args.back())) comma = "";
-            }
-            queue_stmt = indent + head;
-            for (size_t i = 0; i < qargs.size(); ++i)
-                queue_stmt += eol + indent + step + qargs[i] + (i + 1 < qargs.size() ? "," : comma);
-            queue_stmt += eol + indent + ")";
-        }
-        std::string role(role_obj.text());
-        uint32_t at = line_start(text, stmt.start());
+        std::string role(site->role.text());
+        std::vector<Edit> edits = cdk->edits;
+        uint32_t at = line_start(text, site->stmt.start());
         edits.push_back({at, at, queue_stmt + eol + indent + queue_var + ".grant_send_messages(" + role + ")" + eol});
-        if (bare) edits.push_back({stmt.start(), stmt.start(), fn_var + " = "});
+        if (site->bare) edits.push_back({site->stmt.start(), site->stmt.start(), site->fn_var + " = "});
         edits.insert(edits.end(), config->begin(), config->end());
-
         // Lambda checks the role's right to send to the queue when it creates the function, so the
         // function must wait for the role's policy (a dependency on the role covers its policies).
         // At the end of the statement's line rather than the start of the next, so that a construct
         // on the next line can take its own queue in the same pass.
-        uint32_t stmt_end = line_content_end(text, stmt.end());
-        edits.push_back({stmt_end, stmt_end, eol + indent + fn_var + ".node.add_dependency(" + role + ")"});
+        uint32_t stmt_end = line_content_end(text, site->stmt.end());
+        edits.push_back({stmt_end, stmt_end, eol + indent + site->fn_var + ".node.add_dependency(" + role + ")"});
         return edits;
     }
 
