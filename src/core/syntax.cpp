@@ -91,13 +91,13 @@ Node Tree::first_error() const {
 
 Parser::Parser() : parser_(ts_parser_new()) {
     if (!ts_parser_set_language(parser_.get(), python_language()))
-        throw std::runtime_error("tree-sitter-python grammar ABI is not supported by this libtree-sitter");
+        throw Error("tree-sitter-python grammar ABI is not supported by this libtree-sitter");
 }
 
 Tree Parser::parse(std::string source) {
     auto owned = std::make_unique<std::string>(std::move(source));
     TSTree* t = ts_parser_parse_string(parser_.get(), nullptr, owned->data(), static_cast<uint32_t>(owned->size()));
-    if (!t) throw std::runtime_error("tree-sitter failed to parse");
+    if (!t) throw Error("tree-sitter failed to parse");
     return Tree(std::unique_ptr<TSTree, TreeDeleter>(t), std::move(*owned));
 }
 

@@ -136,7 +136,6 @@ void GitRepo::Impl::export_tree(git_tree* tree, const fs::path& dir) const {
     }
 }
 
-
 git_filemode_t GitRepo::Impl::mode_for(git_tree* tree, const std::string& path) const {
     std::size_t slash = 0;
     while ((slash = path.find('/', slash)) != std::string::npos) {

@@ -24,7 +24,7 @@ namespace {
 // A directory under the system temp dir, removed with its last owner.
 std::shared_ptr<const fs::path> make_temp_dir(const char* stem) {
     std::string tmpl = (fs::temp_directory_path() / (std::string(stem) + "-XXXXXX")).string();
-    if (!::mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a temporary directory");
+    if (!::mkdtemp(tmpl.data())) throw Error("cannot create a temporary directory");
     return std::shared_ptr<const fs::path>(new fs::path(tmpl), [](const fs::path* p) {
         std::error_code ec;
         fs::remove_all(*p, ec);
@@ -47,7 +47,7 @@ void prepare_copy(const fs::path& from, const fs::path& to) {
     int rc = git_repository_init(&repo, to.c_str(), 0);
     git_repository_free(repo);
     git_libgit2_shutdown();
-    if (rc != 0) throw std::runtime_error("cannot initialise a scratch repository for the analysis");
+    if (rc != 0) throw Error("cannot initialise a scratch repository for the analysis");
 }
 
 std::string repo_relative(const fs::path& p, const fs::path& root) {
@@ -65,7 +65,7 @@ std::string strip_root(std::string text, const fs::path& root) {
 void write_bytes(const fs::path& p, const std::string& bytes) {
     std::ofstream f(p, std::ios::binary | std::ios::trunc);
     f << bytes;
-    if (!f) throw std::runtime_error("cannot write " + p.filename().string() + " in the scratch copy");
+    if (!f) throw Error("cannot write " + p.filename().string() + " in the scratch copy");
 }
 
 RunReport run_rules(const fs::path& dir, const PlanOptions& options, std::set<std::string> only) {

@@ -16,8 +16,7 @@ namespace fs = std::filesystem;
 using namespace wafix;
 using namespace wafix::test;
 
-TEST_CASE("rules are listed once, in id order, each with its file and doc in its family's folder",
-          "[unit][registry]") {
+TEST_CASE("rules are listed once, in id order, each with its file and doc in its family's folder", "[unit][registry]") {
     const auto& all = all_transforms();
     REQUIRE_FALSE(all.empty());
     std::string previous;
@@ -43,9 +42,22 @@ TEST_CASE("rules are listed once, in id order, each with its file and doc in its
 
 TEST_CASE("settings have names no other rule or flag uses, and valid defaults", "[unit][registry]") {
     // The fixed flags and keys of the front ends: a setting must not shadow one of them.
-    std::set<std::string> taken = {"select", "ignore", "exclude", "per-file-ignores", "unsafe-fixes",
-                                   "peer-suppressions", "dependency-manifest", "jobs", "cache-dir", "no-cache",
-                                   "format", "statistics", "color", "secrets-manifest", "help", "version"};
+    std::set<std::string> taken = {"select",
+                                   "ignore",
+                                   "exclude",
+                                   "per-file-ignores",
+                                   "unsafe-fixes",
+                                   "peer-suppressions",
+                                   "dependency-manifest",
+                                   "jobs",
+                                   "cache-dir",
+                                   "no-cache",
+                                   "format",
+                                   "statistics",
+                                   "color",
+                                   "secrets-manifest",
+                                   "help",
+                                   "version"};
     REQUIRE_FALSE(declared_settings().empty());
     for (const DeclaredSetting& d : declared_settings()) {
         const SettingSpec& s = *d.spec;

@@ -14,12 +14,18 @@ using namespace wafix::test;
 namespace {
 
 SettingSpec integer_spec() {
-    return {.name = "n", .type = SettingType::Integer, .default_value = "10", .help = "h", .value_name = "N", .min = 1,
+    return {.name = "n",
+            .type = SettingType::Integer,
+            .default_value = "10",
+            .help = "h",
+            .value_name = "N",
+            .min = 1,
             .max = 1000000};
 }
 
 SettingSpec seconds_spec() {
-    return {.name = "t", .type = SettingType::Seconds, .default_value = "10", .help = "h", .value_name = "S", .max = 900};
+    return {
+        .name = "t", .type = SettingType::Seconds, .default_value = "10", .help = "h", .value_name = "S", .max = 900};
 }
 
 }  // namespace
@@ -43,8 +49,8 @@ TEST_CASE("seconds settings take a positive decimal up to the maximum, or a pair
         INFO(ok);
         CHECK(setting_error(s, ok).empty());
     }
-    for (const char* bad : {"0", "0.0", "-1", "900.5", "901", "99999999999999999999", "1e3", "01", "3.", ".5",
-                            "3.05,0", "3,4,5", ""}) {
+    for (const char* bad :
+         {"0", "0.0", "-1", "900.5", "901", "99999999999999999999", "1e3", "01", "3.", ".5", "3.05,0", "3,4,5", ""}) {
         INFO(bad);
         CHECK_FALSE(setting_error(s, bad).empty());
     }

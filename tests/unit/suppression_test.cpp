@@ -22,7 +22,8 @@ std::set<std::string> rules_of(const FileResult& r) {
     return out;
 }
 
-const char* kStack = "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(s, c):\n    return _lambda.Function(s, \"F\", code=c)";
+const char* kStack =
+    "from aws_cdk import aws_lambda as _lambda\n\n\ndef build(s, c):\n    return _lambda.Function(s, \"F\", code=c)";
 
 }  // namespace
 

@@ -11,7 +11,9 @@ namespace {
 // Names of a helper this rule added earlier (or a look-alike the team wrote), and its cache.
 const std::vector<std::pair<std::string, std::string>>& helper_names() {
     static const std::vector<std::pair<std::string, std::string>> names = {
-        {"_get_secret", "_secret_cache"}, {"_get_aws_secret", "_aws_secret_cache"}, {"_wafix_get_secret", "_wafix_secret_cache"}};
+        {"_get_secret", "_secret_cache"},
+        {"_get_aws_secret", "_aws_secret_cache"},
+        {"_wafix_get_secret", "_wafix_secret_cache"}};
     return names;
 }
 

@@ -108,8 +108,7 @@ std::optional<Candidate> candidate(Node s, const SemanticModel& model) {
     } else if (p.is("comparison_operator")) {
         c.place = Place::Comparison;
         for (const Node& operand : p.named_children())
-            if (operand != outer &&
-                (operand.is("identifier") || operand.is("attribute") || operand.is("subscript")))
+            if (operand != outer && (operand.is("identifier") || operand.is("attribute") || operand.is("subscript")))
                 c.name = target_name(operand);
         if (c.name.empty()) return std::nullopt;
     } else {
@@ -124,7 +123,6 @@ std::optional<Candidate> candidate(Node s, const SemanticModel& model) {
     c.detection = std::move(*d);
     return c;
 }
-
 
 // Suppression comments for the rule (`# wafix: ignore[...]`, and the peers' `# nosec`,
 // `# noqa: S105`, `# pragma: allowlist secret`, `gitleaks:allow` unless --no-peer-suppressions)

@@ -12,6 +12,8 @@
 
 #include <tree_sitter/api.h>
 
+#include "wafix/core/error.hpp"
+
 namespace re2 {
 class RE2;
 }
@@ -165,9 +167,9 @@ private:
     std::unique_ptr<TSParser, ParserDeleter> parser_;
 };
 
-class QueryError : public std::runtime_error {
+class QueryError : public Error {
 public:
-    QueryError(const std::string& what, uint32_t offset) : std::runtime_error(what), offset_(offset) {}
+    QueryError(const std::string& what, uint32_t offset) : Error(what), offset_(offset) {}
     uint32_t offset() const { return offset_; }
 
 private:
