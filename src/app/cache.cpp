@@ -84,6 +84,7 @@ std::string options_text(const EngineOptions& o) {
     s += fmt::format("u{}p{}r{}m{}n{}t{}x{}c{}w{}", o.unsafe_fixes, o.peer_suppressions, o.report_unused_suppressions,
                      o.max_passes, o.max_nesting, o.settings.http_timeout, o.settings.secret_id_prefix,
                      o.settings.reserved_concurrency, o.settings.project_uses_powertools);
+    if (!o.app_model_digest.empty()) s += "a" + o.app_model_digest;  // what the model says about the file
     return s;
 }
 

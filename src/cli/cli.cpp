@@ -24,6 +24,7 @@
 #include "wafix/app/secrets_manifest.hpp"
 #include "wafix/app/worktree_guard.hpp"
 #include "wafix/app/writer.hpp"
+#include "wafix/cli/app_command.hpp"
 #include "wafix/core/diff.hpp"
 #include "wafix/core/engine.hpp"
 #include "wafix/core/transform.hpp"
@@ -52,11 +53,12 @@ struct Options {
     bool no_progress = false;
     bool allow_dirty = false;
     std::string cache_dir = ".wafix_cache";
-    std::string http_timeout;      // empty: the configuration's, else RuleSettings' default
-    std::string secret_prefix;     // WA301 id prefix; empty: the configuration's, else the default
-    bool show_secrets = false;     // diff: do not mask secret values on a terminal
-    std::string secrets_manifest;  // fix: where to write the moved secret values (0600)
-    int reserved_concurrency = 0;  // 0: the configuration's, else RuleSettings' default
+    std::string http_timeout;       // empty: the configuration's, else RuleSettings' default
+    std::string secret_prefix;      // WA301 id prefix; empty: the configuration's, else the default
+    bool show_secrets = false;      // diff: do not mask secret values on a terminal
+    std::string secrets_manifest;   // fix: where to write the moved secret values (0600)
+    int reserved_concurrency = 0;   // 0: the configuration's, else RuleSettings' default
+    bool include_vendored = false;  // also rewrite vendored trees (skipped with a note by default)
 };
 
 std::set<std::string> split_ids(const std::vector<std::string>& values) {
@@ -94,6 +96,7 @@ AnalyseOptions analyse_options(const Options& o) {
     a.http_timeout = o.http_timeout;
     a.secret_prefix = o.secret_prefix;
     a.reserved_concurrency = o.reserved_concurrency;
+    a.include_vendored = o.include_vendored;
     return a;
 }
 
@@ -419,6 +422,8 @@ int run_cli(int argc, char** argv) {
         sub->add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)")
             ->check(CLI::NonNegativeNumber);
         sub->add_flag("--no-cache", o.no_cache, "Neither read nor write the result cache");
+        sub->add_flag("--include-vendored", o.include_vendored,
+                      "Also analyse vendored third-party trees (layer python/ installs, vendor/; skipped by default)");
         sub->add_flag("--no-progress", o.no_progress, "No progress line on stderr (shown on a terminal after 1 s)");
         sub->add_option("--cache-dir", o.cache_dir, "Where the result cache lives (default: .wafix_cache)");
         sub->add_option("--http-timeout", o.http_timeout,
@@ -499,6 +504,7 @@ int run_cli(int argc, char** argv) {
         ->allow_extra_args(false)
         ->take_all();
     prc->add_flag("--unsafe-fixes", o.unsafe_fixes, "Also apply fixes marked unsafe");
+    prc->add_flag("--include-vendored", o.include_vendored, "Also rewrite vendored third-party trees");
     prc->add_flag("--no-peer-suppressions", o.no_peer_suppressions,
                   "Ignore bandit/ruff/detect-secrets/gitleaks comments");
     prc->add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)")
@@ -510,11 +516,14 @@ int run_cli(int argc, char** argv) {
     prc->add_option("--reserved-concurrency", o.reserved_concurrency, "WA402: reserved_concurrent_executions written")
         ->check(CLI::Range(1, 1000000));
 
+    AppCommandOptions app_opts;
+    CLI::App* appc = add_app_command(app, app_opts);
+
     // Plain `wafix [PATH...]` means `wafix diff [PATH...]`.
     std::vector<std::string> args(argv + 1, argv + argc);
     bool has_sub = false;
     for (const auto& a : args) {
-        if (a == "diff" || a == "fix" || a == "rules" || a == "check" || a == "report" || a == "pr") {
+        if (a == "diff" || a == "fix" || a == "rules" || a == "check" || a == "report" || a == "pr" || a == "app") {
             has_sub = true;
             break;
         }
@@ -554,6 +563,7 @@ int run_cli(int argc, char** argv) {
         if (report->parsed()) return command_report(o, engine);
         if (rules->parsed()) return command_rules(rule_ids);
         if (prc->parsed()) return command_pr(pr_opts, pr_labels, pr_path, o, engine);
+        if (appc->parsed()) return run_app_command(app_opts);
         return command_diff(o, engine);
     } catch (const std::exception& e) {
         std::cerr << "wafix: error: " << e.what() << "\n";
