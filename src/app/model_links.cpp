@@ -56,8 +56,15 @@ std::map<fs::path, ManifestTargets> shipping_manifests(const AppModel& model,
 
 void attach_functions(const AppModel& model, FileResult& r) {
     if (r.findings.empty() && r.unfixed.empty()) return;
-    std::vector<std::string> shipping;
-    for (const LambdaFunction* f : model.functions_shipping(r.path)) shipping.push_back(f->id);
+    // A function's handler module belongs to that function; other files of a shared asset
+    // folder (a serverless service, a common lib) belong to every function that ships them.
+    std::vector<std::string> shipping, handlers;
+    fs::path p = model_path(r.path);
+    for (const LambdaFunction* f : model.functions_shipping(r.path)) {
+        shipping.push_back(f->id);
+        if (f->code.handler_file == p) handlers.push_back(f->id);
+    }
+    if (!handlers.empty()) shipping = handlers;
     bool defines = !model.functions_defined_in(r.path).empty();
     auto attach = [&](Finding& f) {
         f.functions = shipping;

@@ -67,6 +67,13 @@ fs::path model_path(const fs::path& p) {
     return fs::absolute(p, ec).lexically_normal();
 }
 
+std::string shown_path(const fs::path& p) {
+    std::error_code ec;
+    fs::path rel = model_path(p).lexically_relative(fs::current_path(ec));
+    if (ec || rel.empty() || *rel.begin() == "..") return model_path(p).generic_string();
+    return rel.generic_string();
+}
+
 std::vector<const LambdaFunction*> AppModel::functions_shipping(const fs::path& file) const {
     fs::path p = model_path(file);
     std::vector<std::pair<size_t, const LambdaFunction*>> found;  // asset depth, function

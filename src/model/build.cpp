@@ -109,13 +109,10 @@ AppModel build_app_model(const ModelInputs& in) {
         auto text = read_small_file(p);
         if (!text) continue;
         std::string name = p.filename().string();
-        if (name.rfind("serverless.", 0) == 0) {
-            add_root(m, p.parent_path());
-            read_serverless_yml(p, *text, m);
-        } else {
-            add_root(m, p.parent_path());
-            read_sam_template(p, *text, m);
-        }
+        size_t before = m.functions.size();
+        if (name.rfind("serverless.", 0) == 0) read_serverless_yml(p, *text, m);
+        else read_sam_template(p, *text, m);
+        if (m.functions.size() > before) add_root(m, p.parent_path());
     }
     resolve_packaging(m);
     std::sort(m.app_roots.begin(), m.app_roots.end());

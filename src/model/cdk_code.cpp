@@ -67,9 +67,10 @@ std::string dockerfile_cmd(const fs::path& dir) {
 // `super().__init__(...)` with the subclass's parameters bound to this call's arguments.
 Node code_call(const CdkIndex& ix, size_t unit, Node call, size_t& code_unit, ArgEnv& env) {
     code_unit = unit;
-    for (const char* k : {"code", "handler", "entry", "index", "code_uri"})
-        if (keyword_argument(call, k)) return call;
     const ClassInfo* c = ix.project_class(unit, call);
+    for (const char* k : {"code", "entry", "code_uri"})
+        if (keyword_argument(call, k)) return call;
+    if (!c) return call;
     for (int hops = 0; c && hops < 8; ++hops) {
         static const Query init("(function_definition name: (identifier) @n parameters: (parameters) @p body: (_) "
                                 "@b (#eq? @n \"__init__\"))");
@@ -83,8 +84,12 @@ Node code_call(const CdkIndex& ix, size_t unit, Node call, size_t& code_unit, Ar
             bool first = true;
             auto positional = positional_args(call);
             for (const Node& p : m.get("p").named_children()) {
+                if (p.is("keyword_separator") || p.is("list_splat_pattern") || p.is("dictionary_splat_pattern") ||
+                    p.is("positional_separator") || p.is("comment"))
+                    continue;
                 Node name = p.is("identifier") ? p : p.field("name");
                 if (!name) name = p.named_child(0);
+                if (!name || !name.is("identifier")) continue;
                 if (first) {
                     first = false;
                     continue;
@@ -168,8 +173,8 @@ void resolve_function_code(const CdkIndex& ix, size_t unit, Node construct, cons
                 if (Node cmd = keyword_argument(o.node, "cmd"))
                     if (Node v = cmd.field("value"); v.is("list") && v.named_child_count() > 0)
                         if (auto s = string_literal_value(v.named_child(0))) handler = *s;
+                if (o.unit != cu) envp = nullptr;  // built in another file: the subclass's arguments do not apply
                 cu = o.unit;
-                envp = nullptr;
             } else if (method == "from_inline" || method == "inline" || keyword_argument(o.node, "zip_file")) {
                 code.kind = FunctionCode::Kind::Inline;
             } else if (method.rfind("from_bucket", 0) == 0 || method == "bucket" || keyword_argument(o.node, "s3_bucket")) {
@@ -205,7 +210,7 @@ void resolve_function_code(const CdkIndex& ix, size_t unit, Node construct, cons
         }
     if (found.empty()) {
         std::string where;
-        for (const fs::path& p : tried) where += (where.empty() ? "" : ", ") + p.generic_string();
+        for (const fs::path& p : tried) where += (where.empty() ? "" : ", ") + shown_path(p);
         m.notes.push_back({u.path, f.construct.line,
                            fmt::format("{}: asset path '{}' does not exist (looked for {})", f.name, value->text, where)});
         return;
@@ -224,7 +229,7 @@ void resolve_function_code(const CdkIndex& ix, size_t unit, Node construct, cons
         if (is_file(found / index)) code.handler_file = (found / index).lexically_normal();
         else
             m.notes.push_back({u.path, f.construct.line,
-                               fmt::format("{}: index '{}' is not in {}", f.name, index, found.generic_string())});
+                               fmt::format("{}: index '{}' is not in {}", f.name, index, shown_path(found))});
         return;
     }
     if (handler.empty() || code.kind == FunctionCode::Kind::Unknown) return;
@@ -236,7 +241,7 @@ void resolve_function_code(const CdkIndex& ix, size_t unit, Node construct, cons
         std::string module = dot == std::string::npos ? handler : handler.substr(0, dot);
         m.notes.push_back({u.path, f.construct.line,
                            fmt::format("{}: handler '{}' names module '{}', which is not in {}", f.name, handler,
-                                       module, found.generic_string())});
+                                       module, shown_path(found))});
     }
 }
 

@@ -276,14 +276,16 @@ void CdkIndex::resolve_class_kinds() {
 std::string CdkIndex::callee(size_t unit, Node call) const {
     Node fn = call.field("function");
     const SemanticModel& sem = *units[unit].sem;
-    if (auto q = sem.qualified_name(fn)) return *q;
+    std::optional<std::string> q = sem.qualified_name(fn);
+    if (q && (q->rfind("aws_cdk", 0) == 0 || q->rfind("constructs", 0) == 0)) return *q;
+    if (const ClassInfo* c = class_named(unit, fn)) return "<project>." + c->name;  // imported from the project
+    if (q) return *q;
     if (fn.is("identifier") && !sem.resolve(fn)) {
         // `from aws_cdk.aws_lambda import *`: the one star-imported aws_cdk module.
         for (int s = sem.scope_of_use(fn); s >= 0; s = sem.scopes()[s].parent)
             for (const std::string& m : sem.scopes()[s].star_imports)
                 if (m.rfind("aws_cdk", 0) == 0 && m != "aws_cdk") return m + "." + std::string(fn.text());
     }
-    if (const ClassInfo* c = class_named(unit, fn)) return "<project>." + c->name;
     return {};
 }
 

@@ -180,6 +180,14 @@ ConstructRef CdkIndex::construct_ref(size_t unit, Node expr) const {
     for (const Origin& o : origins(unit, expr)) {
         if (!o.node.is("call")) continue;
         std::string q = callee(o.unit, o.node);
+        Node fn = o.node.field("function");
+        if (q.empty() && fn.is("attribute") && chain_root(fn) != expr) {
+            // `api.root.add_resource("orders")`: the construct the chain starts from.
+            ConstructRef owner = construct_ref(o.unit, chain_root(fn.field("object")));
+            owner.expression = r.expression;
+            if (!owner.type.empty()) return owner;
+            continue;
+        }
         if (q.empty()) continue;
         r.type = q;
         r.variable = assigned_name(o.node);

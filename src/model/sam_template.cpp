@@ -201,7 +201,7 @@ private:
         std::error_code ec;
         if (!fs::exists(asset, ec)) {
             m_.notes.push_back({file_, f.construct.line,
-                                fmt::format("{}: CodeUri '{}' does not exist (looked for {})", f.name, rel, asset.generic_string())});
+                                fmt::format("{}: CodeUri '{}' does not exist (looked for {})", f.name, rel, shown_path(asset))});
             return;
         }
         c.asset_dir = asset;
@@ -212,7 +212,7 @@ private:
             f.runtime.find("go") == std::string::npos)
             m_.notes.push_back({file_, f.construct.line,
                                 fmt::format("{}: handler '{}' names a module that is not in {}", f.name, c.handler,
-                                            asset.generic_string())});
+                                            shown_path(asset))});
     }
 
     void layer(const std::string& id, const YAML::Node& key, const YAML::Node& res) {

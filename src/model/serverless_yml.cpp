@@ -98,7 +98,7 @@ void read_serverless_yml(const fs::path& file, const std::string& text, AppModel
             if (c.handler_file.empty())
                 m.notes.push_back({file, f.construct.line,
                                    fmt::format("{}: handler '{}' names a module that is not in {}", f.name, c.handler,
-                                               base.generic_string())});
+                                               shown_path(base))});
         }
         YAML::Node events = at(fn, "events");
         if (events.IsSequence())

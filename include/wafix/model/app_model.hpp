@@ -169,5 +169,7 @@ public:
 
 // Paths are compared absolute and lexically normal.
 std::filesystem::path model_path(const std::filesystem::path& p);
+// A path for notes: relative to the current directory when below it, else absolute.
+std::string shown_path(const std::filesystem::path& p);
 
 }  // namespace wafix
