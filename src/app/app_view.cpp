@@ -65,9 +65,12 @@ ordered_json function_json(const AppModel& m, const LambdaFunction& f) {
     ordered_json env = ordered_json::array();
     for (const EnvironmentVariable& e : f.environment) env.push_back({{"name", e.name}, {"value", e.value}});
     j["environment"] = env;
-    j["code"] = {{"kind", code_kind(f.code.kind)},      {"literal", f.code.literal},
-                 {"path", f.code.path_as_written},       {"asset_dir", shown(f.code.asset_dir)},
-                 {"handler", f.code.handler},            {"handler_file", shown(f.code.handler_file)},
+    j["code"] = {{"kind", code_kind(f.code.kind)},
+                 {"literal", f.code.literal},
+                 {"path", f.code.path_as_written},
+                 {"asset_dir", shown(f.code.asset_dir)},
+                 {"handler", f.code.handler},
+                 {"handler_file", shown(f.code.handler_file)},
                  {"handler_function", f.code.handler_function}};
     j["invocation"] = invocation_kind_name(f.invocation());
     ordered_json triggers = ordered_json::array();
@@ -88,7 +91,8 @@ ordered_json function_json(const AppModel& m, const LambdaFunction& f) {
     }
     j["grants"] = grants;
     ordered_json secrets = ordered_json::array();
-    for (size_t s : f.secrets) secrets.push_back(m.secrets[s].variable.empty() ? m.secrets[s].name : m.secrets[s].variable);
+    for (size_t s : f.secrets)
+        secrets.push_back(m.secrets[s].variable.empty() ? m.secrets[s].name : m.secrets[s].variable);
     j["secrets"] = secrets;
     ordered_json layers = ordered_json::array();
     for (size_t l : f.layers) layers.push_back(m.layers[l].id);
@@ -116,7 +120,8 @@ std::string render_app_json(const AppModel& m, const std::map<std::string, int>&
     doc["app_roots"] = roots;
     ordered_json stacks = ordered_json::array();
     for (const Stack& s : m.stacks)
-        stacks.push_back({{"name", s.name}, {"kind", s.kind}, {"site", where_json(s.site)}, {"instances", s.instances}});
+        stacks.push_back(
+            {{"name", s.name}, {"kind", s.kind}, {"site", where_json(s.site)}, {"instances", s.instances}});
     doc["stacks"] = stacks;
     ordered_json functions = ordered_json::array();
     for (const LambdaFunction& f : m.functions) {
@@ -171,10 +176,12 @@ std::string render_app_tree(const AppModel& m, const std::map<std::string, int>&
                                    f.code.literal ? "" : " (not resolved)");
             if (f.triggers.empty()) out += "      trigger  unknown (none visible in the repository)\n";
             for (const Trigger& t : f.triggers)
-                out += fmt::format("      trigger  {} {} via {}{}\n", invocation_kind_name(t.kind), t.service, t.via,
-                                   t.source && !t.source->display_name().empty() ? " from " + t.source->display_name() : "");
+                out += fmt::format(
+                    "      trigger  {} {} via {}{}\n", invocation_kind_name(t.kind), t.service, t.via,
+                    t.source && !t.source->display_name().empty() ? " from " + t.source->display_name() : "");
             if (!f.manifest.empty())
-                out += fmt::format("      manifest {}{}\n", shown(f.manifest), f.manifest_inherited ? " (not bundled)" : "");
+                out += fmt::format("      manifest {}{}\n", shown(f.manifest),
+                                   f.manifest_inherited ? " (not bundled)" : "");
             for (size_t l : f.layers) out += fmt::format("      layer    {}\n", m.layers[l].id);
         }
     }

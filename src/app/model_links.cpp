@@ -40,9 +40,10 @@ std::map<fs::path, ManifestTargets> shipping_manifests(const AppModel& model,
                 }
                 std::string why = f->manifest.empty()
                                       ? "has no requirements.txt or pyproject.toml"
-                                      : fmt::format("ships none of its own ({} is above its asset folder and is not "
-                                                    "bundled with it)",
-                                                    shown(f->manifest));
+                                      : fmt::format(
+                                            "ships none of its own ({} is above its asset folder and is not "
+                                            "bundled with it)",
+                                            shown(f->manifest));
                 t.notes.push_back(fmt::format(
                     "{}: ships in function {}, which {}: wafix would create {} (it does not create manifests: a new "
                     "one changes how the function is bundled); add",

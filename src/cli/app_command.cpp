@@ -32,7 +32,8 @@ int run_app_command(const AppCommandOptions& o) {
     RunReport run = analyse(a, EngineOptions{}, "app");
     for (const auto& n : run.skipped) std::cerr << "wafix: note: " << n << "\n";
     std::map<std::string, int> findings = findings_per_function(run);
-    std::string out = o.format == "json" ? render_app_json(*run.model, findings, true) : render_app_tree(*run.model, findings);
+    std::string out =
+        o.format == "json" ? render_app_json(*run.model, findings, true) : render_app_tree(*run.model, findings);
     std::fwrite(out.data(), 1, out.size(), stdout);
     for (const RunError& e : run.errors)
         std::cerr << "wafix: error: " << (e.file.empty() ? e.message : e.file + ": " + e.message) << "\n";

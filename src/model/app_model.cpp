@@ -19,8 +19,9 @@ bool under(const fs::path& file, const fs::path& dir) {
 }
 
 void digest_function(std::string& out, const LambdaFunction& f) {
-    out += fmt::format("F{}|{}|{}|{}|{}|{};", f.id, f.construct.file.generic_string(), f.construct.begin,
-                       f.timeout_seconds.value_or(-1), f.reserved_concurrency.value_or(-1), f.manifest.generic_string());
+    out +=
+        fmt::format("F{}|{}|{}|{}|{}|{};", f.id, f.construct.file.generic_string(), f.construct.begin,
+                    f.timeout_seconds.value_or(-1), f.reserved_concurrency.value_or(-1), f.manifest.generic_string());
     for (const Trigger& t : f.triggers) {
         out += fmt::format("T{}|{}|{}|{};", invocation_kind_name(t.kind), t.service, t.site.file.generic_string(),
                            t.site.begin);

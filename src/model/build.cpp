@@ -91,9 +91,7 @@ void build_cdk(const std::vector<fs::path>& files, AppModel& m) {
 
 }  // namespace
 
-bool may_define_constructs(std::string_view text) {
-    return memmem(text.data(), text.size(), "aws_cdk", 7) != nullptr;
-}
+bool may_define_constructs(std::string_view text) { return memmem(text.data(), text.size(), "aws_cdk", 7) != nullptr; }
 
 bool is_model_config_name(const std::string& name) {
     return name == "template.yaml" || name == "template.yml" || name == "serverless.yml" || name == "serverless.yaml";

@@ -33,7 +33,8 @@ std::vector<std::string> extensions_for(const std::string& runtime) {
     if (r.find("node") != std::string::npos) return {".js", ".mjs", ".cjs", ".ts"};
     if (r.find("ruby") != std::string::npos) return {".rb"};
     if (r.find("java") != std::string::npos || r.find("dotnet") != std::string::npos ||
-        r.find("go_") != std::string::npos || r.find("provided") != std::string::npos || r.find("go1") != std::string::npos)
+        r.find("go_") != std::string::npos || r.find("provided") != std::string::npos ||
+        r.find("go1") != std::string::npos)
         return {};
     return {".py", ".js", ".mjs", ".ts"};
 }
@@ -72,10 +73,12 @@ Node code_call(const CdkIndex& ix, size_t unit, Node call, size_t& code_unit, Ar
         if (keyword_argument(call, k)) return call;
     if (!c) return call;
     for (int hops = 0; c && hops < 8; ++hops) {
-        static const Query init("(function_definition name: (identifier) @n parameters: (parameters) @p body: (_) "
-                                "@b (#eq? @n \"__init__\"))");
-        static const Query sup("(call function: (attribute object: (call function: (identifier) @s) attribute: "
-                               "(identifier) @i) (#eq? @s \"super\") (#eq? @i \"__init__\")) @c");
+        static const Query init(
+            "(function_definition name: (identifier) @n parameters: (parameters) @p body: (_) "
+            "@b (#eq? @n \"__init__\"))");
+        static const Query sup(
+            "(call function: (attribute object: (call function: (identifier) @s) attribute: "
+            "(identifier) @i) (#eq? @s \"super\") (#eq? @i \"__init__\")) @c");
         for (const Match& m : init.matches(c->node.field("body"))) {
             auto supers = sup.matches(m.get("b"));
             if (supers.empty()) continue;
@@ -128,8 +131,8 @@ fs::path handler_module(const fs::path& dir, const std::string& handler, const s
     return {};
 }
 
-void resolve_function_code(const CdkIndex& ix, size_t unit, Node construct, const std::string& cls,
-                           LambdaFunction& f, AppModel& m) {
+void resolve_function_code(const CdkIndex& ix, size_t unit, Node construct, const std::string& cls, LambdaFunction& f,
+                           AppModel& m) {
     size_t cu = unit;
     ArgEnv env;
     Node call = code_call(ix, unit, construct, cu, env);
@@ -146,7 +149,8 @@ void resolve_function_code(const CdkIndex& ix, size_t unit, Node construct, cons
     std::string handler = str("handler").value_or("");
     std::string index;
     bool python_fn = cls.find("aws_lambda_python") != std::string::npos;
-    if (python_fn || cls.find("aws_lambda_nodejs") != std::string::npos || cls.find("aws_lambda_go") != std::string::npos) {
+    if (python_fn || cls.find("aws_lambda_nodejs") != std::string::npos ||
+        cls.find("aws_lambda_go") != std::string::npos) {
         path_expr = call_arg(call, static_cast<size_t>(-1), "entry");
         code.kind = FunctionCode::Kind::Asset;
         if (python_fn) {
@@ -165,10 +169,10 @@ void resolve_function_code(const CdkIndex& ix, size_t unit, Node construct, cons
             std::string method = fn.is("attribute") ? std::string(fn.field("attribute").text()) : "";
             if (method == "from_asset" || method == "asset" || method == "from_image_asset" ||
                 method == "from_docker_build" || method == "from_asset_image") {
-                code.kind = method == "from_image_asset" || method == "from_docker_build" ||
-                                    method == "from_asset_image"
-                                ? FunctionCode::Kind::Image
-                                : FunctionCode::Kind::Asset;
+                code.kind =
+                    method == "from_image_asset" || method == "from_docker_build" || method == "from_asset_image"
+                        ? FunctionCode::Kind::Image
+                        : FunctionCode::Kind::Asset;
                 path_expr = call_arg(o.node, 0, "path");
                 if (Node cmd = keyword_argument(o.node, "cmd"))
                     if (Node v = cmd.field("value"); v.is("list") && v.named_child_count() > 0)
@@ -177,9 +181,11 @@ void resolve_function_code(const CdkIndex& ix, size_t unit, Node construct, cons
                 cu = o.unit;
             } else if (method == "from_inline" || method == "inline" || keyword_argument(o.node, "zip_file")) {
                 code.kind = FunctionCode::Kind::Inline;
-            } else if (method.rfind("from_bucket", 0) == 0 || method == "bucket" || keyword_argument(o.node, "s3_bucket")) {
+            } else if (method.rfind("from_bucket", 0) == 0 || method == "bucket" ||
+                       keyword_argument(o.node, "s3_bucket")) {
                 code.kind = FunctionCode::Kind::Bucket;
-            } else if (method == "from_ecr_image" || method == "from_image_uri" || keyword_argument(o.node, "image_uri")) {
+            } else if (method == "from_ecr_image" || method == "from_image_uri" ||
+                       keyword_argument(o.node, "image_uri")) {
                 code.kind = FunctionCode::Kind::Image;
             } else if (method == "from_custom_command") {
                 code.kind = FunctionCode::Kind::Asset;
@@ -201,7 +207,8 @@ void resolve_function_code(const CdkIndex& ix, size_t unit, Node construct, cons
     if (value->from_file || (!value->text.empty() && value->text[0] == '/')) {
         tried.push_back(fs::path(value->text).lexically_normal());
     } else {
-        for (const fs::path& base : candidate_bases(ix.units[cu])) tried.push_back((base / value->text).lexically_normal());
+        for (const fs::path& base : candidate_bases(ix.units[cu]))
+            tried.push_back((base / value->text).lexically_normal());
     }
     for (const fs::path& p : tried)
         if (is_dir(p) || is_file(p)) {
@@ -211,8 +218,9 @@ void resolve_function_code(const CdkIndex& ix, size_t unit, Node construct, cons
     if (found.empty()) {
         std::string where;
         for (const fs::path& p : tried) where += (where.empty() ? "" : ", ") + shown_path(p);
-        m.notes.push_back({u.path, f.construct.line,
-                           fmt::format("{}: asset path '{}' does not exist (looked for {})", f.name, value->text, where)});
+        m.notes.push_back(
+            {u.path, f.construct.line,
+             fmt::format("{}: asset path '{}' does not exist (looked for {})", f.name, value->text, where)});
         return;
     }
     if (is_file(found) && cls.find("aws_lambda_nodejs") != std::string::npos) {  // entry is the handler file

@@ -110,13 +110,14 @@ void add_layer(CdkIndex& ix, AppModel& m, size_t unit, Node call, bool python_la
                 }
             }
             if (l.asset_dir.empty())
-                m.notes.push_back({u.path, l.construct.line,
-                                   fmt::format("layer {}: asset path '{}' does not exist", l.id, v->text)});
+                m.notes.push_back(
+                    {u.path, l.construct.line, fmt::format("layer {}: asset path '{}' does not exist", l.id, v->text)});
         }
     std::error_code ec;
     if (!l.asset_dir.empty())
-        l.python_dir = python_layer ? l.asset_dir
-                                    : fs::is_directory(l.asset_dir / "python", ec) ? l.asset_dir / "python" : fs::path();
+        l.python_dir = python_layer                                   ? l.asset_dir
+                       : fs::is_directory(l.asset_dir / "python", ec) ? l.asset_dir / "python"
+                                                                      : fs::path();
     ix.layer_by_call[{unit, call.start()}] = m.layers.size();
     m.layers.push_back(std::move(l));
 }

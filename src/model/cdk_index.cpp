@@ -28,9 +28,13 @@ const std::set<std::string>& lambda_classes() {
 }
 
 bool is_stack_class(const std::string& q) {
-    static const std::set<std::string> s = {"aws_cdk.Stack",       "aws_cdk.core.Stack", "aws_cdk.NestedStack",
-                                            "aws_cdk.core.NestedStack", "aws_cdk.aws_cloudformation.NestedStack",
-                                            "aws_cdk.Stage",       "aws_cdk.core.Stage"};
+    static const std::set<std::string> s = {"aws_cdk.Stack",
+                                            "aws_cdk.core.Stack",
+                                            "aws_cdk.NestedStack",
+                                            "aws_cdk.core.NestedStack",
+                                            "aws_cdk.aws_cloudformation.NestedStack",
+                                            "aws_cdk.Stage",
+                                            "aws_cdk.core.Stage"};
     return s.count(q) > 0;
 }
 
@@ -145,13 +149,15 @@ void CdkIndex::collect_class(size_t unit, Node cls) {
         for (const Node& b : sc.named_children())
             if (b.is("identifier") || b.is("attribute")) c.bases.push_back(b);
     // `self.x = value` anywhere in the class's methods; a @property's returned value counts too.
-    static const Query assigns("(assignment left: (attribute object: (identifier) @obj attribute: (identifier) @attr) "
-                               "right: (_) @value (#eq? @obj \"self\"))");
+    static const Query assigns(
+        "(assignment left: (attribute object: (identifier) @obj attribute: (identifier) @attr) "
+        "right: (_) @value (#eq? @obj \"self\"))");
     for (const Match& m : assigns.matches(cls.field("body")))
         c.self_assigns[std::string(m.get("attr").text())].push_back(m.get("value"));
-    static const Query props("(decorated_definition (decorator (identifier) @d) definition: (function_definition "
-                             "name: (identifier) @name body: (block (return_statement (_) @value))) "
-                             "(#eq? @d \"property\"))");
+    static const Query props(
+        "(decorated_definition (decorator (identifier) @d) definition: (function_definition "
+        "name: (identifier) @name body: (block (return_statement (_) @value))) "
+        "(#eq? @d \"property\"))");
     for (const Match& m : props.matches(cls.field("body")))
         c.self_assigns[std::string(m.get("name").text())].push_back(m.get("value"));
     classes_by_name.emplace(c.name, classes.size());
@@ -237,7 +243,8 @@ void CdkIndex::resolve_class_kinds() {
             for (size_t p : project_bases[i]) {
                 ClassInfo& c = classes[i];
                 const ClassInfo& base = classes[p];
-                if (c.lambda_base.empty() && !base.lambda_base.empty()) c.lambda_base = base.lambda_base, changed = true;
+                if (c.lambda_base.empty() && !base.lambda_base.empty())
+                    c.lambda_base = base.lambda_base, changed = true;
                 if (!c.stack && base.stack) c.stack = changed = true;
                 if (!c.construct && base.construct) c.construct = changed = true;
             }

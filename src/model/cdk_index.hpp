@@ -31,9 +31,9 @@ struct ClassInfo {
     std::string name;
     std::vector<Node> bases;
     std::map<std::string, std::vector<Node>> self_assigns;  // `self.x = value` in its methods, and @property returns
-    std::string lambda_base;  // the CDK Lambda class it derives from ("" when none)
-    bool stack = false;       // derives from Stack / NestedStack / Stage
-    bool construct = false;   // derives from constructs.Construct
+    std::string lambda_base;                                // the CDK Lambda class it derives from ("" when none)
+    bool stack = false;                                     // derives from Stack / NestedStack / Stage
+    bool construct = false;                                 // derives from constructs.Construct
 };
 
 // Where a value comes from: an expression in a unit (a constructor call, usually).

@@ -119,8 +119,9 @@ void CdkIndex::origins_into(size_t unit, Node expr, int depth, std::set<std::pai
             }
         }
         // A factory: a project function whose returned values are constructs.
-        std::string last = fn.is("identifier") ? std::string(fn.text())
-                                               : fn.is("attribute") ? std::string(fn.field("attribute").text()) : "";
+        std::string last = fn.is("identifier")  ? std::string(fn.text())
+                           : fn.is("attribute") ? std::string(fn.field("attribute").text())
+                                                : "";
         bool factory = false;
         if ((q.empty() || q.rfind("<project>", 0) != 0) && !last.empty() && !lambda_class(unit, expr).size()) {
             static const Query returns("(return_statement (_) @v)");
@@ -195,15 +196,14 @@ ConstructRef CdkIndex::construct_ref(size_t unit, Node expr) const {
         r.site = range_of(o.unit, o.node);
         for (const Node& a : call_arguments(o.node))
             if (a.is("keyword_argument"))
-                r.properties.push_back({std::string(a.field("name").text()), std::string(a.field("value").text()),
-                                        range_of(o.unit, a)});
+                r.properties.push_back(
+                    {std::string(a.field("name").text()), std::string(a.field("value").text()), range_of(o.unit, a)});
         break;
     }
     return r;
 }
 
-std::optional<CdkIndex::PathValue> CdkIndex::string_value(size_t unit, Node expr, const ArgEnv* env,
-                                                          int depth) const {
+std::optional<CdkIndex::PathValue> CdkIndex::string_value(size_t unit, Node expr, const ArgEnv* env, int depth) const {
     if (!expr || depth > kMaxDepth) return std::nullopt;
     const SemanticModel& sem = *units[unit].sem;
     auto join = [](PathValue a, const PathValue& b) {

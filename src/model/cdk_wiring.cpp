@@ -81,14 +81,16 @@ constexpr EventSourceRule kEventSources[] = {
 
 bool names(const std::string& q, const char* suffix) {
     constexpr std::string_view root = "aws_cdk.";
-    return q.size() == root.size() + std::strlen(suffix) && q.rfind(root, 0) == 0 && q.compare(root.size(), q.npos, suffix) == 0;
+    return q.size() == root.size() + std::strlen(suffix) && q.rfind(root, 0) == 0 &&
+           q.compare(root.size(), q.npos, suffix) == 0;
 }
 
 std::vector<Property> keyword_properties(const CdkIndex& ix, size_t unit, Node call) {
     std::vector<Property> out;
     for (const Node& a : call_arguments(call))
         if (a.is("keyword_argument"))
-            out.push_back({std::string(a.field("name").text()), std::string(a.field("value").text()), ix.range_of(unit, a)});
+            out.push_back(
+                {std::string(a.field("name").text()), std::string(a.field("value").text()), ix.range_of(unit, a)});
     return out;
 }
 
@@ -126,14 +128,15 @@ private:
             if (!b || b->uses.empty()) return std::nullopt;
             cur = b->uses.front();
         }
-        for (p = cur.parent(); p && (p.is("argument_list") || p.is("list") || p.is("tuple") || p.is("keyword_argument") ||
-                                     p.is("pair") || p.is("dictionary"));
+        for (p = cur.parent(); p && (p.is("argument_list") || p.is("list") || p.is("tuple") ||
+                                     p.is("keyword_argument") || p.is("pair") || p.is("dictionary"));
              p = p.parent()) {
         }
         if (!p.is("call")) return std::nullopt;
         std::string q = ix_.callee(unit, p);
         Node fn = p.field("function");
-        if (q.rfind("aws_cdk", 0) != 0 && fn.is("attribute")) return ix_.construct_ref(unit, chain_root(fn.field("object")));
+        if (q.rfind("aws_cdk", 0) != 0 && fn.is("attribute"))
+            return ix_.construct_ref(unit, chain_root(fn.field("object")));
         return ix_.construct_ref(unit, p);
     }
 
@@ -143,7 +146,9 @@ private:
             std::string q = ix_.callee(o.unit, o.node);
             for (const EventSourceRule& r : kEventSources) {
                 if (q != std::string("aws_cdk.aws_lambda_event_sources.") + r.cls) continue;
-                Trigger t{r.kind, r.service, r.cls, ix_.range_of(o.unit, o.node), keyword_properties(ix_, o.unit, o.node), {}};
+                Trigger t{
+                    r.kind, r.service, r.cls, ix_.range_of(o.unit, o.node), keyword_properties(ix_, o.unit, o.node),
+                    {}};
                 if (Node src = call_arg(o.node, 0, "")) t.source = ix_.construct_ref(o.unit, src);
                 add_trigger(fns, std::move(t));
             }
@@ -157,16 +162,19 @@ private:
             if (!arg) continue;
             std::vector<size_t> fns = ix_.functions_of(unit, arg);
             if (fns.empty()) continue;
-            Trigger t{r.kind, r.service, last_segment(q), ix_.range_of(unit, call), keyword_properties(ix_, unit, call), {}};
+            Trigger t{r.kind, r.service, last_segment(q), ix_.range_of(unit, call), keyword_properties(ix_, unit, call),
+                      {}};
             if (std::string_view(r.service) == "step-functions") {
                 Node it = keyword_argument(call, "invocation_type");
                 if (it && it.text().find("EVENT") != std::string_view::npos) t.kind = K::Async;
             }
             if (std::string_view(r.service) == "event-source-mapping") {
-                if (Node arn = call_arg(call, kNone, "event_source_arn")) t.source = ix_.construct_ref(unit, chain_root(arn));
+                if (Node arn = call_arg(call, kNone, "event_source_arn"))
+                    t.source = ix_.construct_ref(unit, chain_root(arn));
             } else if (std::string_view(r.cls) == "aws_apigateway.LambdaRestApi" ||
-                       std::string_view(r.service) == "step-functions" || std::string_view(r.service) == "custom-resource" ||
-                       std::string_view(r.service) == "appsync" || std::string_view(r.service) == "cdk-trigger") {
+                       std::string_view(r.service) == "step-functions" ||
+                       std::string_view(r.service) == "custom-resource" || std::string_view(r.service) == "appsync" ||
+                       std::string_view(r.service) == "cdk-trigger") {
                 t.source = ix_.construct_ref(unit, call);
             } else {
                 t.source = attached_to(unit, call);
@@ -184,7 +192,8 @@ private:
                 if (!a.is("keyword_argument")) continue;
                 std::vector<size_t> fns = ix_.functions_of(unit, a.field("value"));
                 Trigger t{K::Sync, "cognito", std::string(a.field("name").text()), ix_.range_of(unit, a), {}, {}};
-                t.source = names(q, "aws_cognito.UserPool") ? std::optional(ix_.construct_ref(unit, call)) : attached_to(unit, call);
+                t.source = names(q, "aws_cognito.UserPool") ? std::optional(ix_.construct_ref(unit, call))
+                                                            : attached_to(unit, call);
                 add_trigger(fns, std::move(t));
             }
         }
@@ -229,9 +238,10 @@ private:
             event_source(unit, args[0], ix_.functions_of(unit, receiver));
         } else if (name == "add_event_source_mapping" || name == "add_function_url") {
             bool url = name == "add_function_url";
-            Trigger t{url ? K::Sync : K::Poll, url ? "function-url" : "event-source-mapping", name,
-                      ix_.range_of(unit, call), keyword_properties(ix_, unit, call), {}};
-            if (Node arn = call_arg(call, kNone, "event_source_arn")) t.source = ix_.construct_ref(unit, chain_root(arn));
+            Trigger t{url ? K::Sync : K::Poll,  url ? "function-url" : "event-source-mapping", name,
+                      ix_.range_of(unit, call), keyword_properties(ix_, unit, call),           {}};
+            if (Node arn = call_arg(call, kNone, "event_source_arn"))
+                t.source = ix_.construct_ref(unit, chain_root(arn));
             add_trigger(ix_.functions_of(unit, receiver), std::move(t));
         } else if ((name == "add_trigger" || name == "add_lambda_data_source") && args.size() >= 2) {
             Trigger t{K::Sync, name == "add_trigger" ? "cognito" : "appsync", name, ix_.range_of(unit, call), {}, {}};

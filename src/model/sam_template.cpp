@@ -54,8 +54,10 @@ public:
         for (auto it = resources.begin(); it != resources.end(); ++it) {
             std::string id = it->first.as<std::string>("");
             std::string type = at(it->second, "Type").as<std::string>("");
-            if (type == "AWS::Serverless::Function" || type == "AWS::Lambda::Function") function(id, it->first, it->second, type);
-            else if (type == "AWS::Serverless::LayerVersion" || type == "AWS::Lambda::LayerVersion") layer(id, it->first, it->second);
+            if (type == "AWS::Serverless::Function" || type == "AWS::Lambda::Function")
+                function(id, it->first, it->second, type);
+            else if (type == "AWS::Serverless::LayerVersion" || type == "AWS::Lambda::LayerVersion")
+                layer(id, it->first, it->second);
             else if (type == "AWS::SecretsManager::Secret")
                 m_.secrets.push_back({type, yaml_string(at(at(it->second, "Properties"), "Name")).value_or(""), id,
                                       yaml_range(file_, it->first)});
@@ -98,12 +100,18 @@ private:
             YAML::Node props = at(it->second, "Properties");
             for (const EventRule& r : kEvents) {
                 if (type != r.type) continue;
-                Trigger t{r.kind, r.service, "Events." + it->first.as<std::string>("") + " (" + type + ")",
-                          yaml_range(file_, it->first), {}, {}};
+                Trigger t{r.kind,
+                          r.service,
+                          "Events." + it->first.as<std::string>("") + " (" + type + ")",
+                          yaml_range(file_, it->first),
+                          {},
+                          {}};
                 if (props.IsMap())
                     for (auto p = props.begin(); p != props.end(); ++p)
-                        t.properties.push_back({p->first.as<std::string>(""), yaml_text(p->second), yaml_range(file_, p->first)});
-                if (*r.source_key && props.IsMap() && at(props, r.source_key).IsDefined()) t.source = resource_ref(at(props, r.source_key));
+                        t.properties.push_back(
+                            {p->first.as<std::string>(""), yaml_text(p->second), yaml_range(file_, p->first)});
+                if (*r.source_key && props.IsMap() && at(props, r.source_key).IsDefined())
+                    t.source = resource_ref(at(props, r.source_key));
                 f.triggers.push_back(std::move(t));
             }
         }
@@ -124,18 +132,21 @@ private:
         f.construct = yaml_range(file_, key);
         if (props.IsMap())
             for (auto p = props.begin(); p != props.end(); ++p)
-                f.properties.push_back({p->first.as<std::string>(""), yaml_text(p->second), yaml_range(file_, p->first)});
+                f.properties.push_back(
+                    {p->first.as<std::string>(""), yaml_text(p->second), yaml_range(file_, p->first)});
         f.runtime = yaml_text(prop(props, "Runtime"));
         f.timeout_seconds = yaml_number(prop(props, "Timeout"));
         if (auto v = yaml_number(prop(props, "MemorySize"))) f.memory_mb = static_cast<int>(*v);
-        if (auto v = yaml_number(prop(props, "ReservedConcurrentExecutions"))) f.reserved_concurrency = static_cast<int>(*v);
+        if (auto v = yaml_number(prop(props, "ReservedConcurrentExecutions")))
+            f.reserved_concurrency = static_cast<int>(*v);
         f.has_dead_letter_queue = prop(props, serverless ? "DeadLetterQueue" : "DeadLetterConfig").IsDefined();
         f.tracing = yaml_text(prop(props, serverless ? "Tracing" : "TracingConfig"));
         for (const YAML::Node& vars : {globals_.IsMap() ? at(at(globals_, "Environment"), "Variables") : YAML::Node(),
                                        at(at(props, "Environment"), "Variables")})
             if (vars.IsMap())
                 for (auto v = vars.begin(); v != vars.end(); ++v) {
-                    f.environment.push_back({v->first.as<std::string>(""), yaml_text(v->second), yaml_range(file_, v->first)});
+                    f.environment.push_back(
+                        {v->first.as<std::string>(""), yaml_text(v->second), yaml_range(file_, v->first)});
                     if (yaml_text(v->second).find("{{resolve:secretsmanager:") != std::string::npos) {
                         f.secrets.push_back(m_.secrets.size());
                         m_.secrets.push_back({"resolve", yaml_text(v->second), v->first.as<std::string>(""),
@@ -147,11 +158,15 @@ private:
                 Grant g;
                 g.site = yaml_range(file_, p);
                 if (p.IsScalar()) g.method = "Policies", g.resources.push_back(p.Scalar());
-                else if (p.IsMap() && p.size() == 1) g.method = p.begin()->first.as<std::string>(""), g.resources.push_back(yaml_text(p.begin()->second));
+                else if (p.IsMap() && p.size() == 1)
+                    g.method = p.begin()->first.as<std::string>(""),
+                    g.resources.push_back(yaml_text(p.begin()->second));
                 else g.method = "Policies";
                 if (at(p, "Statement").IsSequence())
                     for (const YAML::Node& st : at(p, "Statement"))
-                        for (const YAML::Node& a : at(st, "Action").IsSequence() ? at(st, "Action") : YAML::Node(std::vector<YAML::Node>{at(st, "Action")}))
+                        for (const YAML::Node& a : at(st, "Action").IsSequence()
+                                                       ? at(st, "Action")
+                                                       : YAML::Node(std::vector<YAML::Node>{at(st, "Action")}))
                             if (a.IsScalar()) g.actions.push_back(a.Scalar());
                 f.grants.push_back(std::move(g));
             }
@@ -200,8 +215,9 @@ private:
         fs::path asset = (dir / rel).lexically_normal();
         std::error_code ec;
         if (!fs::exists(asset, ec)) {
-            m_.notes.push_back({file_, f.construct.line,
-                                fmt::format("{}: CodeUri '{}' does not exist (looked for {})", f.name, rel, shown_path(asset))});
+            m_.notes.push_back(
+                {file_, f.construct.line,
+                 fmt::format("{}: CodeUri '{}' does not exist (looked for {})", f.name, rel, shown_path(asset))});
             return;
         }
         c.asset_dir = asset;
@@ -239,8 +255,9 @@ void read_sam_template(const fs::path& file, const std::string& text, AppModel& 
     try {
         SamReader(file, m).read(*root);
     } catch (const YAML::Exception& e) {
-        m.notes.push_back({file, static_cast<uint32_t>(e.mark.line + 1),
-                           fmt::format("template not read to the end ({}); later resources are not in the model", e.msg)});
+        m.notes.push_back(
+            {file, static_cast<uint32_t>(e.mark.line + 1),
+             fmt::format("template not read to the end ({}); later resources are not in the model", e.msg)});
     }
 }
 

@@ -20,15 +20,24 @@ struct EventRule {
     const char* service;
 };
 constexpr EventRule kEvents[] = {
-    {"http", K::Sync, "api-gateway"},        {"httpApi", K::Sync, "api-gateway"},
-    {"websocket", K::Sync, "api-gateway-websocket"}, {"alb", K::Sync, "alb"},
-    {"cognitoUserPool", K::Sync, "cognito"}, {"alexaSkill", K::Sync, "alexa"},
-    {"sqs", K::Poll, "sqs"},                 {"stream", K::Poll, "stream"},
-    {"msk", K::Poll, "kafka"},               {"kafka", K::Poll, "kafka"},
-    {"activemq", K::Poll, "mq"},             {"rabbitmq", K::Poll, "mq"},
-    {"s3", K::Async, "s3"},                  {"sns", K::Async, "sns"},
-    {"schedule", K::Async, "eventbridge"},   {"eventBridge", K::Async, "eventbridge"},
-    {"cloudwatchEvent", K::Async, "eventbridge"}, {"cloudwatchLog", K::Async, "cloudwatch-logs"},
+    {"http", K::Sync, "api-gateway"},
+    {"httpApi", K::Sync, "api-gateway"},
+    {"websocket", K::Sync, "api-gateway-websocket"},
+    {"alb", K::Sync, "alb"},
+    {"cognitoUserPool", K::Sync, "cognito"},
+    {"alexaSkill", K::Sync, "alexa"},
+    {"sqs", K::Poll, "sqs"},
+    {"stream", K::Poll, "stream"},
+    {"msk", K::Poll, "kafka"},
+    {"kafka", K::Poll, "kafka"},
+    {"activemq", K::Poll, "mq"},
+    {"rabbitmq", K::Poll, "mq"},
+    {"s3", K::Async, "s3"},
+    {"sns", K::Async, "sns"},
+    {"schedule", K::Async, "eventbridge"},
+    {"eventBridge", K::Async, "eventbridge"},
+    {"cloudwatchEvent", K::Async, "eventbridge"},
+    {"cloudwatchLog", K::Async, "cloudwatch-logs"},
     {"iot", K::Async, "iot"},
 };
 
@@ -71,7 +80,8 @@ void read_serverless_yml(const fs::path& file, const std::string& text, AppModel
         f.construct = yaml_range(file, it->first);
         if (fn.IsMap())
             for (auto p = fn.begin(); p != fn.end(); ++p)
-                f.properties.push_back({p->first.as<std::string>(""), yaml_text(p->second), yaml_range(file, p->first)});
+                f.properties.push_back(
+                    {p->first.as<std::string>(""), yaml_text(p->second), yaml_range(file, p->first)});
         f.runtime = yaml_text(setting(fn, "runtime"));
         f.timeout_seconds = yaml_number(setting(fn, "timeout"));
         if (auto v = yaml_number(setting(fn, "memorySize"))) f.memory_mb = static_cast<int>(*v);
@@ -81,7 +91,8 @@ void read_serverless_yml(const fs::path& file, const std::string& text, AppModel
         for (const YAML::Node& env : {at(provider, "environment"), at(fn, "environment")})
             if (env.IsMap())
                 for (auto v = env.begin(); v != env.end(); ++v)
-                    f.environment.push_back({v->first.as<std::string>(""), yaml_text(v->second), yaml_range(file, v->first)});
+                    f.environment.push_back(
+                        {v->first.as<std::string>(""), yaml_text(v->second), yaml_range(file, v->first)});
         // Code: the service folder (or the function's `module`), handler relative to it.
         FunctionCode& c = f.code;
         c.kind = at(fn, "image").IsDefined() ? FunctionCode::Kind::Image : FunctionCode::Kind::Asset;
@@ -93,8 +104,7 @@ void read_serverless_yml(const fs::path& file, const std::string& text, AppModel
         c.literal = !c.handler.empty();
         if (!c.handler.empty()) {
             c.handler_file = handler_module(base, c.handler, f.runtime, &c.handler_function);
-            if (c.handler_file.empty())
-                c.handler_file = handler_module(dir, c.handler, f.runtime, &c.handler_function);
+            if (c.handler_file.empty()) c.handler_file = handler_module(dir, c.handler, f.runtime, &c.handler_function);
             if (c.handler_file.empty())
                 m.notes.push_back({file, f.construct.line,
                                    fmt::format("{}: handler '{}' names a module that is not in {}", f.name, c.handler,
@@ -111,11 +121,16 @@ void read_serverless_yml(const fs::path& file, const std::string& text, AppModel
                     Trigger t{r.kind, r.service, key, yaml_range(file, e.begin()->first), {}, {}};
                     if (v.IsMap())
                         for (auto p = v.begin(); p != v.end(); ++p)
-                            t.properties.push_back({p->first.as<std::string>(""), yaml_text(p->second), yaml_range(file, p->first)});
+                            t.properties.push_back(
+                                {p->first.as<std::string>(""), yaml_text(p->second), yaml_range(file, p->first)});
                     YAML::Node arn = v.IsMap() ? at(v, "arn") : v;
                     if (key == "stream" && v.IsMap() && at(v, "type").IsScalar()) t.service = at(v, "type").Scalar();
                     if (key == "sqs" || key == "stream" || key == "msk") t.source = source_of(arn);
-                    else if (key == "sns" || key == "s3") t.source = source_of(v.IsMap() ? (at(v, "arn").IsDefined() ? at(v, "arn") : at(v, key == "s3" ? "bucket" : "topicName")) : v);
+                    else if (key == "sns" || key == "s3")
+                        t.source = source_of(v.IsMap() ? (at(v, "arn").IsDefined()
+                                                              ? at(v, "arn")
+                                                              : at(v, key == "s3" ? "bucket" : "topicName"))
+                                                       : v);
                     f.triggers.push_back(std::move(t));
                 }
             }

@@ -47,15 +47,15 @@ struct ConstructRef {
 
 struct Trigger {
     InvocationKind kind = InvocationKind::Unknown;
-    std::string service;  // "api-gateway", "sqs", "s3", "sns", "eventbridge", "step-functions", ...
-    std::string via;      // the class or method that wires it ("SqsEventSource", "add_event_notification")
-    SourceRange site;     // the wiring call (the event source, the integration, the SAM event)
+    std::string service;               // "api-gateway", "sqs", "s3", "sns", "eventbridge", "step-functions", ...
+    std::string via;                   // the class or method that wires it ("SqsEventSource", "add_event_notification")
+    SourceRange site;                  // the wiring call (the event source, the integration, the SAM event)
     std::vector<Property> properties;  // of the wiring call (batch_size, invocation_type, ...)
     std::optional<ConstructRef> source;  // the queue, stream, bucket, topic, API, rule
 };
 
 struct Grant {
-    std::string method;  // "grant_read", "grant_send_messages", "add_to_role_policy", "Policies"
+    std::string method;                // "grant_read", "grant_send_messages", "add_to_role_policy", "Policies"
     std::vector<std::string> actions;  // policy statement actions as written (literals only)
     std::vector<std::string> resources;
     SourceRange site;
@@ -70,25 +70,25 @@ struct EnvironmentVariable {
 
 struct FunctionCode {
     enum class Kind { Asset, Inline, Image, Bucket, Unknown } kind = Kind::Unknown;
-    bool literal = false;                 // the asset path was written as a literal (or literal join)
-    std::string path_as_written;          // "functions/invoice_parser"
-    std::filesystem::path asset_dir;      // resolved, when it exists
-    std::filesystem::path handler_file;   // resolved handler module, when it exists
-    std::string handler;                  // as written ("handler.lambda_handler")
-    std::string handler_function;         // "lambda_handler"
+    bool literal = false;                // the asset path was written as a literal (or literal join)
+    std::string path_as_written;         // "functions/invoice_parser"
+    std::filesystem::path asset_dir;     // resolved, when it exists
+    std::filesystem::path handler_file;  // resolved handler module, when it exists
+    std::string handler;                 // as written ("handler.lambda_handler")
+    std::string handler_function;        // "lambda_handler"
     bool resolved() const { return !handler_file.empty(); }
 };
 
 struct LambdaFunction {
-    std::string id;            // unique in the model: "<stack>/<construct id>" (SAM: template stem/logical id)
-    std::string name;          // construct id / logical id / serverless function name
-    std::string origin;        // "cdk", "sam", "serverless"
-    std::string construct_class;  // "aws_cdk.aws_lambda.Function", "AWS::Serverless::Function", project subclass
-    std::string variable;      // "fn", "self.handler", "" when passed directly
-    std::string stack;         // enclosing Stack/Construct class, SAM template, serverless service
-    SourceRange construct;     // the constructor call / the resource key
+    std::string id;                    // unique in the model: "<stack>/<construct id>" (SAM: template stem/logical id)
+    std::string name;                  // construct id / logical id / serverless function name
+    std::string origin;                // "cdk", "sam", "serverless"
+    std::string construct_class;       // "aws_cdk.aws_lambda.Function", "AWS::Serverless::Function", project subclass
+    std::string variable;              // "fn", "self.handler", "" when passed directly
+    std::string stack;                 // enclosing Stack/Construct class, SAM template, serverless service
+    SourceRange construct;             // the constructor call / the resource key
     std::vector<Property> properties;  // every keyword / property as written
-    std::string runtime;       // as written ("_lambda.Runtime.PYTHON_3_12", "python3.12")
+    std::string runtime;               // as written ("_lambda.Runtime.PYTHON_3_12", "python3.12")
     std::optional<double> timeout_seconds;  // when written as a literal (Duration.seconds(10), Timeout: 10)
     std::optional<int> memory_mb;
     std::optional<int> reserved_concurrency;
@@ -98,9 +98,9 @@ struct LambdaFunction {
     FunctionCode code;
     std::vector<Trigger> triggers;  // empty: unknown (no trigger visible in the repository)
     std::vector<Grant> grants;
-    std::vector<size_t> secrets;    // indices into AppModel::secrets this function is granted or given
-    std::vector<size_t> layers;     // indices into AppModel::layers
-    std::filesystem::path manifest;  // requirements.txt / pyproject.toml / Pipfile that ships with it
+    std::vector<size_t> secrets;      // indices into AppModel::secrets this function is granted or given
+    std::vector<size_t> layers;       // indices into AppModel::layers
+    std::filesystem::path manifest;   // requirements.txt / pyproject.toml / Pipfile that ships with it
     bool manifest_inherited = false;  // found above the asset dir (not shipped by CDK/SAM bundling)
 
     // The kind that decides: sync when every visible trigger is sync, etc.; Unknown when none.
@@ -117,7 +117,7 @@ struct Layer {
 };
 
 struct SecretConstruct {
-    std::string how;  // "Secret", "from_secret_name_v2", "AWS::SecretsManager::Secret", "resolve"
+    std::string how;   // "Secret", "from_secret_name_v2", "AWS::SecretsManager::Secret", "resolve"
     std::string name;  // the secret's name or ARN when written as a literal
     std::string variable;
     SourceRange site;
