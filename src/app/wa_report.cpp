@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "wafix/app/app_view.hpp"
 #include "wafix/app/report.hpp"
 #include "wafix/core/transform.hpp"
 #include "wafix/rules/registry.hpp"
@@ -87,6 +88,7 @@ std::string render_markdown_report(const RunReport& run) {
     out += "| | count |\n|---|---:|\n";
     out += fmt::format("| Findings | {} |\n| {} | {} |\n| Needs a human | {} |\n| Suppressed by comments | {} |\n\n",
                        c.findings, fixed_word, c.fixable, c.needs_human, c.suppressed);
+    out += render_app_section_markdown(run);
     for (const Pillar& p : kPillars) {
         auto rows = rows_for(run, p.id);
         int lands = static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const Row& r) { return r.lands; }));
@@ -134,6 +136,7 @@ std::string render_html_report(const RunReport& run) {
         "<table><tr><th>Findings</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr>"
         "<tr><th>Needs a human</th><td>{}</td></tr><tr><th>Suppressed by comments</th><td>{}</td></tr></table>\n",
         c.findings, fixed_word, c.fixable, c.needs_human, c.suppressed);
+    out += render_app_section_html(run);
     for (const Pillar& p : kPillars) {
         auto rows = rows_for(run, p.id);
         out += fmt::format("<h2>{} ({})</h2>\n", p.title, p.id);

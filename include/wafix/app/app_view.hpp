@@ -19,5 +19,8 @@ std::string render_app_tree(const AppModel& model, const std::map<std::string, i
 std::string render_app_json(const AppModel& model, const std::map<std::string, int>& findings, bool with_findings);
 // A Mermaid flowchart (no fences): trigger sources -> functions, open findings per function.
 std::string render_app_mermaid(const AppModel& model, const std::map<std::string, int>& findings);
+// The report's Application section (the diagram, and in HTML a table too); "" without functions.
+std::string render_app_section_markdown(const RunReport& run);
+std::string render_app_section_html(const RunReport& run);
 
 }  // namespace wafix
