@@ -52,9 +52,9 @@ std::string render_app_section_html(const RunReport& run) {
     out += "<table><tr><th>function</th><th>handler</th><th>triggers</th><th>open findings</th></tr>\n";
     for (const LambdaFunction& f : run.model->functions) {
         int n = findings.count(f.id) ? findings.at(f.id) : 0;
-        std::string handler = f.code.resolved() ? display_path(f.code.handler_file).generic_string() + ":" +
-                                                      f.code.handler_function
-                                                : f.code.path_as_written;
+        std::string handler = f.code.resolved()
+                                  ? display_path(f.code.handler_file).generic_string() + ":" + f.code.handler_function
+                                  : f.code.path_as_written;
         out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", escape_html(f.id),
                            escape_html(handler), escape_html(triggers_text(f)), n);
     }

@@ -59,6 +59,7 @@ struct Options {
     std::string secrets_manifest;   // fix: where to write the moved secret values (0600)
     int reserved_concurrency = 0;   // 0: the configuration's, else RuleSettings' default
     bool include_vendored = false;  // also rewrite vendored trees (skipped with a note by default)
+    bool no_model = false;          // no application model (for measuring its cost)
 };
 
 std::set<std::string> split_ids(const std::vector<std::string>& values) {
@@ -97,6 +98,7 @@ AnalyseOptions analyse_options(const Options& o) {
     a.secret_prefix = o.secret_prefix;
     a.reserved_concurrency = o.reserved_concurrency;
     a.include_vendored = o.include_vendored;
+    a.build_model = !o.no_model;
     return a;
 }
 
@@ -424,6 +426,9 @@ int run_cli(int argc, char** argv) {
         sub->add_flag("--no-cache", o.no_cache, "Neither read nor write the result cache");
         sub->add_flag("--include-vendored", o.include_vendored,
                       "Also analyse vendored third-party trees (layer python/ installs, vendor/; skipped by default)");
+        sub->add_flag("--no-app-model", o.no_model,
+                      "Do not build the application model (docs/app-model.md): rules see none, nothing is skipped as "
+                      "vendored");
         sub->add_flag("--no-progress", o.no_progress, "No progress line on stderr (shown on a terminal after 1 s)");
         sub->add_option("--cache-dir", o.cache_dir, "Where the result cache lives (default: .wafix_cache)");
         sub->add_option("--http-timeout", o.http_timeout,

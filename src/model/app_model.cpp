@@ -12,12 +12,6 @@ namespace wafix {
 
 namespace {
 
-bool under(const fs::path& file, const fs::path& dir) {
-    if (dir.empty()) return false;
-    auto rel = file.lexically_relative(dir);
-    return !rel.empty() && *rel.begin() != ".." && rel != ".";
-}
-
 void digest_function(std::string& out, const LambdaFunction& f) {
     out +=
         fmt::format("F{}|{}|{}|{}|{}|{};", f.id, f.construct.file.generic_string(), f.construct.begin,
@@ -75,46 +69,76 @@ std::string shown_path(const fs::path& p) {
     return rel.generic_string();
 }
 
-std::vector<const LambdaFunction*> AppModel::functions_shipping(const fs::path& file) const {
-    fs::path p = model_path(file);
-    std::vector<std::pair<size_t, const LambdaFunction*>> found;  // asset depth, function
-    for (const LambdaFunction& f : functions) {
-        if (f.code.handler_file == p || under(p, f.code.asset_dir))
-            found.push_back({std::distance(f.code.asset_dir.begin(), f.code.asset_dir.end()), &f});
+void AppModel::index() {
+    by_folder_.clear();
+    by_construct_file_.clear();
+    layer_by_folder_.clear();
+    vendored_by_folder_.clear();
+    for (size_t i = 0; i < functions.size(); ++i) {
+        const LambdaFunction& f = functions[i];
+        if (!f.code.asset_dir.empty()) by_folder_[f.code.asset_dir].push_back(i);
+        if (!f.code.handler_file.empty() && f.code.handler_file.parent_path() != f.code.asset_dir)
+            by_folder_[f.code.handler_file].push_back(i);
+        by_construct_file_[f.construct.file].push_back(i);
     }
-    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (size_t i = 0; i < layers.size(); ++i) {
+        const fs::path& d = layers[i].python_dir.empty() ? layers[i].asset_dir : layers[i].python_dir;
+        if (!d.empty()) layer_by_folder_.emplace(d, i);
+    }
+    for (size_t i = 0; i < vendored.size(); ++i) vendored_by_folder_.emplace(vendored[i].dir, i);
+}
+
+std::vector<const LambdaFunction*> AppModel::functions_shipping(const fs::path& file) const {
     std::vector<const LambdaFunction*> out;
-    for (const auto& [depth, f] : found) out.push_back(f);
+    if (by_folder_.empty()) return out;
+    fs::path p = model_path(file);
+    // The file itself (a handler outside its asset folder), then each folder up: the most
+    // specific asset first.
+    for (fs::path a = p; !a.empty(); a = a.parent_path()) {
+        auto it = by_folder_.find(a);
+        if (it != by_folder_.end())
+            for (size_t i : it->second)
+                if (std::find(out.begin(), out.end(), &functions[i]) == out.end()) out.push_back(&functions[i]);
+        if (a == a.root_path()) break;
+    }
     return out;
 }
 
 std::vector<const LambdaFunction*> AppModel::functions_defined_in(const fs::path& file) const {
-    fs::path p = model_path(file);
     std::vector<const LambdaFunction*> out;
-    for (const LambdaFunction& f : functions)
-        if (f.construct.file == p) out.push_back(&f);
+    if (by_construct_file_.empty()) return out;
+    auto it = by_construct_file_.find(model_path(file));
+    if (it != by_construct_file_.end())
+        for (size_t i : it->second) out.push_back(&functions[i]);
     return out;
 }
 
 const LambdaFunction* AppModel::function_at(const fs::path& file, uint32_t offset) const {
-    fs::path p = model_path(file);
-    for (const LambdaFunction& f : functions)
-        if (f.construct.file == p && f.construct.begin <= offset && offset < f.construct.end) return &f;
+    for (const LambdaFunction* f : functions_defined_in(file))
+        if (f->construct.begin <= offset && offset < f->construct.end) return f;
     return nullptr;
 }
 
-const Layer* AppModel::layer_of(const fs::path& file) const {
+namespace {
+
+template <typename T>
+const T* folder_lookup(const std::map<fs::path, size_t>& index, const std::vector<T>& items, const fs::path& file) {
+    if (index.empty()) return nullptr;
     fs::path p = model_path(file);
-    for (const Layer& l : layers)
-        if (under(p, l.python_dir.empty() ? l.asset_dir : l.python_dir)) return &l;
+    for (fs::path a = p.parent_path(); !a.empty(); a = a.parent_path()) {
+        auto it = index.find(a);
+        if (it != index.end()) return &items[it->second];
+        if (a == a.root_path()) break;
+    }
     return nullptr;
 }
+
+}  // namespace
+
+const Layer* AppModel::layer_of(const fs::path& file) const { return folder_lookup(layer_by_folder_, layers, file); }
 
 const VendoredTree* AppModel::vendored_tree_of(const fs::path& file) const {
-    fs::path p = model_path(file);
-    for (const VendoredTree& v : vendored)
-        if (under(p, v.dir)) return &v;
-    return nullptr;
+    return folder_lookup(vendored_by_folder_, vendored, file);
 }
 
 std::string AppModel::digest_for(const fs::path& file) const {

@@ -100,6 +100,7 @@ bool is_model_config_name(const std::string& name) {
 AppModel build_app_model(const ModelInputs& in) {
     AppModel m;
     m.vendored = find_vendored_trees(in.python_files);
+    m.index();  // vendored_tree_of() below
     build_cdk(in.python_files, m);
     for (const fs::path& given : in.config_files) {
         fs::path p = model_path(given);
@@ -113,6 +114,7 @@ AppModel build_app_model(const ModelInputs& in) {
         if (m.functions.size() > before) add_root(m, p.parent_path());
     }
     resolve_packaging(m);
+    m.index();
     std::sort(m.app_roots.begin(), m.app_roots.end());
     std::stable_sort(m.notes.begin(), m.notes.end(), [](const ModelNote& a, const ModelNote& b) {
         return a.file != b.file ? a.file < b.file : a.line < b.line;

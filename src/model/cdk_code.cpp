@@ -114,6 +114,24 @@ Node code_call(const CdkIndex& ix, size_t unit, Node call, size_t& code_unit, Ar
     return call;
 }
 
+// A keyword's value in a call, also through `**kwargs` of a dict literal (`**lambda_defaults`).
+Node keyword_value(const CdkIndex& ix, size_t unit, Node call, std::string_view keyword, size_t& value_unit) {
+    value_unit = unit;
+    if (Node k = keyword_argument(call, keyword)) return k.field("value");
+    for (const Node& a : call_arguments(call)) {
+        if (!a.is("dictionary_splat")) continue;
+        for (const Origin& o : ix.origins(unit, a.named_child(0))) {
+            if (!o.node.is("dictionary")) continue;
+            for (const Node& pair : o.node.named_children())
+                if (pair.is("pair") && string_literal_value(pair.field("key")).value_or("") == keyword) {
+                    value_unit = o.unit;
+                    return pair.field("value");
+                }
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 fs::path handler_module(const fs::path& dir, const std::string& handler, const std::string& runtime,
@@ -140,9 +158,10 @@ void resolve_function_code(const CdkIndex& ix, size_t unit, Node construct, cons
     const PyUnit& u = ix.units[unit];
     FunctionCode& code = f.code;
     auto str = [&](const char* kw) -> std::optional<std::string> {
-        Node v = call_arg(call, static_cast<size_t>(-1), kw);
+        size_t vu = cu;
+        Node v = keyword_value(ix, cu, call, kw, vu);
         if (!v) return std::nullopt;
-        auto s = ix.string_value(cu, v, envp);
+        auto s = ix.string_value(vu, v, vu == cu ? envp : nullptr);
         return s ? std::optional<std::string>(s->text) : std::nullopt;
     };
     Node path_expr;
@@ -241,9 +260,14 @@ void resolve_function_code(const CdkIndex& ix, size_t unit, Node construct, cons
         return;
     }
     if (handler.empty() || code.kind == FunctionCode::Kind::Unknown) return;
-    std::vector<std::string> exts = extensions_for(f.runtime);
+    std::string runtime = f.runtime;
+    if (runtime.empty()) {
+        size_t ru = cu;
+        if (Node r = keyword_value(ix, cu, call, "runtime", ru)) runtime = std::string(r.text());
+    }
+    std::vector<std::string> exts = extensions_for(runtime);
     if (exts.empty()) return;  // Java, .NET, Go, custom runtimes: the handler is not a source file
-    code.handler_file = handler_module(found, handler, f.runtime, &code.handler_function);
+    code.handler_file = handler_module(found, handler, runtime, &code.handler_function);
     if (code.handler_file.empty()) {
         size_t dot = handler.rfind('.');
         std::string module = dot == std::string::npos ? handler : handler.substr(0, dot);

@@ -165,6 +165,16 @@ public:
     // A stable digest of every fact about `file` a rule may read (its functions, their triggers,
     // the functions defined in it): the result cache keys on it. Empty when the model says nothing.
     std::string digest_for(const std::filesystem::path& file) const;
+
+    // Indexes the folders and files the queries above look up (build_app_model calls it last;
+    // call it again after changing the vectors). The queries are then a walk up the file's
+    // folders, and safe to call from several threads.
+    void index();
+
+private:
+    std::map<std::filesystem::path, std::vector<size_t>> by_folder_;  // asset dir / handler file -> functions
+    std::map<std::filesystem::path, std::vector<size_t>> by_construct_file_;
+    std::map<std::filesystem::path, size_t> layer_by_folder_, vendored_by_folder_;
 };
 
 // Paths are compared absolute and lexically normal.
