@@ -165,23 +165,27 @@ void CdkIndex::collect_class(size_t unit, Node cls) {
 }
 
 void CdkIndex::index() {
-    static const Query calls("(call) @c");
-    static const Query defs("[(class_definition) @cls (function_definition name: (identifier) @name) @fn]");
+    // One walk per file (a query cursor per node kind costs several times more).
     for (size_t u = 0; u < units.size(); ++u) {
         PyUnit& pu = units[u];
-        Node root = pu.tree->root();
-        for (const Match& m : calls.matches(root)) {
-            Node c = m.get("c");
-            pu.calls.push_back(c);
-            Node fn = c.field("function");
-            std::string last;
-            if (fn.is("identifier")) last = fn.text();
-            else if (fn.is("attribute")) last = fn.field("attribute").text();
-            if (!last.empty()) calls_by_name.emplace(last, std::make_pair(u, c));
-        }
-        for (const Match& m : defs.matches(root)) {
-            if (Node cls = m.get("cls")) collect_class(u, cls);
-            else defs_by_name.emplace(std::string(m.get("name").text()), std::make_pair(u, m.get("fn")));
+        std::vector<Node> pending{pu.tree->root()};
+        while (!pending.empty()) {
+            Node n = pending.back();
+            pending.pop_back();
+            if (n.is("call")) {
+                pu.calls.push_back(n);
+                Node fn = n.field("function");
+                std::string last;
+                if (fn.is("identifier")) last = fn.text();
+                else if (fn.is("attribute")) last = fn.field("attribute").text();
+                if (!last.empty()) calls_by_name.emplace(last, std::make_pair(u, n));
+            } else if (n.is("class_definition")) {
+                collect_class(u, n);
+            } else if (n.is("function_definition")) {
+                defs_by_name.emplace(std::string(n.field("name").text()), std::make_pair(u, n));
+            }
+            uint32_t count = n.named_child_count();
+            for (uint32_t i = count; i-- > 0;) pending.push_back(n.named_child(i));
         }
     }
     resolve_class_kinds();
