@@ -124,13 +124,13 @@ TEST_CASE("SAM and serverless.yml apps: handlers, triggers and sources", "[model
     InSourceDir here;
     AppModel sam = model_of("testdata/apps/sam_orders");
     const LambdaFunction& worker = function_named(sam, "OrdersWorkerFunction");
-    CHECK(worker.timeout_seconds == 60);  // its own Timeout over Globals
+    CHECK(worker.timeout_seconds == 60);                                    // its own Timeout over Globals
     CHECK(function_named(sam, "OrdersApiFunction").timeout_seconds == 15);  // Globals
     CHECK(worker.code.handler_file == model_path("testdata/apps/sam_orders/src/worker/worker.py"));
     const Trigger* q = trigger_of(worker, "sqs");
     REQUIRE(q);
     REQUIRE(q->source);
-    CHECK(q->source->construct_id == "OrdersQueue");  // !GetAtt OrdersQueue.Arn
+    CHECK(q->source->construct_id == "OrdersQueue");        // !GetAtt OrdersQueue.Arn
     CHECK(worker.invocation() == InvocationKind::Unknown);  // poll and a schedule: mixed
     CHECK(sam.notes.empty());
 
@@ -169,7 +169,8 @@ TEST_CASE("model users: manifests that ship, vendored trees, findings per functi
     o.only = {"WA101"};
     RunReport run = analyse(o, EngineOptions{}, "diff");
     std::vector<std::string> manifests;
-    for (const ManifestUpdate& u : run.manifests.updates) manifests.push_back(u.path.filename().string() + "@" + u.path.parent_path().filename().string());
+    for (const ManifestUpdate& u : run.manifests.updates)
+        manifests.push_back(u.path.filename().string() + "@" + u.path.parent_path().filename().string());
     // The ingest handler's own manifest and the shared layer's; never the CDK app's root one.
     CHECK(manifests == std::vector<std::string>{"requirements.txt@ingest", "requirements.txt@shared"});
     bool would_create = false;
@@ -180,7 +181,8 @@ TEST_CASE("model users: manifests that ship, vendored trees, findings per functi
     CHECK(would_create);
     // The vendored layer is skipped with a note; the findings carry their function.
     bool skipped = false;
-    for (const std::string& n : run.skipped) skipped = skipped || n.find("vendored third-party code") != std::string::npos;
+    for (const std::string& n : run.skipped)
+        skipped = skipped || n.find("vendored third-party code") != std::string::npos;
     CHECK(skipped);
     size_t with_function = 0;
     for (const FileResult& r : run.results) {
@@ -198,7 +200,8 @@ TEST_CASE("model users: manifests that ship, vendored trees, findings per functi
     o.include_vendored = true;
     RunReport all = analyse(o, EngineOptions{}, "diff");
     bool vendored_analysed = false;
-    for (const FileResult& r : all.results) vendored_analysed = vendored_analysed || r.path.string().find("feedkit") != std::string::npos;
+    for (const FileResult& r : all.results)
+        vendored_analysed = vendored_analysed || r.path.string().find("feedkit") != std::string::npos;
     CHECK(vendored_analysed);
 }
 

@@ -57,10 +57,11 @@ bool binary_stream(const SemanticModel& model, Node obj, int depth) {
 
 bool call_is_bytes(const SemanticModel& model, Node n, int depth) {
     static const std::set<std::string> decoders = {
-        "base64.b64decode",   "base64.urlsafe_b64decode", "base64.standard_b64decode", "base64.decodebytes",
-        "base64.b32decode",   "base64.b16decode",         "base64.a85decode",          "base64.b85decode",
-        "binascii.unhexlify", "binascii.a2b_base64",      "zlib.decompress",           "gzip.decompress",
-        "bz2.decompress",     "lzma.decompress",          "bytes.fromhex"};
+        "base64.b64decode",    "base64.urlsafe_b64decode", "base64.standard_b64decode",
+        "base64.decodebytes",  "base64.b32decode",         "base64.b16decode",
+        "base64.a85decode",    "base64.b85decode",         "binascii.unhexlify",
+        "binascii.a2b_base64", "zlib.decompress",          "gzip.decompress",
+        "bz2.decompress",      "lzma.decompress",          "bytes.fromhex"};
     Node f = n.field("function");
     if (f.is("identifier") && (f.text() == "bytes" || f.text() == "bytearray") && !model.resolve(f)) return true;
     if (auto q = model.qualified_name(f); q && decoders.count(*q)) return true;
@@ -74,7 +75,8 @@ bool call_is_bytes(const SemanticModel& model, Node n, int depth) {
 bool bytes_value(const SemanticModel& model, Node n, int depth) {
     if (!n || depth > kMaxDepth) return false;
     if (n.is("string")) return n.child(0).text().find_first_of("bB") != std::string_view::npos;
-    if (n.is("concatenated_string")) return n.named_child_count() > 0 && bytes_value(model, n.named_child(0), depth + 1);
+    if (n.is("concatenated_string"))
+        return n.named_child_count() > 0 && bytes_value(model, n.named_child(0), depth + 1);
     if (n.is("parenthesized_expression")) return bytes_value(model, n.named_child(0), depth + 1);
     if (n.is("call")) return call_is_bytes(model, n, depth);
     if (!n.is("identifier")) return false;

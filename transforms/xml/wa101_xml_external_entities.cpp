@@ -355,11 +355,11 @@ private:
                 for (const Definition& dd : ib->defs)
                     if (dd.item == item) idef = &dd;
             bool parse_name = idef && m->parse.count(idef->member);
-            bool movable = parse_name && ib->defs.size() == 1 && !ib->uses.empty() &&
-                           std::all_of(ib->uses.begin(), ib->uses.end(), [&](const Node& u) {
-                               return parse_use_is_safe(ctx.model(), *m, idef->member, u) &&
-                                      !ctx.is_suppressed(info().id, u);
-                           });
+            bool movable =
+                parse_name && ib->defs.size() == 1 && !ib->uses.empty() &&
+                std::all_of(ib->uses.begin(), ib->uses.end(), [&](const Node& u) {
+                    return parse_use_is_safe(ctx.model(), *m, idef->member, u) && !ctx.is_suppressed(info().id, u);
+                });
             if (parse_name) parse_items.push_back({item, ib, movable});
             if (!movable) every_item_moves = false;
         }
