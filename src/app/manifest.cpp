@@ -396,29 +396,66 @@ bool nearest_manifests_declare(const fs::path& file, const fs::path& stop, const
     return false;
 }
 
+namespace {
+
+// The nearest requirements.txt, else pyproject.toml with dependencies, from `file` up to `stop`.
+std::optional<fs::path> nearest_manifest(const fs::path& file, const fs::path& stop) {
+    std::error_code ec;
+    for (const fs::path& dir : manifest_search_dirs(file, stop)) {
+        if (fs::is_regular_file(dir / "requirements.txt", ec)) return display_path(dir / "requirements.txt");
+        if (fs::is_regular_file(dir / "pyproject.toml", ec)) {
+            auto text = read_file(dir / "pyproject.toml");
+            if (text && pyproject_has_dependencies(*text)) return display_path(dir / "pyproject.toml");
+        }
+    }
+    return std::nullopt;
+}
+
+void add_requirements(ManifestPlan& plan, std::map<fs::path, ManifestUpdate>& updates, const fs::path& manifest,
+                      const std::vector<std::string>& reqs) {
+    fs::path key = display_path(manifest).lexically_normal();
+    bool is_pyproject = key.filename() == "pyproject.toml";
+    if (key.filename() == "Pipfile") {
+        for (const auto& r : reqs)
+            plan.notes.push_back(
+                fmt::format("{}: add `{}` under [packages] (wafix does not edit Pipfiles)", key.generic_string(), r));
+        return;
+    }
+    auto it = updates.find(key);
+    if (it == updates.end()) {
+        auto text = read_file(key);
+        if (!text) {
+            plan.notes.push_back(fmt::format("{}: cannot be read; add {} by hand", key.generic_string(), reqs[0]));
+            return;
+        }
+        it = updates.emplace(key, ManifestUpdate{key, *text, *text, {}}).first;
+    }
+    for (const auto& r : reqs) {
+        auto next =
+            is_pyproject ? add_to_pyproject(it->second.updated, r) : add_to_requirements_txt(it->second.updated, r);
+        if (next) {
+            it->second.added.push_back(is_pyproject ? r : requirements_txt_line(it->second.updated, r));
+            it->second.updated = *next;
+        }
+    }
+}
+
+}  // namespace
+
 ManifestPlan plan_manifest_updates(const std::map<fs::path, std::vector<std::string>>& needs,
-                                   const std::map<fs::path, fs::path>& stop_at) {
+                                   const std::map<fs::path, fs::path>& stop_at,
+                                   const std::map<fs::path, ManifestTargets>& targets) {
     ManifestPlan plan;
     std::map<fs::path, ManifestUpdate> updates;
     for (const auto& [file, reqs] : needs) {
         if (reqs.empty()) continue;
-        std::error_code ec;
-        std::optional<fs::path> manifest;
-        bool is_pyproject = false;
-        for (const fs::path& dir : manifest_search_dirs(file, stop_at.count(file) ? stop_at.at(file) : fs::path())) {
-            if (fs::is_regular_file(dir / "requirements.txt", ec)) {
-                manifest = display_path(dir / "requirements.txt");
-                break;
-            }
-            if (fs::is_regular_file(dir / "pyproject.toml", ec)) {
-                auto text = read_file(dir / "pyproject.toml");
-                if (text && pyproject_has_dependencies(*text)) {
-                    manifest = display_path(dir / "pyproject.toml");
-                    is_pyproject = true;
-                    break;
-                }
-            }
+        if (auto t = targets.find(file); t != targets.end()) {
+            for (const fs::path& m : t->second.manifests) add_requirements(plan, updates, m, reqs);
+            for (const auto& note : t->second.notes)
+                for (const auto& r : reqs) plan.notes.push_back(fmt::format("{} `{}`", note, r));
+            continue;
         }
+        std::optional<fs::path> manifest = nearest_manifest(file, stop_at.count(file) ? stop_at.at(file) : fs::path());
         if (!manifest) {
             for (const auto& r : reqs)
                 plan.notes.push_back(
@@ -427,24 +464,7 @@ ManifestPlan plan_manifest_updates(const std::map<fs::path, std::vector<std::str
                                 display_path(file).generic_string(), r));
             continue;
         }
-        fs::path key = manifest->lexically_normal();
-        auto it = updates.find(key);
-        if (it == updates.end()) {
-            auto text = read_file(key);
-            if (!text) {
-                plan.notes.push_back(fmt::format("{}: cannot be read; add {} by hand", key.generic_string(), reqs[0]));
-                continue;
-            }
-            it = updates.emplace(key, ManifestUpdate{key, *text, *text, {}}).first;
-        }
-        for (const auto& r : reqs) {
-            auto next =
-                is_pyproject ? add_to_pyproject(it->second.updated, r) : add_to_requirements_txt(it->second.updated, r);
-            if (next) {
-                it->second.added.push_back(is_pyproject ? r : requirements_txt_line(it->second.updated, r));
-                it->second.updated = *next;
-            }
-        }
+        add_requirements(plan, updates, *manifest, reqs);
     }
     for (auto& [path, u] : updates)
         if (u.updated != u.original) plan.updates.push_back(std::move(u));

@@ -130,6 +130,7 @@ std::string render_json(const RunReport& run) {
         j["message"] = f.message;
         j["status"] = status_of(run, lands);
         j["fix_availability"] = info ? fix_availability(info->fix) : "none";
+        if (!f.functions.empty()) j["functions"] = f.functions;  // application-model ids
         if (f.fix) {
             ordered_json edits = ordered_json::array();
             for (const Edit& e : f.fix->edits)
@@ -239,6 +240,7 @@ std::string render_sarif(const RunReport& run) {
         const RuleInfo* info = rule_info(f.rule);
         res["properties"] = {{"pillars", info ? pillar_codes(*info) : std::vector<std::string>{}},
                              {"status", status_of(run, lands)}};
+        if (!f.functions.empty()) res["properties"]["functions"] = f.functions;
         results.push_back(std::move(res));
     });
     ordered_json notifications = ordered_json::array();

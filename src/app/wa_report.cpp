@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "wafix/app/app_view.hpp"
 #include "wafix/app/report.hpp"
 #include "wafix/core/transform.hpp"
 #include "wafix/rules/registry.hpp"
@@ -78,6 +79,7 @@ std::string render_markdown_report(const RunReport& run) {
     out += "| | count |\n|---|---:|\n";
     out += fmt::format("| Findings | {} |\n| {} | {} |\n| Needs a human | {} |\n| Suppressed by comments | {} |\n\n",
                        c.findings, fixed_word, c.fixable, c.needs_human, c.suppressed);
+    out += render_app_section_markdown(run);
     for (Pillar p : kAllPillars) {
         auto rows = rows_for(run, p);
         int lands = static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const Row& r) { return r.lands; }));
@@ -125,6 +127,7 @@ std::string render_html_report(const RunReport& run) {
         "<table><tr><th>Findings</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr>"
         "<tr><th>Needs a human</th><td>{}</td></tr><tr><th>Suppressed by comments</th><td>{}</td></tr></table>\n",
         c.findings, fixed_word, c.fixable, c.needs_human, c.suppressed);
+    out += render_app_section_html(run);
     for (Pillar p : kAllPillars) {
         auto rows = rows_for(run, p);
         out += fmt::format("<h2>{} ({})</h2>\n", pillar_title(p), pillar_code(p));

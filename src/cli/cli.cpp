@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
+#include "wafix/cli/app_command.hpp"
 #include "wafix/rules/registry.hpp"
 
 namespace wafix {
@@ -31,6 +32,7 @@ struct Parsed {
     pr::PrOptions pr;
     std::vector<std::string> pr_labels;
     std::string pr_path = ".";
+    AppCommandOptions app;
 };
 
 void add_analysis_commands(CLI::App& app, Parsed& p) {
@@ -90,6 +92,7 @@ void add_pr_command(CLI::App& app, Parsed& p) {
                     "Write the secret values the fixes move, with their ids, to FILE (JSON, mode 0600); FILE must be "
                     "outside the repository");
     cli::add_rule_filter_flags(prc, p.o);
+    prc->add_flag("--include-vendored", p.o.include_vendored, "Also rewrite vendored third-party trees");
     prc->add_option("-j,--jobs", p.o.jobs, "Files processed in parallel (default: one per core)")
         ->check(CLI::NonNegativeNumber);
     cli::add_rule_settings(prc, p.o);
@@ -100,8 +103,8 @@ std::vector<std::string> arguments(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     bool has_sub = false;
     for (const auto& a : args)
-        if (a == "diff" || a == "fix" || a == "rules" || a == "check" || a == "report" || a == "pr" || a == "--help" ||
-            a == "-h" || a == "--version") {
+        if (a == "diff" || a == "fix" || a == "rules" || a == "check" || a == "report" || a == "pr" || a == "app" ||
+            a == "--help" || a == "-h" || a == "--version") {
             has_sub = true;
             break;
         }
@@ -132,6 +135,7 @@ int dispatch(const CLI::App& app, const Parsed& p, const EngineOptions& engine) 
     if (parsed("check")) return cli::command_check(p.o, engine);
     if (parsed("report")) return cli::command_report(p.o, engine);
     if (parsed("rules")) return cli::command_rules(p.rule_ids);
+    if (parsed("app")) return run_app_command(p.app);
     if (parsed("pr")) return cli::command_pr(p.pr, p.pr_labels, p.pr_path, p.o, engine);
     return cli::command_diff(p.o, engine);
 }
@@ -145,6 +149,7 @@ int run_cli(int argc, char** argv) {
     Parsed p;
     add_analysis_commands(app, p);
     add_pr_command(app, p);
+    add_app_command(app, p.app);
     std::vector<std::string> reversed = arguments(argc, argv);
     try {
         app.parse(reversed);

@@ -37,8 +37,10 @@ struct Options {
     bool no_progress = false;
     bool allow_dirty = false;
     std::string cache_dir = ".wafix_cache";
-    bool show_secrets = false;     // diff: do not mask secret values on a terminal
-    std::string secrets_manifest;  // fix: where to write the moved secret values (0600)
+    bool show_secrets = false;      // diff: do not mask secret values on a terminal
+    std::string secrets_manifest;   // fix: where to write the moved secret values (0600)
+    bool include_vendored = false;  // also rewrite vendored trees (skipped with a note by default)
+    bool no_model = false;          // no application model (for measuring its cost)
     // The rules' settings given on the command line (declared name -> value), made from the
     // registry by add_rule_settings(); a flag not given leaves the configuration's value.
     std::map<std::string, std::string> settings;

@@ -47,6 +47,8 @@ AnalyseOptions analyse_options(const Options& o) {
     a.progress = progress_wanted(o.no_progress);
     a.cache_dir = o.cache_dir;
     a.settings = o.settings;
+    a.include_vendored = o.include_vendored;
+    a.build_model = !o.no_model;
     return a;
 }
 

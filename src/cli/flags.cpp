@@ -44,6 +44,11 @@ void add_common_flags(CLI::App* sub, Options& o) {
     sub->add_option("-j,--jobs", o.jobs, "Files processed in parallel (default: one per core)")
         ->check(CLI::NonNegativeNumber);
     sub->add_flag("--no-cache", o.no_cache, "Neither read nor write the result cache");
+    sub->add_flag("--include-vendored", o.include_vendored,
+                  "Also analyse vendored third-party trees (layer python/ installs, vendor/; skipped by default)");
+    sub->add_flag("--no-app-model", o.no_model,
+                  "Do not build the application model (docs/app-model.md): rules see none, nothing is skipped as "
+                  "vendored");
     sub->add_flag("--no-progress", o.no_progress, "No progress line on stderr (shown on a terminal after 1 s)");
     sub->add_option("--cache-dir", o.cache_dir, "Where the result cache lives (default: .wafix_cache)");
     add_rule_settings(sub, o);

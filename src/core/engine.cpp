@@ -44,7 +44,7 @@ PassFindings run_transforms(const SourceFile& file, const Tree& tree, const Engi
                             const std::vector<const Transform*>& transforms) {
     SemanticModel model(tree);
     Suppressions suppressions(tree, options.peer_suppressions, transforms);
-    Context ctx(file, tree, model, options.settings, &suppressions);
+    Context ctx(file, tree, model, options.settings, &suppressions, options.app_model);
     std::vector<Finding> findings;
     for (const Transform* t : transforms) {
         if (!options.enabled(t->info().id)) continue;

@@ -108,6 +108,11 @@ void rule_section(std::string& out, const RuleCommit& c) {
                 for (const auto& r : d.requirements) added += (added.empty() ? "`" : ", `") + r + "`";
         out += fmt::format("  - `{}` ({})\n", ch.path, added.empty() ? "updated" : "adds " + added);
     }
+    if (!c.per_function.empty()) {
+        out += "- **By Lambda function:**\n";
+        for (const auto& [fn, counts] : c.per_function)
+            out += fmt::format("  - `{}`: {} fixed, {} left for a human\n", fn, counts.first, counts.second);
+    }
     if (!c.secrets.empty()) {
         out += "- **Now read from AWS Secrets Manager:**\n";
         for (const MovedSecret& s : c.secrets)

@@ -90,6 +90,7 @@ RuleCommit apply_rule(const fs::path& dir, const std::string& rule, const PlanOp
             ++c.found;
             bool landed = i < r.fixed_flags.size() && r.fixed_flags[i];
             if (landed && f.fix && f.fix->safety == Safety::Unsafe) c.unsafe = true;
+            for (const std::string& fn : f.functions) ++(landed ? c.per_function[fn].first : c.per_function[fn].second);
         }
         for (const Finding& f : r.unfixed)
             if (f.rule == rule) c.left.push_back({rel, f.location.line, strip_root(f.message, dir)});

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -26,7 +27,13 @@ struct AnalyseOptions {
     // Non-empty: only these rules run, on top of what the configuration enables (unlike
     // EngineOptions::select, which overrides the configuration's ignores).
     std::set<std::string> only;
+    bool include_vendored = false;  // also analyse files under vendored trees (they are skipped, with a note)
+    bool build_model = true;        // false: no application model (rules see none; nothing is skipped as vendored)
 };
+
+struct Discovery;
+// The application model of the discovered files (SAM/serverless files included).
+std::shared_ptr<const AppModel> build_model(const Discovery& found);
 
 RunReport analyse(const AnalyseOptions& options, const EngineOptions& engine, const std::string& command);
 

@@ -15,6 +15,8 @@
 
 namespace wafix {
 
+class AppModel;  // wafix/model/app_model.hpp: the core only passes it on to the rules
+
 struct EngineOptions {
     std::set<std::string> select;  // empty = every rule
     std::set<std::string> ignore;
@@ -25,6 +27,10 @@ struct EngineOptions {
     bool report_unused_suppressions = false;  // note `# wafix: ignore` comments that match nothing
     size_t max_file_bytes = 10u << 20;        // larger files are reported and skipped
     uint32_t max_nesting = 500;               // deeper syntax trees are reported and skipped
+    // The application model of the run (built by the app layer before any rule runs), and the
+    // digest of what it says about this file, which the result cache keys on.
+    const AppModel* app_model = nullptr;
+    std::string app_model_digest;
 
     bool enabled(const std::string& rule) const {
         return (select.empty() || select.count(rule)) && !ignore.count(rule);

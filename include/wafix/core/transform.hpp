@@ -22,17 +22,19 @@
 namespace wafix {
 
 class Transform;
+class AppModel;
 
 // What a transform sees of one file during one pass.
 class Context {
 public:
     Context(const SourceFile& file, const Tree& tree, const SemanticModel& model, const RuleSettings& settings,
-            Suppressions* suppressions = nullptr)
+            Suppressions* suppressions = nullptr, const AppModel* app_model = nullptr)
         : file_(file),
           tree_(tree),
           model_(model),
           settings_(settings),
           suppressions_(suppressions),
+          app_model_(app_model),
           imports_(tree, model, file.eol) {}
 
     std::string_view text() const { return tree_.source(); }
@@ -59,6 +61,9 @@ public:
     // RuleInfo::project_packages, resolved by the run before the file is processed).
     bool project_declares(std::string_view package) const;
     const RuleSettings& settings() const { return settings_; }
+    // The run's application model (which function ships this file, how it is invoked), or null
+    // when the caller built none (unit tests, a single file through process_source).
+    const AppModel* app_model() const { return app_model_; }
     // True when a comment silences `rule` at `node`: a transform whose fix would also rewrite
     // such a place (e.g. swapping a shared import) must choose a narrower fix.
     bool is_suppressed(const std::string& rule, Node node) const;
@@ -81,6 +86,7 @@ private:
     const SemanticModel& model_;
     const RuleSettings& settings_;
     Suppressions* suppressions_;
+    const AppModel* app_model_;
     ImportPlanner imports_;
     mutable uint32_t line_limit_ = 0;
     const RuleInfo* rule_ = nullptr;  // the rule whose check is running

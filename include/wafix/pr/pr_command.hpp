@@ -67,6 +67,8 @@ struct RuleCommit {
     std::vector<DependencyAdded> dependencies;
     std::vector<std::string> notes;  // manifest notes, repository-relative
     std::vector<MovedSecret> secrets;
+    // Application-model function id -> {fixed, left for a human}: the body groups by function.
+    std::map<std::string, std::pair<int, int>> per_function;
     CommitSpec spec;  // message and file contents
 };
 
