@@ -81,6 +81,10 @@ struct Planner {
         resolve_project_facts(f, options);
         options.app_model = model;
         if (model) options.app_model_digest = model->digest_for(f.path);
+        if (const AppModel::Parsed* parsed = model ? model->parsed(f.path) : nullptr) {
+            options.parsed_tree = parsed->tree.get();
+            options.parsed_semantic = parsed->semantic.get();
+        }
         return options;
     }
 

@@ -41,8 +41,10 @@ struct PassFindings {
 };
 
 PassFindings run_transforms(const SourceFile& file, const Tree& tree, const EngineOptions& options,
-                            const std::vector<const Transform*>& transforms) {
-    SemanticModel model(tree);
+                            const std::vector<const Transform*>& transforms, const SemanticModel* prebuilt) {
+    std::optional<SemanticModel> built;
+    if (!prebuilt) built.emplace(tree);
+    const SemanticModel& model = prebuilt ? *prebuilt : *built;
     Suppressions suppressions(tree, options.peer_suppressions, transforms);
     Context ctx(file, tree, model, options.settings, &suppressions, options.app_model);
     std::vector<Finding> findings;
@@ -215,7 +217,11 @@ FileResult process_source(SourceFile source, const EngineOptions& options, const
     std::vector<Finding> final_findings;
     try {
         for (int pass = 0; pass < options.max_passes; ++pass) {
-            Tree tree = parser.parse(text);
+            // The first pass reuses the application model's tree of the same bytes (CDK modules).
+            bool reuse = pass == 0 && options.parsed_tree && options.parsed_tree->source() == text;
+            std::optional<Tree> own;
+            if (!reuse) own.emplace(parser.parse(text));
+            const Tree& tree = reuse ? *options.parsed_tree : *own;
             if (pass == 0 && tree.has_error()) {
                 Node err = tree.first_error();
                 auto p = err.start_point();
@@ -238,7 +244,8 @@ FileResult process_source(SourceFile source, const EngineOptions& options, const
                     break;
                 }
             }
-            PassFindings pass_findings = run_transforms(source, tree, options, transforms);
+            PassFindings pass_findings =
+                run_transforms(source, tree, options, transforms, reuse ? options.parsed_semantic : nullptr);
             std::vector<Finding>& findings = pass_findings.findings;
             if (pass == 0) {
                 r.findings = findings;

@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "wafix/core/semantic.hpp"
+#include "wafix/core/syntax.hpp"
+
 namespace fs = std::filesystem;
 
 namespace wafix {
@@ -139,6 +142,12 @@ const Layer* AppModel::layer_of(const fs::path& file) const { return folder_look
 
 const VendoredTree* AppModel::vendored_tree_of(const fs::path& file) const {
     return folder_lookup(vendored_by_folder_, vendored, file);
+}
+
+const AppModel::Parsed* AppModel::parsed(const fs::path& file) const {
+    if (parsed_files.empty()) return nullptr;
+    auto it = parsed_files.find(model_path(file));
+    return it == parsed_files.end() ? nullptr : &it->second;
 }
 
 std::string AppModel::digest_for(const fs::path& file) const {

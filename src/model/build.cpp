@@ -79,14 +79,15 @@ void build_cdk(const std::vector<fs::path>& files, AppModel& m) {
         u.path = p;
         u.app_root = roots.find(p.parent_path(), "cdk.json");
         add_root(m, u.app_root);
-        u.tree = std::make_unique<Tree>(parser.parse(std::move(*text)));
-        u.sem = std::make_unique<SemanticModel>(*u.tree);
+        u.tree = std::make_shared<Tree>(parser.parse(std::move(*text)));
+        u.sem = std::make_shared<SemanticModel>(*u.tree);
         ix.units.push_back(std::move(u));
     }
     if (ix.units.empty()) return;
     ix.index();
     extract_cdk_constructs(ix, m);
     extract_cdk_wiring(ix, m);
+    for (const PyUnit& u : ix.units) m.parsed_files[u.path] = {u.tree, u.sem};
 }
 
 }  // namespace

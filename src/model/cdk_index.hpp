@@ -20,8 +20,8 @@ namespace wafix::model_detail {
 struct PyUnit {
     std::filesystem::path path;      // model_path()
     std::filesystem::path app_root;  // the folder with cdk.json above it, else empty
-    std::unique_ptr<Tree> tree;
-    std::unique_ptr<SemanticModel> sem;
+    std::shared_ptr<Tree> tree;
+    std::shared_ptr<SemanticModel> sem;
     std::vector<Node> calls;  // every call, document order
 };
 

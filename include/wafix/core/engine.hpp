@@ -16,6 +16,8 @@
 namespace wafix {
 
 class AppModel;  // wafix/model/app_model.hpp: the core only passes it on to the rules
+class Tree;
+class SemanticModel;
 
 struct EngineOptions {
     std::set<std::string> select;  // empty = every rule
@@ -31,6 +33,10 @@ struct EngineOptions {
     // digest of what it says about this file, which the result cache keys on.
     const AppModel* app_model = nullptr;
     std::string app_model_digest;
+    // The tree and semantic model the application model already built for this file's bytes:
+    // the first pass uses them instead of parsing again when the text is the same.
+    const Tree* parsed_tree = nullptr;
+    const SemanticModel* parsed_semantic = nullptr;
 
     bool enabled(const std::string& rule) const {
         return (select.empty() || select.count(rule)) && !ignore.count(rule);

@@ -7,11 +7,15 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace wafix {
+
+class Tree;
+class SemanticModel;
 
 // A place in a file: byte range of the construct (or YAML key) and its 1-based line.
 struct SourceRange {
@@ -170,6 +174,16 @@ public:
     // call it again after changing the vectors). The queries are then a walk up the file's
     // folders, and safe to call from several threads.
     void index();
+
+    // The parse of each CDK module the model read, kept for the engine's first pass over the
+    // same bytes (EngineOptions::parsed_tree / parsed_semantic). Null when the model did not
+    // parse `file`.
+    struct Parsed {
+        std::shared_ptr<const Tree> tree;
+        std::shared_ptr<const SemanticModel> semantic;
+    };
+    const Parsed* parsed(const std::filesystem::path& file) const;
+    std::map<std::filesystem::path, Parsed> parsed_files;
 
 private:
     std::map<std::filesystem::path, std::vector<size_t>> by_folder_;  // asset dir / handler file -> functions
