@@ -53,6 +53,18 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
     // are then processed in parallel and their results kept in discovery order.
     ConfigResolver configs;
     std::set<std::string> config_errors;
+    // --config FILE: that file governs every file, as ruff's --config does.
+    std::optional<Config> explicit_config;
+    if (!o.config_file.empty()) {
+        try {
+            fs::path file = o.config_file;
+            explicit_config = parse_config(file, file.filename() == "pyproject.toml");
+            if (!explicit_config) throw ConfigError(file.string() + ": has no [tool.wafix] table");
+        } catch (const ConfigError& e) {
+            run.errors.push_back({"", std::string("configuration: ") + e.what()});
+            return run;
+        }
+    }
     struct Job {
         const DiscoveredFile* file;
         const Config* config;
@@ -62,7 +74,7 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
     for (const DiscoveredFile& f : found.files) {
         const Config* cfg = nullptr;
         try {
-            cfg = &configs.for_file(f.path);
+            cfg = explicit_config ? &*explicit_config : &configs.for_file(f.path);
         } catch (const ConfigError& e) {
             if (config_errors.insert(e.what()).second)
                 run.errors.push_back({"", std::string("configuration: ") + e.what()});

@@ -2,12 +2,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -15,6 +17,8 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "add_noqa.hpp"
+#include "cli_docs.hpp"
 #include "http/http_transforms.hpp"
 #include "wafix/app/discover.hpp"
 #include "wafix/app/manifest.hpp"
@@ -57,6 +61,9 @@ struct Options {
     bool show_secrets = false;     // diff: do not mask secret values on a terminal
     std::string secrets_manifest;  // fix: where to write the moved secret values (0600)
     int reserved_concurrency = 0;  // 0: the configuration's, else RuleSettings' default
+    std::string config_file;       // --config: this file instead of the nearest configuration
+    bool exit_zero = false;        // exit 0 even when findings or fixes are pending (errors stay 2)
+    bool check_fix = false, check_diff = false, show_fixes = false, add_noqa = false;  // ruff's check flags
 };
 
 std::set<std::string> split_ids(const std::vector<std::string>& values) {
@@ -94,6 +101,7 @@ AnalyseOptions analyse_options(const Options& o) {
     a.http_timeout = o.http_timeout;
     a.secret_prefix = o.secret_prefix;
     a.reserved_concurrency = o.reserved_concurrency;
+    a.config_file = o.config_file;
     return a;
 }
 
@@ -133,6 +141,43 @@ size_t count_unfixed(const RunReport& run) {
     size_t n = 0;
     for (const auto& r : run.results) n += r.unfixed.size();
     return n;
+}
+
+// `check --show-fixes`: what `wafix fix` (or `check --fix`) would fix, per rule.
+void print_available_fixes(std::ostream& os, const RunReport& run) {
+    RunCounts c = count(run);
+    os << fmt::format("wafix: {} finding{} fixable with `wafix check --fix`{}\n", c.fixable, c.fixable == 1 ? "" : "s",
+                      c.fixable ? ":" : "");
+    for (const auto& [rule, n] : c.fixable_by_rule) {
+        const Transform* t = find_transform(rule);
+        if (n > 0) os << fmt::format("  {} {:<32} {}\n", rule, t ? t->info().name : "", n);
+    }
+}
+
+int command_add_noqa(const Options& o, const EngineOptions& engine) {
+    RunReport run = analyse(o, engine, "check");
+    int comments = 0, files = 0;
+    for (const FileResult& r : run.results) {
+        if (r.error || !r.source || r.findings.empty()) continue;
+        std::map<uint32_t, std::set<std::string>> by_line;
+        for (const Finding& f : r.findings) by_line[f.location.line].insert(f.rule);
+        cli::NoqaEdit edit = cli::add_noqa_comments(r.source->text, by_line);
+        for (uint32_t line : edit.not_comment)
+            std::cerr << fmt::format(
+                "wafix: note: {}:{}: no comment added (the line ends inside a string or continues)\n", where(r.path),
+                line);
+        if (edit.added == 0) continue;
+        if (auto err = replace_file(r.path, r.source->bytes_for(r.source->text), r.source->bytes_for(edit.text))) {
+            run.errors.push_back({where(r.path), *err});
+            continue;
+        }
+        comments += edit.added;
+        ++files;
+    }
+    std::cout << fmt::format("wafix: added {} `# wafix: ignore` comment{} in {} file{}\n", comments,
+                             comments == 1 ? "" : "s", files, files == 1 ? "" : "s");
+    for (const auto& e : run.errors) std::cerr << error_line(e);
+    return run.errors.empty() ? kExitClean : kExitError;
 }
 
 int command_diff(const Options& o, const EngineOptions& engine) {
@@ -187,6 +232,7 @@ int command_diff(const Options& o, const EngineOptions& engine) {
 int command_check(const Options& o, const EngineOptions& engine) {
     RunReport run = analyse(o, engine, "check");
     print_format(run, o.format.empty() ? "text" : o.format);
+    if (o.show_fixes) print_available_fixes(std::cout, run);
     if (o.statistics) std::cout << render_statistics(run);
     for (const auto& e : run.errors) std::cerr << error_line(e);
     if (!run.errors.empty()) return kExitError;
@@ -388,6 +434,38 @@ std::string check_secret_prefix(const std::string& v) {
     return std::string();
 }
 
+// `wafix frobnicate`: a first word that is neither a command nor an existing path.
+std::optional<int> unknown_command(const CLI::App& app, const std::vector<std::string>& args) {
+    if (args.empty() || args[0].empty() || args[0][0] == '-') return std::nullopt;
+    std::vector<std::string> names = cli::command_names(app);
+    const std::string& word = args[0];
+    bool wordlike = std::all_of(word.begin(), word.end(),
+                                [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-'; });
+    std::error_code ec;
+    if (std::count(names.begin(), names.end(), word) || !wordlike || fs::exists(word, ec)) return std::nullopt;
+    std::cerr << fmt::format("wafix: error: unknown command '{}' (see wafix --help)\n", word);
+    return kExitError;
+}
+
+// CLI11's "The following arguments were not expected" with the nearest option named.
+int report_extras(const CLI::App& app, const CLI::ExtrasError& e) {
+    const CLI::App* sub = nullptr;
+    for (const CLI::App* s : app.get_subcommands([](const CLI::App*) { return true; }))
+        if (s->parsed()) sub = s;
+    std::string where = sub ? "wafix " + sub->get_name() : std::string("wafix");
+    bool named = false;
+    for (const std::string& extra : sub ? sub->remaining() : app.remaining()) {
+        if (extra.rfind("-", 0) != 0) continue;
+        named = true;
+        if (auto near = cli::nearest_option(app, sub, extra))
+            std::cerr << fmt::format("wafix: error: unknown option '{}'; did you mean '{}'? (see {} --help)\n", extra,
+                                     *near, where);
+        else std::cerr << fmt::format("wafix: error: unknown option '{}' (see {} --help)\n", extra, where);
+    }
+    if (!named) std::cerr << "wafix: error: " << e.what() << " (see " << where << " --help)\n";
+    return kExitError;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -431,9 +509,13 @@ int run_cli(int argc, char** argv) {
         sub->add_option("--reserved-concurrency", o.reserved_concurrency,
                         "WA402: reserved_concurrent_executions written into Lambda constructs (caps their scaling)")
             ->check(CLI::Range(1, 1000000));
+        sub->add_option("--config", o.config_file,
+                        "Use this pyproject.toml or wafix.toml for every file instead of the nearest one")
+            ->check(CLI::ExistingFile);
+        sub->add_flag("--exit-zero", o.exit_zero, "Exit 0 even when there are findings or fixes pending (errors: 2)");
     };
     auto add_format = [&](CLI::App* sub, std::vector<std::string> formats) {
-        sub->add_option("--format", o.format, "Output format")->check(CLI::IsMember(formats));
+        sub->add_option("--format,--output-format", o.format, "Output format")->check(CLI::IsMember(formats));
         sub->add_flag("--statistics", o.statistics, "Counts per rule and pillar");
     };
     CLI::App* diff = app.add_subcommand("diff", "Print a unified diff of every fix (dry run; the default)");
@@ -452,6 +534,13 @@ int run_cli(int argc, char** argv) {
     CLI::App* check = app.add_subcommand("check", "List the findings (nothing is changed)");
     add_common(check);
     add_format(check, {"text", "json", "sarif", "github"});
+    check->add_flag("--fix", o.check_fix, "Apply the fixes, as `wafix fix` does");
+    check->add_flag("--diff", o.check_diff, "Print the fixes as a diff and change nothing, as `wafix diff` does");
+    check->add_flag("--show-fixes", o.show_fixes, "Also list the fixable findings per rule");
+    check->add_flag("--add-noqa", o.add_noqa, "Add `# wafix: ignore[RULE]` to every line with a finding");
+    check->add_flag("--allow-dirty", o.allow_dirty, "With --fix: write even to files with uncommitted changes");
+    check->add_option("--color", o.color, "With --diff: colour auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
     CLI::App* report = app.add_subcommand("report", "Write a Well-Architected report grouped by pillar (Markdown)");
     add_common(report);
     report->add_flag("--html", o.html, "A self-contained HTML page instead of Markdown");
@@ -510,26 +599,40 @@ int run_cli(int argc, char** argv) {
     prc->add_option("--reserved-concurrency", o.reserved_concurrency, "WA402: reserved_concurrent_executions written")
         ->check(CLI::Range(1, 1000000));
 
-    // Plain `wafix [PATH...]` means `wafix diff [PATH...]`.
+    std::string shell;
+    CLI::App* completion = app.add_subcommand("generate-shell-completion", "Print a completion script for a shell");
+    completion->add_option("shell", shell, "bash, zsh or fish")
+        ->required()
+        ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+    CLI::App* man = app.add_subcommand("generate-man-page", "Print the man page (roff) of wafix(1)");
+
     std::vector<std::string> args(argv + 1, argv + argc);
+    if (auto early = unknown_command(app, args)) return *early;
+    // Plain `wafix [PATH...]` means `wafix diff [PATH...]`.
+    std::vector<std::string> names = cli::command_names(app);
     bool has_sub = false;
-    for (const auto& a : args) {
-        if (a == "diff" || a == "fix" || a == "rules" || a == "check" || a == "report" || a == "pr") {
+    for (const auto& a : args)
+        if (std::count(names.begin(), names.end(), a) || a == "--help" || a == "-h" || a == "--version") {
             has_sub = true;
             break;
         }
-        if (a == "--help" || a == "-h" || a == "--version") {
-            has_sub = true;
-            break;
-        }
-    }
     if (!has_sub) args.insert(args.begin(), "diff");
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
         app.parse(reversed);
+    } catch (const CLI::ExtrasError& e) {
+        return report_extras(app, e);
     } catch (const CLI::ParseError& e) {
         int rc = app.exit(e);
         return rc == 0 ? kExitClean : kExitError;
+    }
+    if (completion->parsed()) {
+        std::cout << *cli::shell_completion(app, shell);
+        return kExitClean;
+    }
+    if (man->parsed()) {
+        std::cout << cli::man_page(app, WAFIX_VERSION);
+        return kExitClean;
     }
 
     EngineOptions engine;
@@ -549,12 +652,15 @@ int run_cli(int argc, char** argv) {
             return kExitError;
         }
     try {
-        if (fix->parsed()) return command_fix(o, engine);
-        if (check->parsed()) return command_check(o, engine);
+        int rc = kExitClean;
         if (report->parsed()) return command_report(o, engine);
         if (rules->parsed()) return command_rules(rule_ids);
         if (prc->parsed()) return command_pr(pr_opts, pr_labels, pr_path, o, engine);
-        return command_diff(o, engine);
+        if (fix->parsed() || (check->parsed() && o.check_fix)) rc = command_fix(o, engine);
+        else if (check->parsed() && o.add_noqa) rc = command_add_noqa(o, engine);
+        else if (check->parsed() && !o.check_diff) rc = command_check(o, engine);
+        else rc = command_diff(o, engine);
+        return o.exit_zero && rc == kExitPending ? kExitClean : rc;
     } catch (const std::exception& e) {
         std::cerr << "wafix: error: " << e.what() << "\n";
         return kExitError;

@@ -45,6 +45,11 @@ class InstalledWheel(unittest.TestCase):
             applied = run(["git", "apply", "--check", "fix.patch"], cwd=t)
             self.assertEqual(applied.returncode, 0, applied.stderr)
 
+    def test_man_page_and_completions_are_installed(self):
+        share = self.venv / "share"
+        self.assertTrue((share / "man" / "man1" / "wafix.1").read_text().startswith(".TH WAFIX 1 "))
+        self.assertIn("complete -o default -F _wafix wafix", (share / "bash-completion" / "completions" / "wafix").read_text())
+
     def test_rule_docs_are_inside(self):
         r = self.wafix("rules", "WA101")
         self.assertEqual(r.returncode, 0, r.stderr)

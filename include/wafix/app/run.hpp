@@ -22,6 +22,7 @@ struct AnalyseOptions {
     std::string http_timeout;                // empty: the configuration's, else RuleSettings' default
     std::string secret_prefix;               // empty: the configuration's, else the default
     int reserved_concurrency = 0;            // 0: the configuration's, else the default
+    std::string config_file;                 // non-empty: this configuration for every file (--config)
     // Non-empty: only these rules run, on top of what the configuration enables (unlike
     // EngineOptions::select, which overrides the configuration's ignores).
     std::set<std::string> only;
