@@ -62,7 +62,7 @@ TEST_CASE("check --fix, --diff, --exit-zero, --output-format and --show-fixes", 
     CHECK(has(read_file(tmp.path() / "p" / "h.py"), "import defusedxml.ElementTree as ET"));
 }
 
-TEST_CASE("--config FILE governs every file instead of the nearest configuration", "[cli][ruff]") {
+TEST_CASE("a --config FILE governs every file instead of the nearest configuration", "[cli][ruff]") {
     TempDir tmp;
     write_file(tmp.path() / "p" / "pyproject.toml", "[tool.wafix]\nselect = [\"WA101\"]\n");
     write_file(tmp.path() / "p" / "a.py", std::string(kXml) + kHttp);
