@@ -42,7 +42,7 @@ TEST_CASE("unknown commands and options get a message that helps", "[cli][ruff]"
 TEST_CASE("check --fix, --diff, --exit-zero, --output-format and --show-fixes", "[cli][ruff]") {
     TempDir tmp;
     write_file(tmp.path() / "p" / "h.py", kXml);
-        CHECK(run_wafix("check --output-format json p/h.py", tmp.path()).out ==
+    CHECK(run_wafix("check --output-format json p/h.py", tmp.path()).out ==
           run_wafix("check --format json p/h.py", tmp.path()).out);
     CHECK(run_wafix("check p/h.py", tmp.path()).status == 1);
     CHECK(run_wafix("check --exit-zero p/h.py", tmp.path()).status == 0);
@@ -83,7 +83,8 @@ TEST_CASE("a --config FILE governs every file instead of the nearest configurati
 TEST_CASE("check --add-noqa silences each finding on its line and keeps the file valid", "[cli][ruff]") {
     TempDir tmp;
     const std::string src = std::string(kXml) + kHttp + "DOC = \"\"\"text\n" + "requests.get(u)\n\"\"\"\n" +
-                            "requests.post(\"\"\"https://example.com/\n\"\"\")\n" + "requests.get(\"v\", \\\n    params=None)\n";
+                            "requests.post(\"\"\"https://example.com/\n\"\"\")\n" +
+                            "requests.get(\"v\", \\\n    params=None)\n";
     write_file(tmp.path() / "a.py", src);
     auto added = run_wafix("check --no-cache --add-noqa a.py", tmp.path());
     INFO(added.out << added.err);
