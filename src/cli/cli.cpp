@@ -434,38 +434,6 @@ std::string check_secret_prefix(const std::string& v) {
     return std::string();
 }
 
-// `wafix frobnicate`: a first word that is neither a command nor an existing path.
-std::optional<int> unknown_command(const CLI::App& app, const std::vector<std::string>& args) {
-    if (args.empty() || args[0].empty() || args[0][0] == '-') return std::nullopt;
-    std::vector<std::string> names = cli::command_names(app);
-    const std::string& word = args[0];
-    bool wordlike = std::all_of(word.begin(), word.end(),
-                                [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-'; });
-    std::error_code ec;
-    if (std::count(names.begin(), names.end(), word) || !wordlike || fs::exists(word, ec)) return std::nullopt;
-    std::cerr << fmt::format("wafix: error: unknown command '{}' (see wafix --help)\n", word);
-    return kExitError;
-}
-
-// CLI11's "The following arguments were not expected" with the nearest option named.
-int report_extras(const CLI::App& app, const CLI::ExtrasError& e) {
-    const CLI::App* sub = nullptr;
-    for (const CLI::App* s : app.get_subcommands([](const CLI::App*) { return true; }))
-        if (s->parsed()) sub = s;
-    std::string where = sub ? "wafix " + sub->get_name() : std::string("wafix");
-    bool named = false;
-    for (const std::string& extra : sub ? sub->remaining() : app.remaining()) {
-        if (extra.rfind("-", 0) != 0) continue;
-        named = true;
-        if (auto near = cli::nearest_option(app, sub, extra))
-            std::cerr << fmt::format("wafix: error: unknown option '{}'; did you mean '{}'? (see {} --help)\n", extra,
-                                     *near, where);
-        else std::cerr << fmt::format("wafix: error: unknown option '{}' (see {} --help)\n", extra, where);
-    }
-    if (!named) std::cerr << "wafix: error: " << e.what() << " (see " << where << " --help)\n";
-    return kExitError;
-}
-
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -607,7 +575,7 @@ int run_cli(int argc, char** argv) {
     CLI::App* man = app.add_subcommand("generate-man-page", "Print the man page (roff) of wafix(1)");
 
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (auto early = unknown_command(app, args)) return *early;
+    if (cli::unknown_command(app, args)) return kExitError;
     // Plain `wafix [PATH...]` means `wafix diff [PATH...]`.
     std::vector<std::string> names = cli::command_names(app);
     bool has_sub = false;
@@ -621,7 +589,8 @@ int run_cli(int argc, char** argv) {
     try {
         app.parse(reversed);
     } catch (const CLI::ExtrasError& e) {
-        return report_extras(app, e);
+        cli::report_extras(app, e);
+        return kExitError;
     } catch (const CLI::ParseError& e) {
         int rc = app.exit(e);
         return rc == 0 ? kExitClean : kExitError;

@@ -1,6 +1,8 @@
 #include "cli_docs.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <iostream>
 
 #include <fmt/format.h>
 
@@ -231,6 +233,35 @@ std::vector<std::string> command_names(const CLI::App& app) {
     std::vector<std::string> out;
     for (const CLI::App* s : app.get_subcommands([](const CLI::App*) { return true; })) out.push_back(s->get_name());
     return out;
+}
+
+bool unknown_command(const CLI::App& app, const std::vector<std::string>& args) {
+    if (args.empty() || args[0].empty() || args[0][0] == '-') return false;
+    std::vector<std::string> names = command_names(app);
+    const std::string& word = args[0];
+    bool wordlike = std::all_of(word.begin(), word.end(),
+                                [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-'; });
+    std::error_code ec;
+    if (std::count(names.begin(), names.end(), word) || !wordlike || std::filesystem::exists(word, ec)) return false;
+    std::cerr << fmt::format("wafix: error: unknown command '{}' (see wafix --help)\n", word);
+    return true;
+}
+
+void report_extras(const CLI::App& app, const CLI::ExtrasError& e) {
+    const CLI::App* sub = nullptr;
+    for (const CLI::App* s : app.get_subcommands([](const CLI::App*) { return true; }))
+        if (s->parsed()) sub = s;
+    std::string where = sub ? "wafix " + sub->get_name() : std::string("wafix");
+    bool named = false;
+    for (const std::string& extra : sub ? sub->remaining() : app.remaining()) {
+        if (extra.rfind("-", 0) != 0) continue;
+        named = true;
+        if (auto near = nearest_option(app, sub, extra))
+            std::cerr << fmt::format("wafix: error: unknown option '{}'; did you mean '{}'? (see {} --help)\n", extra,
+                                     *near, where);
+        else std::cerr << fmt::format("wafix: error: unknown option '{}' (see {} --help)\n", extra, where);
+    }
+    if (!named) std::cerr << "wafix: error: " << e.what() << " (see " << where << " --help)\n";
 }
 
 }  // namespace wafix::cli
