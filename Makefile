@@ -6,7 +6,7 @@ BUILD_FUZZ ?= build-fuzz
 FUZZ_SECONDS ?= 60
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test build-sanitize test-sanitize fuzz clean bench
+.PHONY: all deps build demo test build-sanitize test-sanitize fuzz clean bench wheel
 
 all: build
 
@@ -23,6 +23,12 @@ demo: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure
+
+# The self-contained wheel in dist/ (scikit-build-core + auditwheel, pinned in
+# scripts/wheel-tools.lock): `pip install dist/wafix-*.whl` needs no compiler and no -dev package.
+wheel:
+	@scripts/install-deps.sh --build
+	scripts/build-wheel.sh dist
 
 build-sanitize: deps
 	cmake -S . -B $(BUILD_SAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DWAFIX_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null

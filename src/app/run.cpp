@@ -61,6 +61,7 @@ struct Planner {
     // (directory, search stop, package) -> whether the manifests nearest the directory declare it.
     std::map<std::tuple<fs::path, fs::path, std::string>, bool> declared;
     std::map<const VendoredTree*, int> vendored_skipped;
+    std::optional<Config> explicit_config;  // --config FILE: that file governs every file, as ruff's does
 
     // The file's configuration, then the command line on top of it.
     EngineOptions options_for(const DiscoveredFile& f, const Config& cfg) {
@@ -108,7 +109,7 @@ struct Planner {
         for (const DiscoveredFile& f : found.files) {
             const Config* cfg = nullptr;
             try {
-                cfg = &configs.for_file(f.path);
+                cfg = explicit_config ? &*explicit_config : &configs.for_file(f.path);
             } catch (const ConfigError& e) {
                 if (config_errors.insert(e.what()).second)
                     run.errors.push_back({"", std::string("configuration: ") + e.what()});
@@ -213,7 +214,17 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
     // The model comes first: rules read it, and it says which trees are vendored.
     if (o.build_model) run.model = build_model(found);
     SearchStops stops;
-    Planner planner{o, engine, run.model.get(), stops, {}, {}, {}, {}};
+    Planner planner{o, engine, run.model.get(), stops, {}, {}, {}, {}, {}};
+    if (!o.config_file.empty()) {
+        try {
+            fs::path file = o.config_file;
+            planner.explicit_config = parse_config(file, file.filename() == "pyproject.toml");
+            if (!planner.explicit_config) throw ConfigError(file.string() + ": has no [tool.wafix] table");
+        } catch (const ConfigError& e) {
+            run.errors.push_back({"", std::string("configuration: ") + e.what()});
+            return run;
+        }
+    }
     std::vector<Job> jobs = planner.plan(found, run);
     std::vector<FileResult> results = run_jobs(jobs, o);
     collect(run, jobs, results, stops);

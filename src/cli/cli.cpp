@@ -2,6 +2,7 @@
 // dispatch. Each command lives in its own file (command_*.cpp).
 #include "wafix/cli/cli.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli_docs.hpp"
 #include "commands.hpp"
 #include "wafix/cli/app_command.hpp"
 #include "wafix/rules/registry.hpp"
@@ -33,6 +35,7 @@ struct Parsed {
     std::vector<std::string> pr_labels;
     std::string pr_path = ".";
     AppCommandOptions app;
+    std::string shell;  // generate-shell-completion
 };
 
 void add_analysis_commands(CLI::App& app, Parsed& p) {
@@ -53,6 +56,13 @@ void add_analysis_commands(CLI::App& app, Parsed& p) {
     CLI::App* check = app.add_subcommand("check", "List the findings (nothing is changed)");
     cli::add_common_flags(check, o);
     cli::add_format_flags(check, o, {"text", "json", "sarif", "github"});
+    check->add_flag("--fix", o.check_fix, "Apply the fixes, as `wafix fix` does");
+    check->add_flag("--diff", o.check_diff, "Print the fixes as a diff and change nothing, as `wafix diff` does");
+    check->add_flag("--show-fixes", o.show_fixes, "Also list the fixable findings per rule");
+    check->add_flag("--add-noqa", o.add_noqa, "Add `# wafix: ignore[RULE]` to every line with a finding");
+    check->add_flag("--allow-dirty", o.allow_dirty, "With --fix: write even to files with uncommitted changes");
+    check->add_option("--color", o.color, "With --diff: colour auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
     CLI::App* report = app.add_subcommand("report", "Write a Well-Architected report grouped by pillar (Markdown)");
     cli::add_common_flags(report, o);
     report->add_flag("--html", o.html, "A self-contained HTML page instead of Markdown");
@@ -99,12 +109,11 @@ void add_pr_command(CLI::App& app, Parsed& p) {
 }
 
 // Plain `wafix [PATH...]` means `wafix diff [PATH...]`; CLI11 takes the arguments reversed.
-std::vector<std::string> arguments(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
+std::vector<std::string> arguments(const CLI::App& app, std::vector<std::string> args) {
+    std::vector<std::string> names = cli::command_names(app);
     bool has_sub = false;
     for (const auto& a : args)
-        if (a == "diff" || a == "fix" || a == "rules" || a == "check" || a == "report" || a == "pr" || a == "app" ||
-            a == "--help" || a == "-h" || a == "--version") {
+        if (std::count(names.begin(), names.end(), a) || a == "--help" || a == "-h" || a == "--version") {
             has_sub = true;
             break;
         }
@@ -131,8 +140,18 @@ std::optional<EngineOptions> engine_options(const Options& o) {
 
 int dispatch(const CLI::App& app, const Parsed& p, const EngineOptions& engine) {
     auto parsed = [&](const char* name) { return app.get_subcommand(name)->parsed(); };
-    if (parsed("fix")) return cli::command_fix(p.o, engine);
-    if (parsed("check")) return cli::command_check(p.o, engine);
+    const Options& o = p.o;
+    if (parsed("generate-shell-completion")) {
+        std::cout << *cli::shell_completion(app, p.shell);
+        return kExitClean;
+    }
+    if (parsed("generate-man-page")) {
+        std::cout << cli::man_page(app, WAFIX_VERSION);
+        return kExitClean;
+    }
+    if (parsed("fix") || (parsed("check") && o.check_fix)) return cli::command_fix(o, engine);
+    if (parsed("check") && o.add_noqa) return cli::command_add_noqa(o, engine);
+    if (parsed("check") && !o.check_diff) return cli::command_check(o, engine);
     if (parsed("report")) return cli::command_report(p.o, engine);
     if (parsed("rules")) return cli::command_rules(p.rule_ids);
     if (parsed("app")) return run_app_command(p.app);
@@ -150,9 +169,19 @@ int run_cli(int argc, char** argv) {
     add_analysis_commands(app, p);
     add_pr_command(app, p);
     add_app_command(app, p.app);
-    std::vector<std::string> reversed = arguments(argc, argv);
+    CLI::App* completion = app.add_subcommand("generate-shell-completion", "Print a completion script for a shell");
+    completion->add_option("shell", p.shell, "bash, zsh or fish")
+        ->required()
+        ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+    app.add_subcommand("generate-man-page", "Print the man page (roff) of wafix(1)");
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (cli::unknown_command(app, args)) return kExitError;
+    std::vector<std::string> reversed = arguments(app, std::move(args));
     try {
         app.parse(reversed);
+    } catch (const CLI::ExtrasError& e) {
+        cli::report_extras(app, e);
+        return kExitError;
     } catch (const CLI::ParseError& e) {
         int rc = app.exit(e);
         return rc == 0 ? kExitClean : kExitError;
@@ -160,7 +189,8 @@ int run_cli(int argc, char** argv) {
     auto engine = engine_options(p.o);
     if (!engine) return kExitError;
     try {
-        return dispatch(app, p, *engine);
+        int rc = dispatch(app, p, *engine);
+        return p.o.exit_zero && rc == kExitPending ? kExitClean : rc;
     } catch (const std::exception& e) {
         std::cerr << "wafix: error: " << e.what() << "\n";
         return kExitError;

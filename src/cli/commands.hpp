@@ -37,8 +37,11 @@ struct Options {
     bool no_progress = false;
     bool allow_dirty = false;
     std::string cache_dir = ".wafix_cache";
-    bool show_secrets = false;      // diff: do not mask secret values on a terminal
-    std::string secrets_manifest;   // fix: where to write the moved secret values (0600)
+    bool show_secrets = false;     // diff: do not mask secret values on a terminal
+    std::string secrets_manifest;  // fix: where to write the moved secret values (0600)
+    std::string config_file;       // --config: this file instead of the nearest configuration
+    bool exit_zero = false;        // exit 0 even when findings or fixes are pending (errors stay 2)
+    bool check_fix = false, check_diff = false, show_fixes = false, add_noqa = false;  // ruff's check flags
     bool include_vendored = false;  // also rewrite vendored trees (skipped with a note by default)
     bool no_model = false;          // no application model (for measuring its cost)
     // The rules' settings given on the command line (declared name -> value), made from the
@@ -70,6 +73,8 @@ int finish(const RunReport& run, int otherwise);
 // The commands, one file each.
 int command_diff(const Options& o, const EngineOptions& engine);
 int command_check(const Options& o, const EngineOptions& engine);
+// `check --add-noqa`: a `# wafix: ignore[RULE]` comment on every line with a finding.
+int command_add_noqa(const Options& o, const EngineOptions& engine);
 int command_report(const Options& o, const EngineOptions& engine);
 int command_fix(const Options& o, const EngineOptions& engine);
 int command_rules(const std::vector<std::string>& ids);

@@ -48,6 +48,7 @@ AnalyseOptions analyse_options(const Options& o) {
     a.cache_dir = o.cache_dir;
     a.settings = o.settings;
     a.include_vendored = o.include_vendored;
+    a.config_file = o.config_file;
     a.build_model = !o.no_model;
     return a;
 }

@@ -51,11 +51,15 @@ void add_common_flags(CLI::App* sub, Options& o) {
                   "vendored");
     sub->add_flag("--no-progress", o.no_progress, "No progress line on stderr (shown on a terminal after 1 s)");
     sub->add_option("--cache-dir", o.cache_dir, "Where the result cache lives (default: .wafix_cache)");
+    sub->add_option("--config", o.config_file,
+                    "Use this pyproject.toml or wafix.toml for every file instead of the nearest one")
+        ->check(CLI::ExistingFile);
+    sub->add_flag("--exit-zero", o.exit_zero, "Exit 0 even when there are findings or fixes pending (errors: 2)");
     add_rule_settings(sub, o);
 }
 
 void add_format_flags(CLI::App* sub, Options& o, std::vector<std::string> formats) {
-    sub->add_option("--format", o.format, "Output format")->check(CLI::IsMember(formats));
+    sub->add_option("--format,--output-format", o.format, "Output format")->check(CLI::IsMember(formats));
     sub->add_flag("--statistics", o.statistics, "Counts per rule and pillar");
 }
 

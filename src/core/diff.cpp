@@ -108,7 +108,9 @@ std::string render_file_diff(std::string_view path, std::string_view old_bytes, 
 
     std::string out;
     bool color = options.color;
-    std::string header = fmt::format("diff --git a/{0} b/{0}\n--- a/{0}\n+++ b/{0}\n", path);
+    // An absolute path is written as git writes one (`a/tmp/x.py`), not `a//tmp/x.py`.
+    std::string_view shown = path.substr(std::min(path.find_first_not_of('/'), path.size()));
+    std::string header = fmt::format("diff --git a/{0} b/{0}\n--- a/{0}\n+++ b/{0}\n", shown);
     if (color) out += kBold + header + kReset;
     else out += header;
 

@@ -200,6 +200,7 @@ private:
         try {
             url = repo_->remote_url(o_.remote);
         } catch (const GitError& e) {
+            if (o_.dry_run) return plan_without_remote();
             io_.error(fmt::format("no remote named {}: {}", o_.remote, e.what()));
             return false;
         }
@@ -253,6 +254,24 @@ private:
             io_.error(e.what());
             return false;
         }
+        return true;
+    }
+
+    // A repository with no remote yet (a fresh `git init`): a dry run still shows the plan, made
+    // against the current branch (or --base) instead of the remote's default branch.
+    bool plan_without_remote() {
+        std::string ref = o_.base.empty() ? "HEAD" : o_.base;
+        auto id = local_ref_commit(repo_->workdir(), ref);
+        if (!id) {
+            io_.error(fmt::format("no remote named {}, and {} has no commit to plan against", o_.remote, ref));
+            return false;
+        }
+        base_ = o_.base.empty() ? local_head_branch(repo_->workdir()).value_or("HEAD") : o_.base;
+        base_commit_ = *id;
+        io_.say(
+            fmt::format("wafix: dry run: no remote named {}; planning against the {} {} at {} instead; nothing is "
+                        "pushed, written or sent",
+                        o_.remote, o_.base.empty() ? "current branch" : "branch", base_, short_id(base_commit_)));
         return true;
     }
 

@@ -27,4 +27,19 @@ std::optional<std::string> local_ref_commit(const std::filesystem::path& inside,
     return out;
 }
 
+std::optional<std::string> local_head_branch(const std::filesystem::path& inside) {
+    git_libgit2_init();
+    std::optional<std::string> out;
+    git_repository* repo = nullptr;
+    if (git_repository_open_ext(&repo, inside.c_str(), 0, nullptr) == 0) {
+        git_reference* head = nullptr;
+        // An unborn branch (no commit yet) has no commit to plan against either; the caller says so.
+        if (git_repository_head(&head, repo) == 0 && git_reference_is_branch(head)) out = git_reference_shorthand(head);
+        git_reference_free(head);
+        git_repository_free(repo);
+    }
+    git_libgit2_shutdown();
+    return out;
+}
+
 }  // namespace wafix::pr

@@ -222,7 +222,13 @@ TEST_CASE("unreadable files and directories are reported and the rest is process
         REQUIRE(run("chown -R 65534:65534 . && chmod 0755 proj proj/locked && chmod 0644 proj/*.py proj/locked/c.py",
                     tmp.path())
                     .status == 0);
-        prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups " + wafix_cmd();
+        // A copy of the binary, because the checkout's parent may be mode 0700 (a home folder).
+        fs::create_directories(tmp.path() / "bin");
+        fs::copy_file(WAFIX_BINARY, tmp.path() / "bin" / "wafix");
+        REQUIRE(::chmod((tmp.path() / "bin").c_str(), 0755) == 0);
+        REQUIRE(::chmod((tmp.path() / "bin" / "wafix").c_str(), 0755) == 0);
+        prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups " +
+                 shell_quote((tmp.path() / "bin" / "wafix").string());
     }
     REQUIRE(::chmod((proj / "b_secret.py").c_str(), 0) == 0);
     REQUIRE(::chmod((proj / "locked").c_str(), 0) == 0);

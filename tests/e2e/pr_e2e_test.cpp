@@ -282,6 +282,30 @@ TEST_CASE("wafix pr --dry-run prints the plan and touches nothing", "[pr-e2e]") 
     CHECK(snapshot() == after);
 }
 
+TEST_CASE("wafix pr --dry-run in a repository without a remote plans against the current branch", "[pr-e2e]") {
+    TempDir tmp;
+    fs::path repo = tmp.path() / "fresh";
+    fs::copy(source_dir() / "testdata" / "sample", repo, fs::copy_options::recursive);
+    must(std::string(kGitEnv) + "git init -q -b trunk && git add -A && " + kGitEnv + "git commit -q -m sample", repo);
+    std::string head = run("git rev-parse HEAD", repo).out;
+    auto r = run("env -u GITHUB_TOKEN " + shell_quote(WAFIX_BINARY) + " pr --dry-run", repo);
+    INFO(r.out << r.err);
+    CHECK(r.status == 0);
+    CHECK(has(r.out, "no remote named origin; planning against the current branch trunk at " + head.substr(0, 7)));
+    CHECK(has(r.out, "== wafix/xml (base trunk at " + head.substr(0, 7)));
+    CHECK(has(r.out, "would create the branch and push"));
+    CHECK(run("git status --porcelain", repo).out.empty());
+    CHECK(run("git for-each-ref --format='%(refname)'", repo).out == "refs/heads/trunk\n");
+
+    // Without --dry-run the missing remote is still an error, and --base names another branch.
+    auto real = run("GITHUB_TOKEN=t " + shell_quote(WAFIX_BINARY) + " pr", repo);
+    CHECK(real.status == 2);
+    CHECK(has(real.err, "no remote named origin"));
+    auto missing = run("env -u GITHUB_TOKEN " + shell_quote(WAFIX_BINARY) + " pr --dry-run --base nosuch", repo);
+    CHECK(missing.status == 2);
+    CHECK(has(missing.err, "no remote named origin, and nosuch has no commit to plan against"));
+}
+
 TEST_CASE("wafix pr without a token, or with one GitHub refuses, stops before pushing", "[pr-e2e]") {
     World w;
     std::string refs = w.refs();

@@ -232,3 +232,19 @@ TEST_CASE("colour wraps the same diff in escape codes", "[unit][diff]") {
     }
     CHECK(stripped == render_file_diff("pkg/mod.py", o, n));
 }
+
+TEST_CASE("an absolute path gives git's a/... headers, without a double slash", "[unit][diff]") {
+    std::string patch = render_file_diff("/tmp/proj/mod.py", "x = 1\n", "x = 2\n");
+    CHECK(patch.rfind("diff --git a/tmp/proj/mod.py b/tmp/proj/mod.py\n--- a/tmp/proj/mod.py\n+++ b/tmp/proj/mod.py\n",
+                      0) == 0);
+    CHECK(patch.find("//") == std::string::npos);
+    // As git does for such a patch: applied from the root with one component stripped.
+    TempDir dir;
+    write_file(dir.path() / "mod.py", "x = 1\n");
+    std::string abs = (dir.path() / "mod.py").string();
+    write_file(dir.path() / "fix.patch", render_file_diff(abs, "x = 1\n", "x = 2\n"));
+    auto r = run("patch -p1 -d / --batch < " + shell_quote((dir.path() / "fix.patch").string()));
+    INFO(r.out << r.err);
+    CHECK(r.status == 0);
+    CHECK(read_file(dir.path() / "mod.py") == "x = 2\n");
+}

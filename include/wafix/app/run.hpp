@@ -24,6 +24,7 @@ struct AnalyseOptions {
     // Rule settings from the command line (declared name -> checked value): they win over the
     // configuration's, which win over the rules' defaults.
     std::map<std::string, std::string> settings;
+    std::string config_file;  // non-empty: this configuration for every file (--config)
     // Non-empty: only these rules run, on top of what the configuration enables (unlike
     // EngineOptions::select, which overrides the configuration's ignores).
     std::set<std::string> only;

@@ -145,5 +145,7 @@ int run_pr(const PrOptions& options, std::ostream& out, std::ostream& err);
 // The commit a local reference ("refs/remotes/origin/main") points to, read from the repository
 // holding `inside`, without writing anything; nullopt when there is no such reference.
 std::optional<std::string> local_ref_commit(const std::filesystem::path& inside, const std::string& ref);
+// The short name of the branch HEAD points to ("main"); nullopt when HEAD is detached.
+std::optional<std::string> local_head_branch(const std::filesystem::path& inside);
 
 }  // namespace wafix::pr
