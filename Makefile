@@ -34,9 +34,10 @@ build-sanitize: deps
 	cmake -S . -B $(BUILD_SAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DWAFIX_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
 	cmake --build $(BUILD_SAN)
 
+# The packaging tests (wheel, pre-commit, Action, browser) check packaging, not memory safety: `make test` runs them.
 test-sanitize: build-sanitize
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --test-dir $(BUILD_SAN) --output-on-failure
+	  ctest --test-dir $(BUILD_SAN) --output-on-failure -LE packaging
 
 # libFuzzer targets (clang) over the whole pipeline and over the applier + diff renderer.
 fuzz: deps
