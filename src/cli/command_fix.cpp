@@ -79,8 +79,7 @@ void write_manifests(RunReport& run, Written& w) {
 void print_secrets_summary(const Options& o, const std::vector<SecretsManifestEntry>& moved) {
     bool manifest = !o.secrets_manifest.empty();
     if (moved.empty()) {
-        if (manifest)
-            std::cout << fmt::format("wafix: no secrets moved; wrote an empty list to {}\n", o.secrets_manifest);
+        if (manifest) std::cout << fmt::format("wafix: no secrets moved; nothing new in {}\n", o.secrets_manifest);
         return;
     }
     size_t n = moved.size();
@@ -130,18 +129,32 @@ int command_fix(const Options& o, const EngineOptions& engine) {
     if (!o.allow_dirty && !worktree_clean(run)) return kExitError;
     // The secrets manifest is written before any source file changes, so that no value is ever
     // only in git history because the manifest could not be written.
+    // An existing manifest is merged, never replaced: it may hold the only copy of values an
+    // earlier run moved.
     bool manifest = !o.secrets_manifest.empty();
+    ManifestMerge before;
     if (manifest) {
-        if (auto err = write_private_file(o.secrets_manifest, secrets_manifest_json(secret_entries(run, {})))) {
+        if (auto err = manifest_place_error(o.secrets_manifest)) {
+            std::cerr << "wafix: error: --secrets-manifest " << o.secrets_manifest << " " << *err
+                      << "; nothing was changed\n";
+            return kExitError;
+        }
+        before = merge_with_manifest_file(o.secrets_manifest, {});
+        ManifestMerge merged = merge_manifest_entries(before.entries, secret_entries(run, {}));
+        std::optional<std::string> err = before.error;
+        if (!err) err = write_private_file(o.secrets_manifest, secrets_manifest_json(merged.entries));
+        if (err) {
             std::cerr << "wafix: error: " << o.secrets_manifest << ": " << *err << "; nothing was changed\n";
             return kExitError;
         }
+        for (const auto& warning : merged.warnings) std::cerr << "wafix: warning: " << warning << "\n";
     }
     install_write_signal_handlers();
     Written w = write_sources(run);
     if (manifest && !w.failed.empty()) {
-        // Only the secrets whose files did change.
-        if (auto err = write_private_file(o.secrets_manifest, secrets_manifest_json(w.moved)))
+        // Only the secrets whose files did change, beside what the file held before.
+        ManifestMerge merged = merge_manifest_entries(before.entries, w.moved);
+        if (auto err = write_private_file(o.secrets_manifest, secrets_manifest_json(merged.entries)))
             run.errors.push_back({o.secrets_manifest, *err});
     }
     write_manifests(run, w);

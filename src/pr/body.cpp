@@ -116,7 +116,8 @@ void rule_section(std::string& out, const RuleCommit& c) {
     if (!c.secrets.empty()) {
         out += "- **Now read from AWS Secrets Manager:**\n";
         for (const MovedSecret& s : c.secrets)
-            out += fmt::format("  - `{}` ({}, was in `{}` line {})\n", s.id, s.kind, s.file, s.line);
+            out += fmt::format("  - `{}` ({}, was in `{}` line {}){}\n", s.id, s.kind, s.file, s.line,
+                               s.access.empty() ? "" : ": " + s.access);
     }
     if (!c.left.empty()) {
         out += "- **Left for a human:**\n";

@@ -281,10 +281,15 @@ private:
         for (const FamilyPlan& fp : plan.families)
             for (const RuleCommit& c : fp.commits)
                 for (const MovedSecret& s : c.secrets) entries.push_back({s.id, s.file, s.line, s.kind, s.value});
-        if (auto err = write_private_file(o_.secrets_manifest, secrets_manifest_json(entries))) {
+        // Merged with what the file already holds: a rerun must not lose the values of the last one.
+        ManifestMerge merged = merge_with_manifest_file(o_.secrets_manifest, entries);
+        std::optional<std::string> err = merged.error;
+        if (!err) err = write_private_file(o_.secrets_manifest, secrets_manifest_json(merged.entries));
+        if (err) {
             io_.error(fmt::format("{}: {}; nothing was pushed", o_.secrets_manifest, *err));
             return false;
         }
+        for (const auto& warning : merged.warnings) io_.say("wafix: warning: " + warning);
         io_.say(fmt::format(
             "wafix: wrote {} secret id{} and value{} to {} (mode 0600): create the secrets from it, "
             "then delete it",

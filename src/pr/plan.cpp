@@ -102,7 +102,8 @@ RuleCommit apply_rule(const fs::path& dir, const std::string& rule, const PlanOp
         std::string bytes = r.source->bytes_for(r.fixed_text);
         write_bytes(r.path, bytes);
         c.spec.changes.push_back({rel, bytes});
-        for (const SecretRecord& s : r.secrets) c.secrets.push_back({s.id, s.kind, rel, s.line, s.value, s.spellings});
+        for (const SecretRecord& s : r.secrets)
+            c.secrets.push_back({s.id, s.kind, rel, s.line, s.value, s.spellings, strip_root(s.access, dir)});
     }
     for (const ManifestUpdate& m : run.manifests.updates) {
         std::string rel = repo_relative(m.path, dir);

@@ -92,16 +92,25 @@ TEST_CASE("WA301 lists secret ids, asks to create them from the manifest and rot
     RuleCommit c = commit("WA301", 2, 2, {{"functions/a/handler.py", 2}});
     const std::string value = "K4NlIzpnTHt2MT5XSvtxuleswrR4QYX7";
     c.secrets.push_back({"a/erp-api-key", "password", "functions/a/handler.py", 31, value, {"\"" + value + "\""}});
-    c.secrets.push_back(
-        {"a/github-token", "github-token", "functions/a/handler.py", 40, "ghp_abcdefghijklmnop0123456789ABCDEFGH", {}});
+    c.secrets.push_back({"a/github-token",
+                         "github-token",
+                         "functions/a/handler.py",
+                         40,
+                         "ghp_abcdefghijklmnop0123456789ABCDEFGH",
+                         {},
+                         "before deploying, `S/A` needs `x.grant_read(a)`"});
     c.spec.message = commit_message(c);
     plan.commits.push_back(c);
     std::string body = pr_body(plan, "main");
-    CHECK(has(body, "`a/erp-api-key` (password, was in `functions/a/handler.py` line 31)"));
+    CHECK(has(body, "`a/erp-api-key` (password, was in `functions/a/handler.py` line 31)\n"));
+    CHECK(has(body,
+              "`a/github-token` (github-token, was in `functions/a/handler.py` line 40): before deploying, "
+              "`S/A` needs `x.grant_read(a)`\n"));
     CHECK(has(body, "Create and rotate the secrets (WA301)"));
     CHECK(has(body, "secrets manifest"));
     CHECK(has(body, "they stay in git history"));
     CHECK(has(body, "secretsmanager:GetSecretValue"));
+    CHECK(has(body, "rotate each credential at its provider first"));
     auto values = secret_texts(plan);
     CHECK(holds_secret(value, values));
     CHECK_FALSE(holds_secret(body, values));

@@ -23,7 +23,7 @@ struct Provider {
 };
 
 // From gitleaks / detect-secrets, tightened where they allow placeholders (see rules.md, WA301).
-constexpr std::array<Provider, 7> kProviders = {{
+constexpr std::array<Provider, 14> kProviders = {{
     {"aws-access-key-id", R"(\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b)"},
     {"github-token", R"(\b((?:ghp|gho|ghu|ghs|ghr)_[0-9A-Za-z]{36})\b)"},
     {"github-token", R"(\b(github_pat_[0-9A-Za-z_]{82})\b)"},
@@ -32,6 +32,13 @@ constexpr std::array<Provider, 7> kProviders = {{
     {"private-key",
      R"((-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----(?s:.)+?-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----))"},
     {"jwt", R"(\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?:[^A-Za-z0-9_.-]|$))"},
+    {"slack-token", R"(\b(xox[ars]-[0-9]{8,}-[0-9A-Za-z-]{10,}))"},
+    {"slack-webhook", R"((https://hooks\.slack\.com/services/T[A-Z0-9]{8,}/B[A-Z0-9]{8,}/[A-Za-z0-9]{24}))"},
+    {"sendgrid-key", R"(\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$))"},
+    {"google-api-key", R"(\b(AIza[0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$))"},
+    {"twilio-api-key", R"(\b(SK[0-9a-f]{32})\b)"},
+    {"gitlab-token", R"(\b(glpat-[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$))"},
+    {"npm-token", R"(\b(npm_[A-Za-z0-9]{36})\b)"},
 }};
 
 struct Compiled {
@@ -298,10 +305,13 @@ bool may_contain_secrets(std::string_view text) {
     re2::StringPiece all(text.data(), text.size());
     // The provider set only where a provider prefix occurs: one literal-prefix scan for most files.
     static const RE2 prefixes(
-        "AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|xox[bpe]-|[sr]k_(?:test|live|prod)_|"
-        "PRIVATE KEY|eyJ");
+        "AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|xox[bpears]-|[sr]k_(?:test|live|prod)_|"
+        "PRIVATE KEY|eyJ|hooks\\.slack\\.com|SG\\.|AIza|SK[0-9a-f]{32}|glpat-|npm_");
     std::vector<int> providers;
     if (RE2::PartialMatch(all, prefixes) && c.set.Match(all, &providers)) return true;
+    // A password inside a URL, whatever names surround it.
+    static const RE2 url_credentials(R"(://[^\s:/@'"]*:[^\s@/'"]{8,}@)");
+    if (memmem(text.data(), text.size(), "://", 3) && RE2::PartialMatch(all, url_credentials)) return true;
     return has_candidate_literal(text);
 }
 
@@ -349,6 +359,12 @@ std::optional<std::string> generic_kind(std::string_view name) {
     // Trailing digits do not change a word's meaning ("password2").
     for (auto& w : words)
         while (w.size() > 1 && std::isdigit(static_cast<unsigned char>(w.back()))) w.pop_back();
+    // "password_for_email", "secret_of_app": what follows says whose, not what.
+    for (size_t i = 1; i < words.size(); ++i)
+        if (words[i] == "for" || words[i] == "of") {
+            words.resize(i);
+            break;
+        }
     const std::string& first = words.front();
     const std::string& last = words.back();
     if (first == "public" || first == "csrf" || first == "xsrf" || first == "is" || first == "has" || first == "no")
@@ -431,6 +447,7 @@ std::optional<Detection> classify(std::string_view name, std::string_view value)
     for (const auto& w : words)
         if (unreal.count(w)) return std::nullopt;
     if (auto p = match_provider(value)) return p;
+    if (auto u = url_password(value)) return u;
     if (name.empty()) return std::nullopt;
     bool aws = std::find(words.begin(), words.end(), "aws") != words.end();
     std::string joined;

@@ -24,6 +24,9 @@ bool may_contain_secrets(std::string_view text);
 // A provider token (AWS key id, GitHub, Slack, Stripe, PEM private key, JWT) anywhere in `value`.
 std::optional<Detection> match_provider(std::string_view value);
 
+// A password inside a URL (`scheme://user:password@host`): its span, of kind "url-password".
+std::optional<Detection> url_password(std::string_view value);
+
 // The generic kind a bound name announces ("password", "token", "api-key", ...), or nullopt when
 // the name is not anchored or is excluded (`*_id`, `*_url`, `public_*`, ...).
 std::optional<std::string> generic_kind(std::string_view name);

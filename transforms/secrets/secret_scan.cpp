@@ -1,6 +1,7 @@
 // The literals of a module that may be hard-coded credentials, and where each is bound.
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "secrets/secret_scan.hpp"
 #include "wafix/core/python_string.hpp"
@@ -66,10 +67,21 @@ std::string target_name(Node target) {
 bool could_be_secret(const Literal& lit) {
     std::string_view v = lit.value;
     if (v.size() < 8) return false;
-    if (secrets::match_provider(v) || secrets::plausible_secret_value(v)) return true;
+    if (secrets::match_provider(v) || secrets::plausible_secret_value(v) || secrets::url_password(v)) return true;
     for (std::string_view scheme : {"Bearer ", "Basic ", "token ", "Token ", "Bot "})
         if (v.starts_with(scheme)) return true;
     return false;
+}
+
+// PyJWT's and python-jose's encode/decode, whose second argument (or `key=`) is the signing key.
+bool is_jwt_call(Node call, const SemanticModel& model) {
+    if (!call.is("call")) return false;
+    auto q = model.qualified_name(call.field("function"));
+    if (!q) return false;
+    static const std::set<std::string> calls = {"jwt.encode",       "jwt.decode",         "jose.jwt.encode",
+                                                "jose.jwt.decode",  "jwt.api_jwt.encode", "jwt.api_jwt.decode",
+                                                "jwt.PyJWT.encode", "jwt.PyJWT.decode"};
+    return calls.count(*q) > 0;
 }
 
 std::optional<Candidate> candidate(Node s, const SemanticModel& model) {
@@ -86,6 +98,8 @@ std::optional<Candidate> candidate(Node s, const SemanticModel& model) {
     } else if (p.is("keyword_argument") && p.field("value") == outer) {
         c.place = Place::Keyword;
         c.name = std::string(p.field("name").text());
+        if (c.name == "key" && p.parent().is("argument_list") && is_jwt_call(p.parent().parent(), model))
+            c.name = kJwtKeyName;
     } else if (p.is("pair") && p.field("value") == outer && p.parent().is("dictionary")) {
         c.place = Place::DictValue;
         if (auto key = string_literal_value(p.field("key"))) c.name = *key;
@@ -96,6 +110,8 @@ std::optional<Candidate> candidate(Node s, const SemanticModel& model) {
         c.place = Place::Positional;
         // os.environ.get("NAME", "default") / os.getenv("NAME", "default"): named by NAME.
         auto args = call_arguments(p.parent());
+        // jwt.encode(payload, KEY, ...) / jwt.decode(token, KEY, ...): the signing key.
+        if (args.size() >= 2 && args[1] == outer && is_jwt_call(p.parent(), model)) c.name = kJwtKeyName;
         if (args.size() == 2 && args[1] == outer) {
             auto q = model.qualified_name(p.parent().field("function"));
             if (q && (*q == "os.getenv" || *q == "os.environ.get" || *q == "os.environ.setdefault")) {

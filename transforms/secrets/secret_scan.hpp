@@ -26,6 +26,9 @@ struct Literal {
 
 enum class Place { Assignment, Keyword, DictValue, Default, Positional, Comparison, EnvDefault };
 
+// The name a JWT signing key passed to jwt.encode / jwt.decode is classified and named under.
+inline constexpr const char* kJwtKeyName = "jwt_secret";
+
 struct Candidate {
     Literal literal;
     Detection detection;

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "secrets/secret_access.hpp"
 #include "secrets/secret_scan.hpp"
 
 namespace wafix {
@@ -70,7 +71,9 @@ std::string sanitise_id(std::string_view s) {
 
 std::string describe(const Candidate& c) {
     std::string what = "hard-coded " + c.detection.kind;
-    if (is_identifier_like(c.name)) {
+    if (c.name == secrets::kJwtKeyName) {
+        what += " as a JWT signing key";
+    } else if (is_identifier_like(c.name)) {
         if (c.place == Place::Comparison) what += fmt::format(" compared with `{}`", c.name);
         else if (c.place == Place::EnvDefault)
             what += fmt::format(" as the default of environment variable `{}`", c.name);
@@ -101,12 +104,15 @@ public:
                .family = "secrets",
                .pillars = {Pillar::Sec},
                .summary = "hard-coded credentials: read them from AWS Secrets Manager",
+               // Unsafe only where a function that ships the file runs with a role its construct
+               // does not define: the lookup alone would then fail with AccessDenied.
+               .fix_safety = Safety::Unsafe,
                // Case variants of the words a secret's name carries, and the provider prefixes.
-               .triggers = {"pass",   "Pass",  "PASS",  "pwd",         "Pwd",  "PWD",  "secret", "Secret",
-                            "SECRET", "token", "Token", "TOKEN",       "key",  "Key",  "KEY",    "auth",
-                            "Auth",   "AUTH",  "cred",  "Cred",        "CRED", "A3T",  "AKIA",   "ASIA",
-                            "ABIA",   "ACCA",  "ghp_",  "gho_",        "ghu_", "ghs_", "ghr_",   "github_pat_",
-                            "xox",    "sk_",   "rk_",   "PRIVATE KEY", "eyJ"},
+               .triggers = {"pass",  "Pass",  "PASS",  "pwd",  "Pwd",         "PWD",  "secret", "Secret", "SECRET",
+                            "token", "Token", "TOKEN", "key",  "Key",         "KEY",  "auth",   "Auth",   "AUTH",
+                            "cred",  "Cred",  "CRED",  "A3T",  "AKIA",        "ASIA", "ABIA",   "ACCA",   "ghp_",
+                            "gho_",  "ghu_",  "ghs_",  "ghr_", "github_pat_", "xox",  "sk_",    "rk_",    "PRIVATE KEY",
+                            "eyJ",   "SG.",   "AIza",  "SK",   "glpat-",      "npm_", "://"},
                .peers = {{PeerTool::Bandit, "B105"},
                          {PeerTool::Bandit, "B106"},
                          {PeerTool::Bandit, "B107"},
@@ -129,11 +135,13 @@ public:
                              .check = check_secret_prefix,
                              .aliases = {"secret-prefix"}}},
                .pr_note = PrNote{"Create and rotate the secrets",
-                                 "Before deploying, create {secret_ids} in AWS Secrets Manager from the secrets "
-                                 "manifest (`wafix pr --secrets-manifest FILE` or `wafix fix --secrets-manifest FILE` "
-                                 "writes the values, mode 0600, to a file outside the repository; delete it "
-                                 "afterwards), and allow the functions `secretsmanager:GetSecretValue` on them. Then "
-                                 "rotate the old values: they stay in git history after this merge."},
+                                 "The old values of {secret_ids} were committed: they stay in git history after "
+                                 "this merge, so treat them as leaked. In this order: rotate each credential at its "
+                                 "provider first; create the secrets in AWS Secrets Manager with the new values (the "
+                                 "secrets manifest, written by `wafix pr --secrets-manifest FILE` or `wafix fix "
+                                 "--secrets-manifest FILE` outside the repository with mode 0600, lists the ids; "
+                                 "delete it afterwards); allow the functions `secretsmanager:GetSecretValue` on them "
+                                 "as listed above; deploy; then revoke the old values."},
                // The project's manifests count as much as the module's imports: Powertools is then
                // installed where the code runs, in the package or as the Lambda layer that dev-only
                // lists stand for.
@@ -192,8 +200,10 @@ private:
                 if (!head.empty()) replacement = c.literal.prefix + quote + head + quote + " + " + replacement;
                 if (!tail.empty()) replacement += " + " + c.literal.prefix + quote + tail + quote;
             }
+            secrets::SecretAccess access = secrets::secret_access(ctx.app_model(), ctx.file().path, id);
             Fix fix;
             fix.title = "Read the secret from AWS Secrets Manager";
+            if (access.role_unseen) fix.safety = Safety::Unsafe;
             fix.edits = helper->edits;
             fix.edits.push_back({c.literal.node.start(), c.literal.node.end(), replacement});
             SecretRecord record;
@@ -202,10 +212,13 @@ private:
             record.value = secret;
             record.spellings = partial ? std::vector<std::string>{secret} : c.literal.spellings;
             record.offset = c.literal.node.start();
+            record.access = access.to_add;
             fix.secrets.push_back(std::move(record));
-            Finding f = ctx.finding(
-                info(), c.literal.node,
-                describe(c) + fmt::format(": read it from AWS Secrets Manager (secret id \"{}\"); ", id) + kRotate);
+            std::string message =
+                describe(c) + fmt::format(": read it from AWS Secrets Manager (secret id \"{}\"); ", id);
+            if (access.role_unseen) message += "[unsafe fix with --unsafe-fixes] ";
+            if (!access.note.empty()) message += access.note + "; ";
+            Finding f = ctx.finding(info(), c.literal.node, message + kRotate);
             f.fix = std::move(fix);
             out.push_back(std::move(f));
         }
@@ -224,6 +237,9 @@ private:
         // A provider token under a neutral name ("Authorization") is best named by its kind.
         bool neutral = c.detection.provider && !secrets::generic_kind(c.name);
         std::string base = neutral ? std::string() : secrets::normalise_name(c.name);
+        // A URL's password is named after the URL's name (DATABASE_URL -> database-url-password).
+        if (c.detection.kind == "url-password" && !secrets::normalise_name(c.name).empty())
+            base = secrets::normalise_name(c.name) + "-password";
         if (base.empty() || base.size() > 64) base = c.detection.kind;
         base = prefix + base;
         std::string id = base;

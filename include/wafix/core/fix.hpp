@@ -33,6 +33,7 @@ struct SecretRecord {
     std::vector<std::string> spellings;  // how the value is written in the source (for masking)
     uint32_t offset = 0;                 // where the literal was, in the text the fix was made on
     uint32_t line = 0;                   // 1-based, filled in by the engine
+    std::string access;                  // what the functions running it must be granted ("" when unknown)
 };
 
 struct Fix {

@@ -54,6 +54,7 @@ struct MovedSecret {
     uint32_t line = 0;
     std::string value;
     std::vector<std::string> spellings;
+    std::string access = {};  // the grant the functions running it still need (never the value)
 };
 
 // One rule's commit: computed on the tree the previous rule's commit left.

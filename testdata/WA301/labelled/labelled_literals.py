@@ -4,6 +4,7 @@
 import os
 
 import boto3
+import jwt
 import requests
 
 # Provider tokens, whatever the name.
@@ -47,10 +48,37 @@ sendgrid_token: str = "SG7kd93Lq02MxP4vZ8wN1rT6"  # expect: secret generic
 DJANGO_KEY = os.environ.get("DJANGO_SECRET_KEY", "r8Kq2Lm7Xz4Pw9Tn3Vb6Yc1")  # expect: secret generic
 ORDERS_TOKEN = os.getenv("ORDERS_API_TOKEN", "Hb4Nq8Wm2Xr6Tz9Lk3Pv")  # expect: secret generic
 
+# Passwords inside URLs, JWT signing keys, more provider shapes.
+DATABASE_URL = "postgresql://orders:Pq7Wm2Xz9Lk4@db.internal/orders"  # expect: secret url
+engine = create_engine("mysql+pymysql://reporter:Hb4Nq8Wm2Xr6Tz9L@reports.internal/reports")  # expect: secret url
+BROKER = "amqp://svc:Vt5Kx9Qm2Lr7Wz3P@mq.internal:5672/orders"  # expect: secret url
+token = jwt.encode(claims, "Lk3Pv9Xr2Wm6Tq8Zb4Nc", algorithm="HS256")  # expect: secret jwt
+claims = jwt.decode(token, key="Vw7Rt2Yp5Qs9Xm3Kd8Hf", algorithms=["HS256"])  # expect: secret jwt
+MAIL = "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"  # expect: secret provider
+MAPS = "AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI"  # expect: secret provider
+TWILIO = "SK2a1b3c4d5e6f708192a3b4c5d6e7f809"  # expect: secret provider
+GITLAB = "glpat-8Hq2Rk5Wt9Zx3Lm7Pv1N"  # expect: secret provider
+ALERTS = "https://hooks.slack.com/services/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"  # expect: secret provider
+app.secret_key = "Jq7Wm2Xr9Lk4Tz6Pv3Nb"  # expect: secret generic
+app.config["SECRET_KEY"] = "Rt5Yp8Qs2Xm6Kd9Hf3Lw"  # expect: secret generic
+s3 = boto3.client("s3", aws_secret_access_key="mK8pL2vR9xQ4tN7wZ3cH6jB1sF5dG0yU8eA2iO4r")  # expect: secret generic
+LOCAL_DB = "postgresql://postgres:postgres@localhost:5432/orders"  # expect: clean url
+TEMPLATE_DB = "postgresql://{user}:{password}@{host}/orders"  # expect: clean url
+ENV_DB = "postgresql://orders:${DB_PASSWORD}@db/orders"  # expect: clean url
+DOCS_DB = "postgresql://user:S3cr3tPa55w0rd@db.example.com/orders"  # expect: clean url
+NO_PASSWORD = "amqp://guest@rabbit.internal:5672/"  # expect: clean url
+demo = jwt.encode(claims, "secret", algorithm="HS256")  # expect: clean jwt
+signed = jwt.encode({"sub": "Lk3Pv9Xr2Wm6Tq8Zb4Nc"}, os.environ["KEY"])  # expect: clean jwt
+SENDGRID_DEMO = "SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"  # expect: clean placeholder
+SLACK_HOOK_DOC = "https://hooks.slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX"  # expect: clean placeholder
+s3x = boto3.client("s3", aws_secret_access_key="jWnyxxxxxxxxxxxxxxxxX7ZQxxxxxxxxxxxxxxxx")  # expect: clean placeholder
+s3y = boto3.client("s3", aws_access_key_id="AKIAxxxxxxxxxxxxxxxx")  # expect: clean placeholder
+app.config["SECRET_KEY"] = "aaaa"  # expect: clean short
+my_secret_password_for_email = "d6s$f9g!j8mg7hw?n&2"  # expect: secret generic
+
 # Known misses, kept to keep the recall figure honest: no name to anchor on, or a credential
-# embedded in a URL or a tuple.
+# in a tuple.
 KEY = "Wm4Qz8Lx2Rt6Pn9Vk3Hs"  # expect: secret hard
-DATABASE_URL = "postgresql://orders:Pq7Wm2Xz9Lk4@db.internal/orders"  # expect: secret hard
 requests.get("https://api.example.com", auth=("svc-orders", "Hx4Lm9Qz2Wp7Rt3K"))  # expect: secret hard
 
 # Placeholders, templates and lookups under secret-like names.

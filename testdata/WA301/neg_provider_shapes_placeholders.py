@@ -1,0 +1,6 @@
+"""Provider-shaped placeholders from documentation and templates."""
+SENDGRID_DEMO = "SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+GOOGLE_SAMPLE = "AIzaXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
+TWILIO_SID_DOC = "SK00000000000000000000000000000000"
+SLACK_HOOK_DOC = "https://hooks.slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX"
+HASH_LIKE = "SKIP_THE_CHECKS_FOR_THIS_RUN"
