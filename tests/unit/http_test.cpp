@@ -14,12 +14,14 @@ using namespace wafix::test;
 
 namespace {
 
-FileResult fix(const std::string& text, std::set<std::string> rules, std::string timeout = "10", bool unsafe = false) {
+FileResult fix(const std::string& text, std::set<std::string> rules, std::string timeout = "10", bool unsafe = false,
+               std::string style = "constant") {
     auto loaded = source_from_bytes("handler.py", text);
     REQUIRE(loaded.file);
     EngineOptions o;
     o.select = std::move(rules);
     o.settings.set("http-timeout", std::move(timeout));
+    o.settings.set("http-timeout-style", std::move(style));
     o.unsafe_fixes = unsafe;
     return process_source(*loaded.file, o);
 }
@@ -58,9 +60,14 @@ TEST_CASE("a connect/read pair becomes a tuple constant; urlopen gets one number
     CHECK(r.fixed.at("WA201") == 3);
 }
 
-TEST_CASE("one call gets a literal; a later call reuses the constant wafix wrote", "[http]") {
-    FileResult one = fix("import requests\n\nr = requests.get('http://x')\n", {"WA201"});
+TEST_CASE("literal style writes literals; a later call reuses the constant wafix wrote", "[http]") {
+    FileResult one = fix("import requests\n\nr = requests.get('http://x')\n", {"WA201"}, "10", false, "literal");
     CHECK(one.fixed_text == "import requests\n\nr = requests.get('http://x', timeout=10)\n");
+    // The default style is one module constant in every file, even for a single call.
+    FileResult constant = fix("import requests\n\nr = requests.get('http://x')\n", {"WA201"}, "10", false, "constant");
+    CHECK(
+        constant.fixed_text ==
+        "import requests\n\nHTTP_TIMEOUT_SECONDS = 10\n\nr = requests.get('http://x', timeout=HTTP_TIMEOUT_SECONDS)\n");
 
     FileResult two =
         fix("import requests\n\n\ndef a(u):\n    return requests.get(u)\n\n\n"
@@ -128,7 +135,11 @@ TEST_CASE("the http timeout flag on the command line", "[http][cli]") {
     std::string wafix = shell_quote(WAFIX_BINARY);
     auto diff = run(wafix + " diff --select WA201 --http-timeout 3.05,27 h.py", tmp.path());
     CHECK(diff.status == 1);
-    CHECK(diff.out.find("+requests.get('u', timeout=(3.05, 27))") != std::string::npos);
+    CHECK(diff.out.find("+HTTP_TIMEOUT_SECONDS = (3.05, 27)  # (connect, read)") != std::string::npos);
+    auto literal = run(wafix + " diff --select WA201 --http-timeout-style literal h.py", tmp.path());
+    CHECK(literal.out.find("+requests.get('u', timeout=10)") != std::string::npos);
+    auto wrong = run(wafix + " diff --http-timeout-style inline h.py", tmp.path());
+    CHECK(wrong.status == 2);
     auto bad = run(wafix + " diff --http-timeout 1e3 h.py", tmp.path());
     CHECK(bad.status == 2);
     CHECK(bad.err.find("CONNECT,READ") != std::string::npos);
@@ -165,7 +176,7 @@ TEST_CASE("a long dropped call gets the timeout and then one argument per line",
     std::string in =
         "import requests\n\n\ndef notify(webhook_url, message, headers):\n"
         "    requests.post(webhook_url, json={\"text\": message}, headers=headers)\n";
-    FileResult r = fix(in, {"WA201", "WA202"});
+    FileResult r = fix(in, {"WA201", "WA202"}, "10", false, "literal");
     CHECK(r.fixed_text ==
           "import requests\n\n\ndef notify(webhook_url, message, headers):\n    requests.post(\n"
           "        webhook_url,\n        json={\"text\": message},\n        headers=headers,\n"
@@ -196,6 +207,7 @@ FileResult fix_in_function(const std::string& text, const AppModel& model, std::
     EngineOptions o;
     o.select = {"WA201"};
     o.settings.set("http-timeout", std::move(timeout));
+    o.settings.set("http-timeout-style", "literal");
     o.app_model = &model;
     return process_source(*loaded.file, o);
 }
@@ -228,6 +240,7 @@ TEST_CASE("the timeout fits inside the Lambda function that ships the file", "[h
     auto elsewhere = source_from_bytes("scripts/tool.py", in);
     EngineOptions o;
     o.select = {"WA201"};
+    o.settings.set("http-timeout-style", "literal");
     o.app_model = &three;
     CHECK(process_source(*elsewhere.file, o).fixed_text.find("timeout=10)") != std::string::npos);
 }

@@ -57,8 +57,7 @@ bool inside_except(Node n) {
 
 bool is_test_path(const std::filesystem::path& path) {
     std::string file = path.filename().string();
-    if (file == "conftest.py" || file.starts_with("test_") || file.ends_with("_test.py") ||
-        file.ends_with("_tests.py"))
+    if (file == "conftest.py" || file.starts_with("test_") || file.ends_with("_test.py") || file.ends_with("_tests.py"))
         return true;
     for (const auto& part : path.parent_path())
         if (part == "tests" || part == "test") return true;
@@ -66,8 +65,7 @@ bool is_test_path(const std::filesystem::path& path) {
 }
 
 bool is_test_class_name(std::string_view name) {
-    return name.starts_with("Test") || name.ends_with("Test") || name.ends_with("Tests") ||
-           name.ends_with("TestCase");
+    return name.starts_with("Test") || name.ends_with("Test") || name.ends_with("Tests") || name.ends_with("TestCase");
 }
 
 bool in_test_code(const Context& ctx, Node n) {
@@ -126,9 +124,8 @@ ResponseUse classify_response_use(Node id) {
         return inside_except(p) ? ResponseUse::Handled : ResponseUse::BodyRead;
     // Handed to someone else, who may check it.
     if (p.is("return_statement") || p.is("yield") || p.is("argument_list") || p.is("keyword_argument") ||
-        p.is("pair") || p.is("list") || p.is("tuple") || p.is("set") || p.is("expression_list") ||
-        p.is("await") || (p.is("assignment") && p.field("right") == n) ||
-        (p.is("augmented_assignment") && p.field("right") == n))
+        p.is("pair") || p.is("list") || p.is("tuple") || p.is("set") || p.is("expression_list") || p.is("await") ||
+        (p.is("assignment") && p.field("right") == n) || (p.is("augmented_assignment") && p.field("right") == n))
         return ResponseUse::HandedOn;
     return ResponseUse::Metadata;
 }

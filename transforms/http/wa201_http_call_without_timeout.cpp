@@ -12,6 +12,11 @@ constexpr const char* kConstantName = "HTTP_TIMEOUT_SECONDS";
 
 enum class ValueKind { Scalar, Pair, Unknown };
 
+// http-timeout-style: one way of writing the value across a repository.
+std::string check_timeout_style(std::string_view v) {
+    return v == "constant" || v == "literal" ? std::string() : std::string("`constant` or `literal`");
+}
+
 ValueKind kind_of(Node value) {
     if (value.is("integer") || value.is("float")) return ValueKind::Scalar;
     if (value.is("tuple") || value.is("parenthesized_expression")) {
@@ -103,7 +108,13 @@ public:
                                    .default_value = "10",
                                    .help = "timeout written into HTTP calls",
                                    .value_name = "SECONDS|CONNECT,READ",
-                                   .max = http::kMaxTimeoutSeconds}}}) {}
+                                   .max = http::kMaxTimeoutSeconds},
+                                  {.name = "http-timeout-style",
+                                   .default_value = "constant",
+                                   .help = "write the timeout as a module constant (HTTP_TIMEOUT_SECONDS) in every "
+                                           "file, or as a literal at each call",
+                                   .value_name = "constant|literal",
+                                   .check = check_timeout_style}}}) {}
 
     bool may_apply(std::string_view text) const override { return http::may_call_http(text, false); }
 
@@ -170,7 +181,8 @@ private:
             size_t users = 0;
             for (const Pending& p : pending)
                 if (can_use(ctx, fresh, p)) ++users;
-            if (users >= 2) {
+            // One style for the whole repository: a file with a single call gets the constant too.
+            if (users >= 1 && ctx.setting<std::string>("http-timeout-style") == "constant") {
                 constant = fresh;
                 definition = constant_definition(ctx, *setting);
             }
