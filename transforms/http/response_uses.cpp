@@ -150,6 +150,13 @@ bool consumed_unchecked(const std::vector<Node>& uses) {
     return body_read || uses.empty();
 }
 
+bool checked_or_asserted(const std::vector<Node>& uses) {
+    return std::any_of(uses.begin(), uses.end(), [](Node u) {
+        ResponseUse use = classify_response_use(u);
+        return use == ResponseUse::Checked || use == ResponseUse::Asserted;
+    });
+}
+
 Node forgotten_raise_call(const std::vector<Node>& uses) {
     for (const Node& u : uses) {
         ResponseUse use = classify_response_use(u);

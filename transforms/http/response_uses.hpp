@@ -32,8 +32,12 @@ bool is_status_read(std::string_view attribute);
 bool consumed_unchecked(const std::vector<Node>& uses);
 
 // A bare `r.raise_for_status` statement (the call was forgotten) that runs before the first body
-// read: completing it is the fix a reviewer expects. Null when there is none.
+// read: completing it is the fix a reviewer expects, even when the response is then returned (the
+// author meant to check it). Null when there is none.
 Node forgotten_raise_call(const std::vector<Node>& uses);
+
+// True when some use checks the status or asserts on the response.
+bool checked_or_asserted(const std::vector<Node>& uses);
 
 // True inside an assert statement (up to the enclosing function).
 bool inside_assert(Node n);

@@ -128,9 +128,11 @@ private:
     void assigned(Context& ctx, Node call, Node name, Node stmt, const http::HttpCall& h,
                   std::vector<Finding>& out) const {
         auto uses = uses_of_value(ctx, name, stmt.end());
-        if (!http::consumed_unchecked(uses)) return;
+        Node bare = http::forgotten_raise_call(uses);
+        bool forgotten = bare && !http::checked_or_asserted(uses);
+        if (!forgotten && !http::consumed_unchecked(uses)) return;
         Finding f = ctx.finding(info(), call, unchecked_message(h, name.text(), uses.empty()));
-        if (Node bare = http::forgotten_raise_call(uses)) {
+        if (bare) {
             f.message += fmt::format(" (`{}` without parentheses checks nothing)", bare.text());
             f.fix = Fix{fmt::format("Call {}()", bare.text()), {{bare.end(), bare.end(), "()"}}, Safety::Safe, {}};
         } else if (owns_its_lines(ctx.text(), stmt)) {
