@@ -17,6 +17,7 @@
 #include "wafix/app/manifest.hpp"
 #include "wafix/app/model_links.hpp"
 #include "wafix/app/progress.hpp"
+#include "wafix/app/style_config.hpp"
 #include "wafix/core/transform.hpp"
 #include "wafix/model/build.hpp"
 #include "wafix/rules/registry.hpp"
@@ -60,6 +61,7 @@ struct Planner {
     std::set<std::string> config_errors;
     // (directory, search stop, package) -> whether the manifests nearest the directory declare it.
     std::map<std::tuple<fs::path, fs::path, std::string>, bool> declared;
+    std::map<std::pair<fs::path, fs::path>, std::optional<uint32_t>> line_lengths;  // (folder, stop) -> configured
     std::map<const VendoredTree*, int> vendored_skipped;
     std::optional<Config> explicit_config;  // --config FILE: that file governs every file, as ruff's does
 
@@ -92,6 +94,11 @@ struct Planner {
     // The project facts the file's enabled rules ask for (RuleInfo::project_packages), resolved once
     // per directory: rules never read the file system themselves.
     void resolve_project_facts(const DiscoveredFile& f, EngineOptions& options) {
+        std::pair<fs::path, fs::path> folder{f.path.parent_path(), stops(f.root)};
+        auto length = line_lengths.find(folder);
+        if (length == line_lengths.end())
+            length = line_lengths.emplace(folder, project_line_length(f.path, folder.second)).first;
+        options.settings.line_length = length->second.value_or(0);
         for (const auto& t : all_transforms()) {
             if (!options.enabled(t->info().id)) continue;
             for (const std::string& package : t->info().project_packages) {

@@ -29,7 +29,7 @@ bool Context::is_suppressed(const std::string& rule, Node node) const {
 }
 
 uint32_t Context::line_limit() const {
-    if (line_limit_ == 0) line_limit_ = apparent_line_limit(text());
+    if (line_limit_ == 0) line_limit_ = settings_.line_length > 0 ? settings_.line_length : apparent_line_limit(text());
     return line_limit_;
 }
 

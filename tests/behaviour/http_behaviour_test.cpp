@@ -24,8 +24,8 @@ TEST_CASE("the sample project's HTTP calls show up in the demo diff", "[cli][sam
              "+        timeout=HTTP_TIMEOUT_SECONDS\n",  // invoice_parser: no trailing comma kept
              "+    booking.raise_for_status()\n",
              "+    terms.raise_for_status()\n",
-             "+    with urllib.request.urlopen(req, timeout=10) as resp:\n",  // report_builder
-             "+        resp.raise_for_status()\n",                            // supplier_sync Session on self
+             "+    with urllib.request.urlopen(req, timeout=HTTP_TIMEOUT_SECONDS) as resp:\n",  // report_builder
+             "+        resp.raise_for_status()\n",  // supplier_sync Session on self
              "+        s.post(PURCHASING_WEBHOOK, data=report, timeout=HTTP_TIMEOUT_SECONDS).raise_for_status()\n",
          })
         CHECK(diff.out.find(line) != std::string::npos);

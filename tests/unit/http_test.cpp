@@ -5,6 +5,7 @@
 #include "http/http_transforms.hpp"
 #include "test_util.hpp"
 #include "wafix/core/engine.hpp"
+#include "wafix/model/app_model.hpp"
 #include "wafix/rules/registry.hpp"
 
 namespace fs = std::filesystem;
@@ -13,12 +14,14 @@ using namespace wafix::test;
 
 namespace {
 
-FileResult fix(const std::string& text, std::set<std::string> rules, std::string timeout = "10", bool unsafe = false) {
+FileResult fix(const std::string& text, std::set<std::string> rules, std::string timeout = "10", bool unsafe = false,
+               std::string style = "constant") {
     auto loaded = source_from_bytes("handler.py", text);
     REQUIRE(loaded.file);
     EngineOptions o;
     o.select = std::move(rules);
     o.settings.set("http-timeout", std::move(timeout));
+    o.settings.set("http-timeout-style", std::move(style));
     o.unsafe_fixes = unsafe;
     return process_source(*loaded.file, o);
 }
@@ -57,9 +60,14 @@ TEST_CASE("a connect/read pair becomes a tuple constant; urlopen gets one number
     CHECK(r.fixed.at("WA201") == 3);
 }
 
-TEST_CASE("one call gets a literal; a later call reuses the constant wafix wrote", "[http]") {
-    FileResult one = fix("import requests\n\nr = requests.get('http://x')\n", {"WA201"});
+TEST_CASE("literal style writes literals; a later call reuses the constant wafix wrote", "[http]") {
+    FileResult one = fix("import requests\n\nr = requests.get('http://x')\n", {"WA201"}, "10", false, "literal");
     CHECK(one.fixed_text == "import requests\n\nr = requests.get('http://x', timeout=10)\n");
+    // The default style is one module constant in every file, even for a single call.
+    FileResult constant = fix("import requests\n\nr = requests.get('http://x')\n", {"WA201"}, "10", false, "constant");
+    CHECK(
+        constant.fixed_text ==
+        "import requests\n\nHTTP_TIMEOUT_SECONDS = 10\n\nr = requests.get('http://x', timeout=HTTP_TIMEOUT_SECONDS)\n");
 
     FileResult two =
         fix("import requests\n\n\ndef a(u):\n    return requests.get(u)\n\n\n"
@@ -127,7 +135,11 @@ TEST_CASE("the http timeout flag on the command line", "[http][cli]") {
     std::string wafix = shell_quote(WAFIX_BINARY);
     auto diff = run(wafix + " diff --select WA201 --http-timeout 3.05,27 h.py", tmp.path());
     CHECK(diff.status == 1);
-    CHECK(diff.out.find("+requests.get('u', timeout=(3.05, 27))") != std::string::npos);
+    CHECK(diff.out.find("+HTTP_TIMEOUT_SECONDS = (3.05, 27)  # (connect, read)") != std::string::npos);
+    auto literal = run(wafix + " diff --select WA201 --http-timeout-style literal h.py", tmp.path());
+    CHECK(literal.out.find("+requests.get('u', timeout=10)") != std::string::npos);
+    auto wrong = run(wafix + " diff --http-timeout-style inline h.py", tmp.path());
+    CHECK(wrong.status == 2);
     auto bad = run(wafix + " diff --http-timeout 1e3 h.py", tmp.path());
     CHECK(bad.status == 2);
     CHECK(bad.err.find("CONNECT,READ") != std::string::npos);
@@ -164,7 +176,7 @@ TEST_CASE("a long dropped call gets the timeout and then one argument per line",
     std::string in =
         "import requests\n\n\ndef notify(webhook_url, message, headers):\n"
         "    requests.post(webhook_url, json={\"text\": message}, headers=headers)\n";
-    FileResult r = fix(in, {"WA201", "WA202"});
+    FileResult r = fix(in, {"WA201", "WA202"}, "10", false, "literal");
     CHECK(r.fixed_text ==
           "import requests\n\n\ndef notify(webhook_url, message, headers):\n    requests.post(\n"
           "        webhook_url,\n        json={\"text\": message},\n        headers=headers,\n"
@@ -172,4 +184,75 @@ TEST_CASE("a long dropped call gets the timeout and then one argument per line",
     CHECK(r.fixed.at("WA201") == 1);
     CHECK(r.fixed.at("WA202") == 1);
     CHECK_FALSE(fix(r.fixed_text, {"WA201", "WA202"}).changed());
+}
+
+namespace {
+
+// A model with one function that ships functions/orders/ and stops after `seconds`.
+AppModel model_with_function(double seconds) {
+    AppModel model;
+    LambdaFunction f;
+    f.id = "OrdersStack/Orders";
+    f.name = "Orders";
+    f.timeout_seconds = seconds;
+    f.code.asset_dir = model_path("functions/orders");
+    model.functions.push_back(f);
+    model.index();
+    return model;
+}
+
+FileResult fix_in_function(const std::string& text, const AppModel& model, std::string timeout = "10") {
+    auto loaded = source_from_bytes("functions/orders/handler.py", text);
+    REQUIRE(loaded.file);
+    EngineOptions o;
+    o.select = {"WA201"};
+    o.settings.set("http-timeout", std::move(timeout));
+    o.settings.set("http-timeout-style", "literal");
+    o.app_model = &model;
+    return process_source(*loaded.file, o);
+}
+
+}  // namespace
+
+TEST_CASE("the timeout fits inside the Lambda function that ships the file", "[http][model]") {
+    std::string in = "import requests\n\n\ndef handler(event, context):\n    return requests.get(event['url'])\n";
+    AppModel three = model_with_function(3);
+    FileResult r = fix_in_function(in, three);
+    CHECK(r.fixed_text ==
+          "import requests\n\n\ndef handler(event, context):\n    return requests.get(event['url'], timeout=2)\n");
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].message.find("`Orders`") != std::string::npos);
+    CHECK(r.findings[0].message.find("stops after 3 s") != std::string::npos);
+
+    // A 30 s function leaves the 10 s default alone, and says nothing about it.
+    AppModel thirty = model_with_function(30);
+    FileResult roomy = fix_in_function(in, thirty);
+    CHECK(roomy.fixed_text.find("timeout=10)") != std::string::npos);
+    CHECK(roomy.findings[0].message.find("stops after") == std::string::npos);
+
+    // A pair is capped number by number: (3.05, 27) in a 10 s function reads (3.05, 8).
+    AppModel ten = model_with_function(10);
+    CHECK(fix_in_function(in, ten, "3.05,27").fixed_text.find("timeout=(3.05, 8))") != std::string::npos);
+    // Below a second the value keeps tenths.
+    AppModel one = model_with_function(1);
+    CHECK(fix_in_function(in, one).fixed_text.find("timeout=0.8)") != std::string::npos);
+    // A file no function ships gets the setting as it is.
+    auto elsewhere = source_from_bytes("scripts/tool.py", in);
+    EngineOptions o;
+    o.select = {"WA201"};
+    o.settings.set("http-timeout-style", "literal");
+    o.app_model = &three;
+    CHECK(process_source(*elsewhere.file, o).fixed_text.find("timeout=10)") != std::string::npos);
+}
+
+TEST_CASE("fit_timeout caps each number at the function's share", "[http]") {
+    auto ten = *http::parse_timeout_setting("10");
+    CHECK_FALSE(http::fit_timeout(ten, 30));
+    CHECK(http::fit_timeout(ten, 3)->literal == "2");
+    CHECK_FALSE(http::fit_timeout(ten, 12.5));  // exactly 80 %: it fits
+    auto pair = *http::parse_timeout_setting("3.05,27");
+    auto capped = http::fit_timeout(pair, 3);
+    REQUIRE(capped);
+    CHECK(capped->literal == "2");  // both capped to 2: one number
+    CHECK_FALSE(capped->pair);
 }

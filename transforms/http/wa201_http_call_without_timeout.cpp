@@ -12,6 +12,11 @@ constexpr const char* kConstantName = "HTTP_TIMEOUT_SECONDS";
 
 enum class ValueKind { Scalar, Pair, Unknown };
 
+// http-timeout-style: one way of writing the value across a repository.
+std::string check_timeout_style(std::string_view v) {
+    return v == "constant" || v == "literal" ? std::string() : std::string("`constant` or `literal`");
+}
+
 ValueKind kind_of(Node value) {
     if (value.is("integer") || value.is("float")) return ValueKind::Scalar;
     if (value.is("tuple") || value.is("parenthesized_expression")) {
@@ -65,6 +70,21 @@ std::optional<Constant> constant_in_use(const Context& ctx, http::Classifier& cl
     return std::nullopt;
 }
 
+// `**{"timeout": T, ...}`: a dict literal unpacked into the call that names the timeout.
+bool splat_dict_has_timeout(Node call) {
+    for (const Node& a : call_arguments(call)) {
+        if (!a.is("dictionary_splat") || a.named_child_count() == 0) continue;
+        Node dict = a.named_child(0);
+        if (!dict.is("dictionary")) continue;
+        for (const Node& pair : dict.named_children()) {
+            if (!pair.is("pair")) continue;
+            std::string_view key = pair.field("key").text();
+            if (key == "\"timeout\"" || key == "'timeout'") return true;
+        }
+    }
+    return false;
+}
+
 struct Pending {
     Node call;
     http::HttpCall http;
@@ -78,8 +98,8 @@ public:
                      .name = "http-call-without-timeout",
                      .family = "http",
                      .pillars = {Pillar::Sec, Pillar::Rel},
-                     .summary = "requests / Session / urlopen calls without a timeout",
-                     .triggers = {"requests", "urlopen", "httpx"},
+                     .summary = "requests / Session / urlopen / urllib3 / aiohttp calls without a timeout",
+                     .triggers = {"requests", "urlopen", "httpx", "urllib3", "aiohttp"},
                      .peers = {{PeerTool::Bandit, "B113"},
                                {PeerTool::Bandit, "request_without_timeout"},
                                {PeerTool::Ruff, "S113"}},
@@ -88,7 +108,13 @@ public:
                                    .default_value = "10",
                                    .help = "timeout written into HTTP calls",
                                    .value_name = "SECONDS|CONNECT,READ",
-                                   .max = http::kMaxTimeoutSeconds}}}) {}
+                                   .max = http::kMaxTimeoutSeconds},
+                                  {.name = "http-timeout-style",
+                                   .default_value = "constant",
+                                   .help = "write the timeout as a module constant (HTTP_TIMEOUT_SECONDS) in every "
+                                           "file, or as a literal at each call",
+                                   .value_name = "constant|literal",
+                                   .check = check_timeout_style}}}) {}
 
     bool may_apply(std::string_view text) const override { return http::may_call_http(text, false); }
 
@@ -97,6 +123,16 @@ private:
         static const Query calls("(call) @call");
         std::string chosen = ctx.setting<std::string>("http-timeout");
         auto setting = http::parse_timeout_setting(chosen);
+        std::string why;  // how the value was chosen, when not straight from the setting
+        if (setting)
+            if (auto fn = http::shortest_function_timeout(ctx))
+                if (auto fitted = http::fit_timeout(*setting, fn->seconds)) {
+                    why = fmt::format(
+                        " (timeout {} s: the Lambda function `{}` that runs this file stops after {} s, "
+                        "so --http-timeout {} could never fire)",
+                        fitted->literal, fn->function, fn->seconds, chosen);
+                    setting = fitted;
+                }
         std::vector<Pending> pending;
         http::Classifier classifier(ctx);
         for (const Match& m : calls.matches(ctx.root())) {
@@ -112,7 +148,12 @@ private:
                 continue;
             }
             if (h->library == http::Library::Httpx) continue;  // httpx has a 5 s default
-            if (positional_timeout(call, *h)) continue;
+            if (h->session_timeout) continue;                  // the session's adapter / subclass / wrapper sets one
+            if (positional_timeout(call, *h) || splat_dict_has_timeout(call)) continue;
+            if (h->library == http::Library::Aiohttp) {
+                out.push_back(ctx.finding(info(), call, aiohttp_message(*h)));
+                continue;
+            }
             Finding f = ctx.finding(info(), call,
                                     fmt::format("`{}` has no timeout: a stalled server holds the function until "
                                                 "the Lambda itself times out",
@@ -125,6 +166,7 @@ private:
                     fmt::format(" (not rewritten: --http-timeout `{}` is not a number or a CONNECT,READ pair)", chosen);
                 out.push_back(std::move(f));
             } else {
+                f.message += why;
                 pending.push_back({call, *h, std::move(f)});
             }
         }
@@ -139,14 +181,16 @@ private:
             size_t users = 0;
             for (const Pending& p : pending)
                 if (can_use(ctx, fresh, p)) ++users;
-            if (users >= 2) {
+            // One style for the whole repository: a file with a single call gets the constant too.
+            if (users >= 1 && ctx.setting<std::string>("http-timeout-style") == "constant") {
                 constant = fresh;
                 definition = constant_definition(ctx, *setting);
             }
         }
 
         for (Pending& p : pending) {
-            bool urlopen = p.http.library == http::Library::Urllib;
+            // urlopen takes one socket timeout; urllib3 one number (or a Timeout object).
+            bool urlopen = p.http.library == http::Library::Urllib || p.http.library == http::Library::Urllib3;
             std::string value = urlopen ? setting->scalar_literal : setting->literal;
             bool use_constant = constant && can_use(ctx, *constant, p);
             if (use_constant) value = constant->name;
@@ -162,12 +206,20 @@ private:
         }
     }
 
+    static std::string aiohttp_message(const http::HttpCall& h) {
+        return fmt::format(
+            "`{}` has no timeout: aiohttp's default allows 300 s per request, longer than most functions "
+            "run (not rewritten: pass timeout=aiohttp.ClientTimeout(total=...) below the function's timeout)",
+            h.display);
+    }
+
     // urlopen(url, data, timeout) and Session.request(method, url, ..., timeout) take it by position.
     static bool positional_timeout(Node call, const http::HttpCall& h) {
         size_t positional = 0;
         for (const Node& a : call_arguments(call))
             if (!a.is("keyword_argument") && !is_splat(a)) ++positional;
         if (h.library == http::Library::Urllib) return positional >= 3;
+        if (h.library == http::Library::Urllib3 && h.method == "connection_from_url") return false;
         if (h.session && h.method == "request") return positional >= 9;
         return false;
     }
@@ -175,7 +227,8 @@ private:
     // The call can read the constant: not shadowed where it runs, defined before module code that
     // runs at import reaches it, and of a kind the call accepts (urlopen wants one number).
     static bool can_use(const Context& ctx, const Constant& c, const Pending& p) {
-        if (p.http.library == http::Library::Urllib && c.kind != ValueKind::Scalar) return false;
+        bool one_number = p.http.library == http::Library::Urllib || p.http.library == http::Library::Urllib3;
+        if (one_number && c.kind != ValueKind::Scalar) return false;
         Node root = p.call.field("function");
         while (root.is("attribute")) root = root.field("object");
         while (root.is("call")) {

@@ -6,42 +6,15 @@
 #include <fmt/format.h>
 
 #include "http/http_transforms.hpp"
+#include "http/response_uses.hpp"
 
 namespace wafix {
 namespace {
-
-constexpr std::array<std::string_view, 3> kStatusReads = {"status_code", "ok", "raise_for_status"};
-
-bool is_status_read(std::string_view attribute) {
-    return std::find(kStatusReads.begin(), kStatusReads.end(), attribute) != kStatusReads.end();
-}
 
 // `n` with any parentheses around it.
 Node unparenthesize_up(Node n) {
     while (n.parent().is("parenthesized_expression")) n = n.parent();
     return n;
-}
-
-enum class UseKind { Checked, Escapes, Read };
-
-// What one read of the response variable does with it.
-UseKind classify_use(Node id) {
-    Node n = unparenthesize_up(id);
-    Node p = n.parent();
-    if (p.is("attribute") && p.field("object") == n)
-        return is_status_read(p.field("attribute").text()) ? UseKind::Checked : UseKind::Read;
-    // Truth tests read Response.ok (Response.__bool__ returns it).
-    if (p.is("not_operator") || p.is("boolean_operator") || p.is("assert_statement")) return UseKind::Checked;
-    if ((p.is("if_statement") || p.is("elif_clause") || p.is("while_statement") || p.is("conditional_expression")) &&
-        p.field("condition") == n)
-        return UseKind::Checked;
-    if (p.is("conditional_expression") && p.named_child(1) == n) return UseKind::Checked;
-    // Handed to someone else, who may check it.
-    if (p.is("return_statement") || p.is("yield") || p.is("argument_list") || p.is("keyword_argument") ||
-        p.is("pair") || p.is("list") || p.is("tuple") || p.is("set") || p.is("expression_list") ||
-        (p.is("assignment") && p.field("right") == n))
-        return UseKind::Escapes;
-    return UseKind::Read;
 }
 
 // The uses of the binding `name` defines that read this very value: after `after`, before the
@@ -56,10 +29,6 @@ std::vector<Node> uses_of_value(const Context& ctx, Node name, uint32_t after) {
     for (const Node& u : b->uses)
         if (u.start() >= after && u.start() < until) out.push_back(u);
     return out;
-}
-
-bool checked_or_passed_on(const std::vector<Node>& uses) {
-    return std::any_of(uses.begin(), uses.end(), [](Node u) { return classify_use(u) != UseKind::Read; });
 }
 
 // A statement alone on its lines (not after `;`, not on a compound statement's header line).
@@ -123,10 +92,13 @@ private:
             Node call = m.get("call");
             auto h = classifier.classify(call);
             if (!h || h->library != http::Library::Requests) continue;
+            // A test that asserts statuses (or any assert on the response) expects errors back.
+            if (http::inside_assert(call) || http::in_status_test(ctx, call)) continue;
             Node outer = unparenthesize_up(call);
             Node p = outer.parent();
             if (p.is("attribute") && p.field("object") == outer) {
-                if (!is_status_read(p.field("attribute").text())) chained(ctx, call, outer, *h, out);
+                // Only a body read consumes the response as a success; headers, url, ... do not.
+                if (http::is_body_read(p.field("attribute").text())) chained(ctx, call, outer, *h, out);
             } else if (p.is("expression_statement") && p.named_child_count() == 1) {
                 Finding f = ctx.finding(info(), call,
                                         fmt::format("the response of `{}` is dropped without a status "
@@ -145,16 +117,25 @@ private:
         }
     }
 
-    std::string unchecked_message(const http::HttpCall& h, std::string_view name) const {
+    std::string unchecked_message(const http::HttpCall& h, std::string_view name, bool never_read) const {
+        if (never_read)
+            return fmt::format("the response of `{}` (`{}`) is never read or checked: 4xx/5xx errors pass silently",
+                               h.display, name);
         return fmt::format("`{}` is read from `{}` without a status check: a 4xx/5xx error page is treated as data",
                            name, h.display);
     }
 
     void assigned(Context& ctx, Node call, Node name, Node stmt, const http::HttpCall& h,
                   std::vector<Finding>& out) const {
-        if (checked_or_passed_on(uses_of_value(ctx, name, stmt.end()))) return;
-        Finding f = ctx.finding(info(), call, unchecked_message(h, name.text()));
-        if (owns_its_lines(ctx.text(), stmt)) {
+        auto uses = uses_of_value(ctx, name, stmt.end());
+        Node bare = http::forgotten_raise_call(uses);
+        bool forgotten = bare && !http::checked_or_asserted(uses);
+        if (!forgotten && !http::consumed_unchecked(uses)) return;
+        Finding f = ctx.finding(info(), call, unchecked_message(h, name.text(), uses.empty()));
+        if (bare) {
+            f.message += fmt::format(" (`{}` without parentheses checks nothing)", bare.text());
+            f.fix = Fix{fmt::format("Call {}()", bare.text()), {{bare.end(), bare.end(), "()"}}, Safety::Safe, {}};
+        } else if (owns_its_lines(ctx.text(), stmt)) {
             f.fix =
                 Fix{fmt::format("Call {}.raise_for_status()", name.text()),
                     {insert_line_after(ctx.text(), ctx.eol(), stmt, std::string(name.text()) + ".raise_for_status()")},
@@ -175,8 +156,9 @@ private:
         while (with && !with.is("with_statement")) with = with.parent();
         Node body = with.field("body");
         if (!body) return;
-        if (checked_or_passed_on(uses_of_value(ctx, target, as_pattern.end()))) return;
-        Finding f = ctx.finding(info(), call, unchecked_message(h, target.text()));
+        auto uses = uses_of_value(ctx, target, as_pattern.end());
+        if (!http::consumed_unchecked(uses)) return;
+        Finding f = ctx.finding(info(), call, unchecked_message(h, target.text(), uses.empty()));
         Node first;
         for (const Node& c : body.named_children())
             if (!c.is("comment")) {

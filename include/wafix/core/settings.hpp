@@ -24,6 +24,9 @@ struct RuleSettings {
     // Facts about the file's project rather than choices: packages its nearest dependency
     // manifests declare, for the rules that asked (RuleInfo::project_packages).
     std::set<std::string, std::less<>> declared_packages;
+    // The line length the project's formatter or linter is configured with (pyproject, setup.cfg,
+    // tox.ini, .flake8, .editorconfig); 0: unknown, the file's own lines decide.
+    uint32_t line_length = 0;
 
     void set(const std::string& name, std::string value) { values[name] = std::move(value); }
     const std::string* find(std::string_view name) const {
