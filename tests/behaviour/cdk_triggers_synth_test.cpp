@@ -72,5 +72,6 @@ TEST_CASE("the fixed trigger app synthesizes with a redrive policy and on_failur
     // policy is the target), and LambdaDLQ on the three functions, none of which a DLQ would serve.
     CHECK(after["nag"]["Serverless-LambdaEventSourceMappingDestination"] == 1);
     CHECK(after["nag"]["Serverless-LambdaDLQ"] <= before["nag"]["Serverless-LambdaDLQ"]);
-    CHECK(after["nag"]["Serverless-LambdaAsyncFailureDestination"] == before["nag"]["Serverless-LambdaAsyncFailureDestination"]);
+    CHECK(after["nag"]["Serverless-LambdaAsyncFailureDestination"] ==
+          before["nag"]["Serverless-LambdaAsyncFailureDestination"]);
 }

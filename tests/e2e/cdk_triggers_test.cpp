@@ -63,17 +63,21 @@ TEST_CASE("WA402 over the multi-file app: max_concurrency for the SQS worker, an
     auto diff = run(wafix + "diff --no-cache --select WA402 .", app);
     INFO(diff.out << diff.err);
     CHECK(has(diff.out, "SqsEventSource(orders_queue, batch_size=10, max_concurrency=10)"));
-    CHECK_FALSE(has(diff.out, "\"ApiHandler\",\n             runtime=lambda_.Runtime.PYTHON_3_12,\n             code=lambda_.Code.from_asset(\"functions/api\"),\n             handler=\"handler.main\",\n+"));
+    CHECK_FALSE(has(diff.out,
+                    "\"ApiHandler\",\n             runtime=lambda_.Runtime.PYTHON_3_12,\n             "
+                    "code=lambda_.Code.from_asset(\"functions/api\"),\n             handler=\"handler.main\",\n+"));
     CHECK(has(diff.err, "TooManyRequestsException"));  // the API's cap is left for a human
-    auto unsafe = run(wafix + "diff --no-cache --unsafe-fixes --select WA402 "
-                              "--reserved-concurrency-overrides 'ApiHandler=250, WorkersStack/ClickReader=40' .",
+    auto unsafe = run(wafix +
+                          "diff --no-cache --unsafe-fixes --select WA402 "
+                          "--reserved-concurrency-overrides 'ApiHandler=250, WorkersStack/ClickReader=40' .",
                       app);
     INFO(unsafe.out << unsafe.err);
     CHECK(has(unsafe.out, "+            reserved_concurrent_executions=250,"));
     CHECK(has(unsafe.out, "+            reserved_concurrent_executions=40,"));
     // 250 + 700 would pass 1000 - 100: the second is refused, with the sum it would reach.
-    auto budget = run(wafix + "diff --no-cache --unsafe-fixes --select WA402 "
-                              "--reserved-concurrency-overrides 'ApiHandler=250,ClickReader=700' .",
+    auto budget = run(wafix +
+                          "diff --no-cache --unsafe-fixes --select WA402 "
+                          "--reserved-concurrency-overrides 'ApiHandler=250,ClickReader=700' .",
                       app);
     INFO(budget.out << budget.err);
     CHECK(has(budget.out, "reserved_concurrent_executions=250"));
