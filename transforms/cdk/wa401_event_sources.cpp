@@ -38,7 +38,8 @@ std::optional<std::vector<Edit>> add_keyword_arguments(const Context& ctx, Node 
         size_t at = e.text.find(joined);
         if (at == std::string::npos) continue;
         size_t line = e.text.rfind('\n', at);
-        std::string_view before = line == std::string::npos ? std::string_view() : std::string_view(e.text).substr(line + 1, at - line - 1);
+        std::string_view before =
+            line == std::string::npos ? std::string_view() : std::string_view(e.text).substr(line + 1, at - line - 1);
         if (line == std::string::npos || before.find_first_not_of(" \t") != std::string_view::npos) continue;
         std::string one_per_line;
         for (const auto& k : kwargs)
@@ -74,7 +75,8 @@ void add_redrive_fix(Context& ctx, Node queue, int max_receive, Finding& f) {
     if (!id || !cdk) return report_only("its id is not a name or a string, or aws_sqs / Duration are taken");
     std::vector<std::string> qargs = {std::string(args[0].text()), *id,
                                       fmt::format(fmt::runtime(kRetention), cdk->exprs[1]), "enforce_ssl=True"};
-    if (Node fifo = keyword_argument(queue, "fifo")) qargs.push_back(std::string(fifo.text()));  // a FIFO queue needs a FIFO DLQ
+    if (Node fifo = keyword_argument(queue, "fifo"))
+        qargs.push_back(std::string(fifo.text()));  // a FIFO queue needs a FIFO DLQ
     std::string head = cdk->exprs[0] + ".Queue(";
     std::vector<Edit> edits = cdk->edits;
     std::string dlq_expr;
@@ -95,9 +97,11 @@ void add_redrive_fix(Context& ctx, Node queue, int max_receive, Finding& f) {
                            max_receive, dlq_expr));
     if (!kw) return report_only("its argument list cannot take another argument");
     edits.insert(edits.end(), kw->begin(), kw->end());
-    f.fix = Fix{fmt::format("Give the queue a redrive policy (max_receive_count={}) to a new dead-letter queue",
-                            max_receive),
-                std::move(edits), Safety::Safe, {}};
+    f.fix = Fix{
+        fmt::format("Give the queue a redrive policy (max_receive_count={}) to a new dead-letter queue", max_receive),
+        std::move(edits),
+        Safety::Safe,
+        {}};
 }
 
 // The queue that feeds an SQS event source gets the redrive policy.
@@ -130,8 +134,7 @@ void check_batch_failures(Context& ctx, const RuleInfo& rule, const LambdaFuncti
                     "report_batch_item_failures=True: Lambda ignores the list and retries the whole batch, so the "
                     "records that succeeded are processed again",
                     fn.name, t.via));
-    if (has_splat_arguments(source, Splat::Mapping))
-        f.message += " (not rewritten: the call passes **kwargs)";
+    if (has_splat_arguments(source, Splat::Mapping)) f.message += " (not rewritten: the call passes **kwargs)";
     else if (auto edits = ctx.add_keyword_argument(source, "report_batch_item_failures=True"))
         f.fix = Fix{"Set report_batch_item_failures=True", std::move(*edits), Safety::Safe, {}};
     out.push_back(std::move(f));
@@ -145,11 +148,13 @@ void add_on_failure_fix(Context& ctx, const LambdaFunction& fn, const Trigger& t
     if (uses_cdk_v1(ctx)) return report_only("CDK v1 keeps Duration in aws_cdk.core");
     Node stmt = own_statement(ctx, source);
     auto scope = method_scope(source);
-    if (!stmt || !scope) return report_only("the event source is not built in a construct's method on lines of its own");
+    if (!stmt || !scope)
+        return report_only("the event source is not built in a construct's method on lines of its own");
     std::string base = t.source && !t.source->construct_id.empty() ? t.source->construct_id : fn.name;
     if (base.find_first_of("\"\\/{}") != std::string::npos) return report_only("no plain construct id to derive from");
     std::string id = base + "Failures";
-    for (int i = 2; text.find("\"" + id + "\"") != std::string_view::npos; ++i) id = fmt::format("{}Failures{}", base, i);
+    for (int i = 2; text.find("\"" + id + "\"") != std::string_view::npos; ++i)
+        id = fmt::format("{}Failures{}", base, i);
     auto cdk = cdk_members_and_name(ctx, {{"aws_sqs", "sqs"}, {"Duration", ""}}, "aws_lambda_event_sources", "SqsDlq",
                                     "lambda_event_sources");
     if (!cdk) return report_only("the names aws_sqs / Duration / SqsDlq are taken in this file");
@@ -157,7 +162,8 @@ void add_on_failure_fix(Context& ctx, const LambdaFunction& fn, const Trigger& t
     std::vector<std::string> qargs = {*scope, "\"" + id + "\"", fmt::format(fmt::runtime(kRetention), cdk->exprs[1]),
                                       "enforce_ssl=True"};
     std::vector<std::string> kwargs = {fmt::format("on_failure={}({})", cdk->exprs[2], var)};
-    if (!keyword_argument(source, "retry_attempts")) kwargs.push_back(fmt::format("retry_attempts={}", d.retry_attempts));
+    if (!keyword_argument(source, "retry_attempts"))
+        kwargs.push_back(fmt::format("retry_attempts={}", d.retry_attempts));
     if (!keyword_argument(source, "bisect_batch_on_error")) kwargs.push_back("bisect_batch_on_error=True");
     auto kw = add_keyword_arguments(ctx, source, kwargs);
     if (!kw) return report_only("its argument list cannot take another argument");
@@ -169,7 +175,9 @@ void add_on_failure_fix(Context& ctx, const LambdaFunction& fn, const Trigger& t
     edits.insert(edits.end(), kw->begin(), kw->end());
     f.fix = Fix{fmt::format("Send failed batches to a new SQS queue (on_failure), retry {} times, bisect on error",
                             d.retry_attempts),
-                std::move(edits), Safety::Safe, {}};
+                std::move(edits),
+                Safety::Safe,
+                {}};
 }
 
 // A stream batch that keeps failing blocks its shard until the records expire, then is lost.
@@ -200,7 +208,8 @@ void check_event_sources(Context& ctx, const RuleInfo& rule, const EventSourceDe
             if (!is_event_source_class(t.via)) continue;
             Node source = call_at_site(ctx, t.site);
             if (!source || !sources.insert(source.start()).second) continue;
-            if (t.service == "kinesis" || t.service == "dynamodb") check_stream_source(ctx, rule, fn, t, source, d, out);
+            if (t.service == "kinesis" || t.service == "dynamodb")
+                check_stream_source(ctx, rule, fn, t, source, d, out);
             check_batch_failures(ctx, rule, fn, t, source, out);
         }
     }
