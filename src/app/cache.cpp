@@ -32,6 +32,7 @@ json finding_json(const Finding& f) {
               {"line", f.location.line},
               {"column", f.location.column},
               {"message", f.message}};
+    if (f.informational) j["informational"] = true;
     if (f.fix) {
         json edits = json::array();
         for (const Edit& e : f.fix->edits) edits.push_back({e.begin, e.end, e.text});
@@ -50,6 +51,7 @@ Finding finding_from(const json& j) {
     f.end = j.at("end");
     f.location = {j.at("line"), j.at("column")};
     f.message = j.at("message");
+    f.informational = j.value("informational", false);
     if (j.contains("fix")) {
         Fix fix;
         const json& x = j["fix"];

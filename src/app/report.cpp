@@ -57,7 +57,8 @@ void for_each_finding(const RunReport& run, Visit visit) {
     }
 }
 
-std::string status_of(const RunReport& run, bool lands) {
+std::string status_of(const RunReport& run, const Finding& f, bool lands) {
+    if (f.informational) return "informational";
     if (!lands) return "needs-human";
     return run.applied ? "fixed" : "fix-pending";
 }
@@ -83,7 +84,7 @@ RunCounts count(const RunReport& run) {
         if (lands) {
             ++c.fixable;
             ++c.fixable_by_rule[f.rule];
-        } else {
+        } else if (!f.informational) {
             ++c.needs_human;
         }
         if (const RuleInfo* info = rule_info(f.rule))
@@ -128,7 +129,7 @@ std::string render_json(const RunReport& run) {
         j["file"] = display(r.path);
         j["range"] = range_json(text, f.begin, f.end);
         j["message"] = f.message;
-        j["status"] = status_of(run, lands);
+        j["status"] = status_of(run, f, lands);
         j["fix_availability"] = info ? fix_availability(info->fix) : "none";
         if (!f.functions.empty()) j["functions"] = f.functions;  // application-model ids
         if (f.fix) {
@@ -239,7 +240,7 @@ std::string render_sarif(const RunReport& run) {
         }
         const RuleInfo* info = rule_info(f.rule);
         res["properties"] = {{"pillars", info ? pillar_codes(*info) : std::vector<std::string>{}},
-                             {"status", status_of(run, lands)}};
+                             {"status", status_of(run, f, lands)}};
         if (!f.functions.empty()) res["properties"]["functions"] = f.functions;
         results.push_back(std::move(res));
     });

@@ -27,7 +27,7 @@ std::vector<Row> rows_for(const RunReport& run, Pillar pillar) {
         for (size_t i = 0; i < r.findings.size(); ++i) {
             const Finding& f = r.findings[i];
             const Transform* t = find_transform(f.rule);
-            if (!t) continue;
+            if (!t || f.informational) continue;  // says why nothing needs doing
             const auto& ps = t->info().pillars;
             if (std::find(ps.begin(), ps.end(), pillar) == ps.end()) continue;
             rows.push_back({f.rule, t->info().name, display(r.path), f.message,

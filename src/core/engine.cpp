@@ -259,7 +259,7 @@ FileResult process_source(SourceFile source, const EngineOptions& options, const
             std::vector<const Finding*> fixed_findings;
             for (const Finding& f : findings) {
                 bool blocked = withheld.count(signature(f, text)) > 0;
-                if (pass == 0 && (!fix_allowed(f, options) || blocked)) r.unfixed.push_back(f);
+                if (pass == 0 && !f.informational && (!fix_allowed(f, options) || blocked)) r.unfixed.push_back(f);
                 if (fix_allowed(f, options) && !blocked) {
                     fixes.push_back(*f.fix);
                     fixed_findings.push_back(&f);

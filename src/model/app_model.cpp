@@ -26,6 +26,7 @@ void digest_function(std::string& out, const LambdaFunction& f) {
             out += fmt::format("S{}|{};", t.source->site->file.generic_string(), t.source->site->begin);
         for (const Property& p : t.properties) out += p.name + "=" + p.value + ";";
     }
+    if (f.code.reports_batch_item_failures) out += "B;";
     for (const EnvironmentVariable& e : f.environment) out += "E" + e.name + ";";
     for (const Grant& g : f.grants) out += "G" + g.method + ";";
 }
@@ -154,8 +155,18 @@ std::string AppModel::digest_for(const fs::path& file) const {
     std::string out;
     for (const LambdaFunction* f : functions_shipping(file)) digest_function(out, *f);
     for (const LambdaFunction* f : functions_defined_in(file)) digest_function(out, *f);
+    // A trigger wired here, or a queue or stream built here, of a function defined elsewhere.
+    fs::path p = model_path(file);
+    for (const LambdaFunction& f : functions)
+        for (const Trigger& t : f.triggers)
+            if (t.site.file == p || (t.source && t.source->site && t.source->site->file == p)) {
+                digest_function(out, f);
+                break;
+            }
     if (const Layer* l = layer_of(file)) out += "L" + l->id + "|" + l->manifest.generic_string() + ";";
     if (out.empty()) return out;
+    // Rules that budget across the app (reserved concurrency) read every function's value.
+    for (const LambdaFunction& f : functions) out += fmt::format("R{}={};", f.id, f.reserved_concurrency.value_or(-1));
     // Short and stable: FNV-1a, 64 bits, in hex (a cache key, not a security boundary).
     uint64_t h = 1469598103934665603ull;
     for (unsigned char c : out) h = (h ^ c) * 1099511628211ull;

@@ -92,6 +92,25 @@ void build_cdk(const std::vector<fs::path>& files, AppModel& m) {
 
 }  // namespace
 
+namespace {
+
+// Reads each handler module once: does it return partial batch failures?
+void note_batch_item_failures(AppModel& m) {
+    std::map<fs::path, bool> seen;
+    for (LambdaFunction& f : m.functions) {
+        const fs::path& h = f.code.handler_file;
+        if (h.empty()) continue;
+        auto it = seen.find(h);
+        if (it == seen.end()) {
+            auto text = read_small_file(h);
+            it = seen.emplace(h, text && text->find("batchItemFailures") != std::string::npos).first;
+        }
+        f.code.reports_batch_item_failures = it->second;
+    }
+}
+
+}  // namespace
+
 bool may_define_constructs(std::string_view text) { return memmem(text.data(), text.size(), "aws_cdk", 7) != nullptr; }
 
 bool is_model_config_name(const std::string& name) {
@@ -115,6 +134,7 @@ AppModel build_app_model(const ModelInputs& in) {
         if (m.functions.size() > before) add_root(m, p.parent_path());
     }
     resolve_packaging(m);
+    note_batch_item_failures(m);
     m.index();
     std::sort(m.app_roots.begin(), m.app_roots.end());
     std::stable_sort(m.notes.begin(), m.notes.end(), [](const ModelNote& a, const ModelNote& b) {

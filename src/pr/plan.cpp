@@ -86,7 +86,7 @@ RuleCommit apply_rule(const fs::path& dir, const std::string& rule, const PlanOp
         std::string rel = repo_relative(r.path, dir);
         for (size_t i = 0; i < r.findings.size(); ++i) {
             const Finding& f = r.findings[i];
-            if (f.rule != rule) continue;
+            if (f.rule != rule || f.informational) continue;  // nothing to fix or to leave
             ++c.found;
             bool landed = i < r.fixed_flags.size() && r.fixed_flags[i];
             if (landed && f.fix && f.fix->safety == Safety::Unsafe) c.unsafe = true;

@@ -22,6 +22,8 @@
 #include "wafix/core/diff.hpp"
 #include "wafix/core/engine.hpp"
 #include "wafix/core/syntax.hpp"
+#include "wafix/model/app_model.hpp"
+#include "wafix/model/build.hpp"
 #include "wafix/rules/registry.hpp"
 
 namespace fs = std::filesystem;
@@ -44,9 +46,13 @@ std::vector<fs::path> golden_cases() {
 
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
+// The case is an app of one file: the rule sees the application model of it (the CDK rules read
+// each function's triggers from it).
 FileResult fix_with_rule(const fs::path& file, const std::string& rule) {
+    AppModel model = build_app_model({{file}, {}});
     EngineOptions o;
     o.select = {rule};
+    o.app_model = &model;
     auto loaded = source_from_bytes(file, read_file(file));
     REQUIRE(loaded.file);
     return process_source(*loaded.file, o);
@@ -60,7 +66,7 @@ std::string snapshot(const std::string& rule, const std::string& name, const Fil
         const Finding& f = r.findings[i];
         out += fmt::format("{}:{} {} {}\n", f.location.line, f.location.column, f.rule, f.message);
         if (!f.fix) {
-            out += "    no fix\n";
+            out += f.informational ? "    informational: no fix, not left for a human\n" : "    no fix\n";
             continue;
         }
         bool landed = i < r.fixed_flags.size() && r.fixed_flags[i];

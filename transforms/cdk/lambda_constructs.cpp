@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "cdk/cdk_transforms.hpp"
 
 namespace wafix {
@@ -23,16 +25,29 @@ const std::set<std::string>& l2_classes() {
     return s;
 }
 
-// The first module-level `from aws_cdk import a, b` (not a star import).
-Node cdk_from_import(Node root) {
+// The first module-level `from <module> import a, b` (not a star import).
+Node cdk_from_import(Node root, std::string_view module = "aws_cdk") {
     for (const Node& c : root.named_children()) {
-        if (!c.is("import_from_statement") || c.field("module_name").text() != "aws_cdk") continue;
+        if (!c.is("import_from_statement") || c.field("module_name").text() != module) continue;
         bool star = false;
         for (const Node& k : c.named_children())
             if (k.is("wildcard_import")) star = true;
         if (!star) return c;
     }
     return {};
+}
+
+// The last module-level `from aws_cdk import aws_x as x` that imports that one submodule: the
+// file's style is then one submodule per statement, and a new one gets a statement of its own.
+Node one_submodule_per_import(Node root) {
+    Node last;
+    for (const Node& c : root.named_children()) {
+        if (!c.is("import_from_statement") || c.field("module_name").text() != "aws_cdk") continue;
+        auto names = c.children_by_field("name");
+        if (names.size() == 1 && names[0].is("aliased_import") && names[0].field("name").text().starts_with("aws_"))
+            last = c;
+    }
+    return last;
 }
 
 bool is_lambda_class(const std::string& q) { return q == "aws_cdk.aws_lambda.CfnFunction" || l2_classes().count(q); }
@@ -58,6 +73,8 @@ std::optional<std::string> star_imported(const Context& ctx, Node fn) {
 
 }  // namespace
 
+bool is_lambda_construct_class(const std::string& qualified) { return is_lambda_class(qualified); }
+
 std::vector<LambdaConstruct> lambda_constructs(const Context& ctx) {
     static const Query calls("(call function: [(identifier) (attribute)] @fn) @call");
     std::vector<LambdaConstruct> out;
@@ -76,6 +93,7 @@ std::vector<LambdaConstruct> lambda_constructs(const Context& ctx) {
 std::optional<CdkAccess> cdk_members(Context& ctx, const std::vector<std::pair<std::string, std::string>>& members) {
     CdkAccess out;
     Node from_stmt = cdk_from_import(ctx.root());
+    Node own_line = one_submodule_per_import(ctx.root());
     std::vector<std::string> appended;
     std::string new_root;  // "aws_cdk" once a new `import aws_cdk.x` binds it
     for (const auto& [member, alias] : members) {
@@ -85,6 +103,10 @@ std::optional<CdkAccess> cdk_members(Context& ctx, const std::vector<std::pair<s
             out.exprs.push_back(*e);
         } else if (auto root = ctx.imports().existing_module("aws_cdk")) {
             out.exprs.push_back(*root + "." + member);  // `cdk.aws_sqs`: no import edit at all
+        } else if (own_line && submodule && !alias.empty() && !ctx.model().binds_anywhere(bound)) {
+            uint32_t at = next_line_start(ctx.text(), own_line.end());
+            out.edits.push_back({at, at, fmt::format("from aws_cdk import {} as {}{}", member, alias, ctx.eol())});
+            out.exprs.push_back(bound);
         } else if (from_stmt && !ctx.model().binds_anywhere(bound)) {
             appended.push_back(alias.empty() ? member : member + " as " + alias);
             out.exprs.push_back(bound);
@@ -117,6 +139,37 @@ std::optional<CdkAccess> cdk_members(Context& ctx, const std::vector<std::pair<s
         auto edits = append_import_name(text, ctx.eol(), from_stmt, element);
         if (!edits) return std::nullopt;
         out.edits.insert(out.edits.end(), edits->begin(), edits->end());
+    }
+    return out;
+}
+
+std::optional<CdkAccess> cdk_members_and_name(Context& ctx,
+                                              const std::vector<std::pair<std::string, std::string>>& members,
+                                              const std::string& module, const std::string& name,
+                                              const std::string& module_alias) {
+    std::string full = "aws_cdk." + module;
+    std::optional<std::string> expr = ctx.imports().existing_name(full, name);
+    std::vector<Edit> name_edits;
+    if (!expr) {
+        if (auto m = ctx.imports().existing_module(full)) expr = *m + "." + name;
+    }
+    if (!expr && !ctx.model().binds_anywhere(name)) {
+        if (Node from_stmt = cdk_from_import(ctx.root(), full)) {
+            auto edits = append_import_name(ctx.text(), ctx.eol(), from_stmt, name);
+            if (!edits) return std::nullopt;
+            name_edits = std::move(*edits);
+            expr = name;
+        }
+    }
+    auto wanted = members;
+    if (!expr) wanted.emplace_back(module, module_alias);
+    auto out = cdk_members(ctx, wanted);
+    if (!out) return std::nullopt;
+    if (!expr) {
+        out->exprs.back() += "." + name;
+    } else {
+        out->exprs.push_back(*expr);
+        out->edits.insert(out->edits.end(), name_edits.begin(), name_edits.end());
     }
     return out;
 }

@@ -1,21 +1,38 @@
 // WA401 lambda-without-dlq: events of failed asynchronous invocations are dropped after Lambda's
-// retries unless the function has a dead-letter queue (or topic).
-#include <cctype>
-
+// retries unless the function has a dead-letter queue (or topic). What fits depends on how the
+// function is invoked (the application model's triggers): a function DLQ for asynchronous or
+// unknown invocation, the event source's or the queue's own failure target for polled sources
+// (wa401_event_sources.cpp), nothing for a function only ever invoked synchronously.
 #include <fmt/format.h>
 
 #include "cdk/cdk_transforms.hpp"
+#include "wafix/model/app_model.hpp"
 
 namespace wafix {
 namespace {
 
-// The variable name a construct id gives ("LegacyExporter" -> "legacy_exporter"), made usable.
-std::string variable_base(std::string_view construct_id) {
-    std::string out = snake_case(construct_id);
-    if (out.empty()) return "function";
-    if (std::isdigit(static_cast<unsigned char>(out[0]))) out = "fn_" + out;
-    if (is_python_keyword(out)) out += "_fn";
-    return out;
+// What the model says of how a function is invoked, as far as a function DLQ is concerned.
+struct Invocation {
+    enum Need { Unknown, Async, PolledOnly, SyncOnly } need = Unknown;
+    std::string how;  // "api-gateway via LambdaRestApi, ...": the triggers that decided
+};
+
+Invocation invocation_of(const LambdaFunction* fn) {
+    Invocation inv;
+    if (!fn || fn->triggers.empty()) return inv;
+    bool async = false, poll = false;
+    for (const Trigger& t : fn->triggers) {
+        async |= t.kind == InvocationKind::Async || t.kind == InvocationKind::Unknown;
+        poll |= t.kind == InvocationKind::Poll;
+    }
+    for (const Trigger& t : fn->triggers) {
+        bool decides = async ? t.kind != InvocationKind::Sync && t.kind != InvocationKind::Poll : true;
+        if (!decides) continue;
+        std::string one = t.service + " via " + t.via;
+        if (inv.how.find(one) == std::string::npos) inv.how += (inv.how.empty() ? "" : ", ") + one;
+    }
+    inv.need = async ? Invocation::Async : poll ? Invocation::PolledOnly : Invocation::SyncOnly;
+    return inv;
 }
 
 class LambdaWithoutDlq final : public Transform {
@@ -25,42 +42,123 @@ public:
                      .name = "lambda-without-dlq",
                      .family = "cdk",
                      .pillars = {Pillar::Rel},
-                     .summary = "CDK Lambda constructs without a dead-letter queue",
+                     .summary = "CDK Lambda functions whose failed events have nowhere to go",
                      .triggers = {"aws_cdk"},
                      .peers = {{PeerTool::Checkov, "CKV_AWS_116"},
                                {PeerTool::CdkNag, "NIST.800.53.R5-LambdaDLQ"},
                                {PeerTool::CdkNag, "HIPAA.Security-LambdaDLQ"},
-                               {PeerTool::CdkNag, "Serverless-LambdaDLQ"}}}) {}
+                               {PeerTool::CdkNag, "Serverless-LambdaDLQ"},
+                               {PeerTool::CdkNag, "Serverless-LambdaAsyncFailureDestination"},
+                               {PeerTool::CdkNag, "Serverless-LambdaEventSourceMappingDestination"},
+                               {PeerTool::CdkNag, "Serverless-SQSRedrivePolicy"}},
+                     .settings = {{.name = "max-receive-count",
+                                   .type = SettingType::Integer,
+                                   .default_value = "5",
+                                   .help = "max_receive_count of the redrive policy given to a queue that feeds a "
+                                           "Lambda function (receives before a message moves to its DLQ)",
+                                   .value_name = "N",
+                                   .min = 1,
+                                   .max = 1000},
+                                  {.name = "stream-retry-attempts",
+                                   .type = SettingType::Integer,
+                                   .default_value = "3",
+                                   .help = "retry_attempts set on a Kinesis / DynamoDB stream event source given an "
+                                           "on_failure destination",
+                                   .value_name = "N",
+                                   .min = 1,
+                                   .max = 10000}},
+                     .pr_note = PrNote{"Failure targets follow how each function is invoked",
+                                       "Asynchronously invoked functions get a dead-letter queue; SQS-fed functions "
+                                       "get none (Lambda never sends a polled message there): their queue gets a "
+                                       "redrive policy instead, and stream event sources get an on_failure queue with "
+                                       "bounded retries and batch bisection. Functions only invoked synchronously "
+                                       "(API Gateway, URLs, authorizers, custom resources) get nothing: their caller "
+                                       "sees the error. Add an alarm on each new queue's "
+                                       "ApproximateNumberOfMessagesVisible."}}) {}
 
 private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         for (const LambdaConstruct& c : lambda_constructs(ctx)) {
+            if (has_failure_target(c)) continue;
+            Invocation inv = invocation_of(model_function(ctx, c.call));
+            if (inv.need == Invocation::PolledOnly) continue;  // the event source pass below
+            if (inv.need == Invocation::SyncOnly) {
+                report_sync_only(ctx, c, inv, out);
+                continue;
+            }
             if (c.l1) check_cfn_function(ctx, c, out);
-            else check_function(ctx, c, out);
+            else check_function(ctx, c, inv, out);
         }
+        check_event_sources(ctx, info(),
+                            {ctx.setting<int>("max-receive-count"), ctx.setting<int>("stream-retry-attempts")}, out);
     }
 
-    void check_function(Context& ctx, const LambdaConstruct& c, std::vector<Finding>& out) const {
-        // An on_failure destination already receives the failed events (and is what AWS now advises).
+    // A dead-letter target already, or an explicit choice (dead_letter_queue_enabled=False). An
+    // on_failure destination already receives the failed events (and is what AWS now advises).
+    static bool has_failure_target(const LambdaConstruct& c) {
+        if (c.l1) return static_cast<bool>(keyword_argument(c.call, "dead_letter_config"));
         for (const char* prop : {"dead_letter_queue", "dead_letter_topic", "dead_letter_queue_enabled", "on_failure"})
-            if (keyword_argument(c.call, prop)) return;
-        Finding f =
-            ctx.finding(info(), c.call,
-                        fmt::format("`{}` has no dead-letter queue: events of failed asynchronous "
-                                    "invocations (S3, SNS, EventBridge, async invoke) are dropped after Lambda's "
-                                    "retries; set dead_letter_queue_enabled=True",
-                                    c.fn.text()));
+            if (keyword_argument(c.call, prop)) return true;
+        return false;
+    }
+
+    void report_sync_only(Context& ctx, const LambdaConstruct& c, const Invocation& inv,
+                          std::vector<Finding>& out) const {
+        Finding f = ctx.finding(info(), c.call,
+                                fmt::format("`{}` is only invoked synchronously ({}): the caller receives the error, "
+                                            "so a dead-letter queue would never receive anything; nothing to add "
+                                            "(suppress CKV_AWS_116 / LambdaDLQ for it)",
+                                            c.fn.text(), inv.how));
+        f.informational = true;
+        out.push_back(std::move(f));
+    }
+
+    void check_function(Context& ctx, const LambdaConstruct& c, const Invocation& inv,
+                        std::vector<Finding>& out) const {
+        std::string why =
+            inv.need == Invocation::Async
+                ? fmt::format("it is invoked asynchronously ({}), and events of failed invocations", inv.how)
+                : "events of failed asynchronous invocations (S3, SNS, EventBridge, async invoke)";
+        Finding f = ctx.finding(
+            info(), c.call,
+            fmt::format(
+                "`{}` has no dead-letter queue: {} are dropped after Lambda's retries; {}", c.fn.text(), why,
+                inv.need == Invocation::Async ? "give it a dead-letter queue" : "set dead_letter_queue_enabled=True"));
         if (has_splat_arguments(c.call, Splat::Mapping)) {
             f.message += " (not rewritten: the call passes **kwargs, which may already set a dead-letter target)";
+        } else if (inv.need == Invocation::Async) {
+            f.fix = explicit_queue_fix(ctx, c);
         } else if (auto edits = ctx.add_keyword_argument(c.call, "dead_letter_queue_enabled=True")) {
             f.fix = Fix{"Set dead_letter_queue_enabled=True", std::move(*edits), Safety::Safe, {}};
         }
         out.push_back(std::move(f));
     }
 
+    // dead_letter_queue=sqs.Queue(scope, "<Id>Dlq", retention_period=Duration.days(14), enforce_ssl=True):
+    // the retention written out, and TLS enforced (the queue dead_letter_queue_enabled creates
+    // has no such policy); dead_letter_queue_enabled=True when the scope or id is not plain.
+    static std::optional<Fix> explicit_queue_fix(Context& ctx, const LambdaConstruct& c) {
+        auto args = call_arguments(c.call);
+        std::optional<std::string> id;
+        if (args.size() >= 2 && !args[0].is("keyword_argument") && !args[1].is("keyword_argument") && !uses_cdk_v1(ctx))
+            id = derived_construct_id(ctx.text(), args[1], "Dlq");
+        auto cdk = id ? cdk_members(ctx, {{"aws_sqs", "sqs"}, {"Duration", ""}}) : std::nullopt;
+        if (!cdk) {
+            auto edits = ctx.add_keyword_argument(c.call, "dead_letter_queue_enabled=True");
+            if (!edits) return std::nullopt;
+            return Fix{"Set dead_letter_queue_enabled=True", std::move(*edits), Safety::Safe, {}};
+        }
+        auto kw = ctx.add_keyword_argument(
+            c.call, fmt::format("dead_letter_queue={}.Queue({}, {}, retention_period={}.days(14), enforce_ssl=True)",
+                                cdk->exprs[0], args[0].text(), *id, cdk->exprs[1]));
+        if (!kw) return std::nullopt;
+        std::vector<Edit> edits = cdk->edits;
+        edits.insert(edits.end(), kw->begin(), kw->end());
+        return Fix{"Add a dead-letter queue (14-day retention, TLS enforced)", std::move(edits), Safety::Safe, {}};
+    }
+
     // The L1 needs a queue of its own, send rights for its role, and to be created after that grant.
     void check_cfn_function(Context& ctx, const LambdaConstruct& c, std::vector<Finding>& out) const {
-        if (keyword_argument(c.call, "dead_letter_config")) return;
         Finding f = ctx.finding(info(), c.call,
                                 fmt::format("`{}` has no dead_letter_config: events of failed asynchronous "
                                             "invocations are dropped after Lambda's retries; add an SQS queue, "
@@ -125,27 +223,6 @@ private:
         return site;
     }
 
-    // The queue's construct id, derived from the function's: "Orders" -> "OrdersDlq" (a suffix the
-    // file does not use yet), `name` -> `name + "Dlq"`.
-    static std::optional<std::string> queue_construct_id(std::string_view text, Node id,
-                                                         const std::optional<std::string>& literal) {
-        std::string_view id_text = id.text();
-        bool fstring = id.is("string") && (id_text.front() == 'f' || id_text.front() == 'F');
-        if (literal || fstring) {
-            size_t q = id_text.size() >= 6 && (id_text.ends_with("\"\"\"") || id_text.ends_with("'''")) ? 3 : 1;
-            std::string suffix = "Dlq";
-            if (literal) {
-                for (int i = 2; text.find(*literal + suffix) != std::string_view::npos; ++i)
-                    suffix = fmt::format("Dlq{}", i);
-            }
-            return std::string(id_text.substr(0, id_text.size() - q)) + suffix +
-                   std::string(id_text.substr(id_text.size() - q));
-        }
-        if (id.is("identifier") || id.is("attribute") || id.is("call") || id.is("subscript"))
-            return std::string(id_text) + " + \"Dlq\"";
-        return std::nullopt;
-    }
-
     // `queue = sqs.Queue(scope, id, ...)`, laid out like the construct's call will be: on one line
     // when that fits and the call stays on one, else one argument per line with the call's step.
     static std::string queue_statement(const Context& ctx, const LambdaConstruct& c, const CfnSite& site,
@@ -187,7 +264,7 @@ private:
         std::string base = variable_base(literal ? *literal : std::string());
         std::string queue_var = fresh_name(text, base + "_dlq");
         if (site->bare) site->fn_var = fresh_name(text, base, queue_var);
-        auto queue_id = queue_construct_id(text, id, literal);
+        auto queue_id = derived_construct_id(text, id, "Dlq");
         if (!queue_id) {
             why = "its construct id is not a name or a plain string";
             return std::nullopt;
@@ -228,14 +305,6 @@ private:
         uint32_t stmt_end = line_content_end(text, site->stmt.end());
         edits.push_back({stmt_end, stmt_end, eol + indent + site->fn_var + ".node.add_dependency(" + role + ")"});
         return edits;
-    }
-
-    static bool uses_cdk_v1(const Context& ctx) {
-        for (const Binding& b : ctx.model().bindings())
-            for (const Definition& d : b.defs)
-                if (d.is_import() && (d.module == "aws_cdk.core" || d.qualified_target().rfind("aws_cdk.core", 0) == 0))
-                    return true;
-        return false;
     }
 
     static bool is_role_construction(const Context& ctx, Node value) {

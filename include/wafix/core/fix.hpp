@@ -56,6 +56,9 @@ struct Finding {
     Location location;
     std::string message;
     std::optional<Fix> fix;
+    // Says why nothing needs doing here (a dead-letter queue a synchronous-only function could
+    // never use): shown like any finding, but not left for a human and never fixed.
+    bool informational = false;
     // The Lambda functions (application-model ids) whose code this finding is in, or whose
     // construct it is on; filled in by the app layer after the rules ran.
     std::vector<std::string> functions = {};

@@ -80,6 +80,9 @@ struct FunctionCode {
     std::filesystem::path handler_file;  // resolved handler module, when it exists
     std::string handler;                 // as written ("handler.lambda_handler")
     std::string handler_function;        // "lambda_handler"
+    // The handler module names `batchItemFailures`: it reports partial batch failures (an SQS or
+    // stream event source needs report_batch_item_failures=True for Lambda to honour them).
+    bool reports_batch_item_failures = false;
     bool resolved() const { return !handler_file.empty(); }
 };
 
@@ -167,7 +170,8 @@ public:
     // The vendored tree that holds `file`, if any.
     const VendoredTree* vendored_tree_of(const std::filesystem::path& file) const;
     // A stable digest of every fact about `file` a rule may read (its functions, their triggers,
-    // the functions defined in it): the result cache keys on it. Empty when the model says nothing.
+    // the functions defined in it or wired or fed from it, the app's reserved concurrency): the
+    // result cache keys on it. Empty when the model says nothing.
     std::string digest_for(const std::filesystem::path& file) const;
 
     // Indexes the folders and files the queries above look up (build_app_model calls it last;
