@@ -60,7 +60,8 @@ clean:
 	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_FUZZ)
 
 # clang-tidy (.clang-tidy says which checks and why the others are off) over our sources, with
-# the flags of $(BUILD)/compile_commands.json; any finding fails.
+# the flags of $(BUILD)/compile_commands.json. Findings are warnings for now: the tree is not
+# clean yet (see the CHANGELOG), so the target reports them without failing.
 CLANG_TIDY ?= clang-tidy-14
 RUN_CLANG_TIDY ?= run-clang-tidy-14
 tidy: build
