@@ -61,7 +61,7 @@ clean:
 
 # clang-tidy (.clang-tidy says which checks and why the others are off) over our sources, with
 # the flags of $(BUILD)/compile_commands.json. Findings are warnings for now: the tree is not
-# clean yet (see the CHANGELOG), so the target reports them without failing.
+# clean yet, so the target reports them without failing.
 CLANG_TIDY ?= clang-tidy-14
 RUN_CLANG_TIDY ?= run-clang-tidy-14
 tidy: build
