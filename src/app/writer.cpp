@@ -9,6 +9,7 @@
 #include <csignal>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 namespace wafix {
@@ -49,13 +50,8 @@ bool write_all(int fd, std::string_view bytes) {
 }
 }  // namespace
 
-std::optional<std::string> replace_file(const std::filesystem::path& path, std::string_view expected,
-                                        std::string_view bytes) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return "cannot stat: " + errno_text();
-    // Root may write anywhere: honour the file's own read-only bits rather than access(2).
-    if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return "file is read-only; not modified";
-
+std::optional<std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes, mode_t mode,
+                                                 const std::function<std::optional<std::string>()>& may_rename) {
     std::string dir = path.parent_path().empty() ? "." : path.parent_path().string();
     std::string tmpl = dir + "/." + path.filename().string() + ".wafix-XXXXXX";
     // Signals stay blocked while the temp file exists without being registered.
@@ -79,14 +75,10 @@ std::optional<std::string> replace_file(const std::filesystem::path& path, std::
         return std::optional<std::string>(std::move(why));
     };
     if (!write_all(fd, bytes)) return fail("write failed: " + errno_text());
-    if (::fchmod(fd, st.st_mode & 07777) != 0) return fail("cannot keep the file mode: " + errno_text());
+    if (::fchmod(fd, mode) != 0) return fail("cannot set the file mode: " + errno_text());
     if (::fsync(fd) != 0) return fail("fsync failed: " + errno_text());
-
-    // Another program may have changed the file since we read it: never overwrite that.
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream now;
-    now << in.rdbuf();
-    if (!in || now.str() != expected) return fail("file changed on disk while wafix ran; not modified");
+    if (may_rename)
+        if (auto refused = may_rename()) return fail(std::move(*refused));
 
     if (::close(fd) != 0) {
         ::unlink(tmpl.c_str());
@@ -100,6 +92,22 @@ std::optional<std::string> replace_file(const std::filesystem::path& path, std::
         return why;
     }
     return std::nullopt;
+}
+
+std::optional<std::string> replace_file(const std::filesystem::path& path, std::string_view expected,
+                                        std::string_view bytes) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return "cannot stat: " + errno_text();
+    // Root may write anywhere: honour the file's own read-only bits rather than access(2).
+    if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return "file is read-only; not modified";
+    return write_file_atomically(path, bytes, st.st_mode & 07777, [&]() -> std::optional<std::string> {
+        // Another program may have changed the file since we read it: never overwrite that.
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream now;
+        now << in.rdbuf();
+        if (!in || now.str() != expected) return "file changed on disk while wafix ran; not modified";
+        return std::nullopt;
+    });
 }
 
 }  // namespace wafix

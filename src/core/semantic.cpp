@@ -147,19 +147,26 @@ private:
 
     void visit_import(Node stmt, int scope) {
         m_.imports_.push_back(stmt);
-        for (const Node& item : stmt.children_by_field("name")) {
-            Definition d;
-            d.kind = DefKind::Import;
-            d.statement = stmt;
-            d.item = item;
-            if (item.is("aliased_import")) {
-                d.module = dotted_text(item.field("name"));
-                d.aliased = true;
-                bind(item.field("alias"), scope, std::move(d));
-            } else if (item.is("dotted_name")) {
-                d.module = dotted_text(item);
-                bind(item.named_child(0), scope, std::move(d));
-            }
+        for (const Node& item : stmt.children_by_field("name"))
+            bind_import_item(stmt, item, scope, DefKind::Import, {});
+    }
+
+    // `import a.b as c` and `from m import a as c` bind c, `import a.b` binds a, `from m import a`
+    // a. The dotted name is the definition's module (import) or member (from-import).
+    void bind_import_item(Node stmt, Node item, int scope, DefKind kind, const std::string& module) {
+        Definition d;
+        d.kind = kind;
+        d.statement = stmt;
+        d.item = item;
+        d.module = module;
+        std::string& dotted = kind == DefKind::Import ? d.module : d.member;
+        if (item.is("aliased_import")) {
+            dotted = dotted_text(item.field("name"));
+            d.aliased = true;
+            bind(item.field("alias"), scope, std::move(d));
+        } else {
+            dotted = dotted_text(item);  // the grammar's only other item: a dotted_name
+            bind(item.is("dotted_name") ? item.named_child(0) : item, scope, std::move(d));
         }
     }
 
@@ -178,22 +185,8 @@ private:
         for (const Node& c : stmt.named_children()) {
             if (c.is("wildcard_import")) m_.scopes_[scope].star_imports.push_back(module);
         }
-        for (const Node& item : stmt.children_by_field("name")) {
-            Definition d;
-            d.kind = DefKind::FromImport;
-            d.statement = stmt;
-            d.item = item;
-            d.module = module;
-            if (item.is("aliased_import")) {
-                d.member = dotted_text(item.field("name"));
-                d.aliased = true;
-                bind(item.field("alias"), scope, std::move(d));
-            } else {
-                d.member = dotted_text(item);
-                Node id = item.is("dotted_name") ? item.named_child(0) : item;
-                bind(id, scope, std::move(d));
-            }
-        }
+        for (const Node& item : stmt.children_by_field("name"))
+            bind_import_item(stmt, item, scope, DefKind::FromImport, module);
     }
 
     void visit_parameters(Node params, int outer, int inner) {

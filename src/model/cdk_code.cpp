@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cdk_extract.hpp"
+#include "packaging.hpp"
 #include "wafix/core/python_edit.hpp"
 
 namespace fs = std::filesystem;
@@ -16,15 +17,6 @@ namespace fs = std::filesystem;
 namespace wafix::model_detail {
 
 namespace {
-
-bool is_dir(const fs::path& p) {
-    std::error_code ec;
-    return fs::is_directory(p, ec);
-}
-bool is_file(const fs::path& p) {
-    std::error_code ec;
-    return fs::is_regular_file(p, ec);
-}
 
 std::vector<std::string> extensions_for(const std::string& runtime) {
     std::string r;

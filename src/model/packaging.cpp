@@ -8,12 +8,16 @@ namespace fs = std::filesystem;
 
 namespace wafix::model_detail {
 
-namespace {
-
 bool is_file(const fs::path& p) {
     std::error_code ec;
     return fs::is_regular_file(p, ec);
 }
+bool is_dir(const fs::path& p) {
+    std::error_code ec;
+    return fs::is_directory(p, ec);
+}
+
+namespace {
 
 // The manifest in `dir` a packager reads: requirements.txt, pyproject.toml, Pipfile.
 fs::path manifest_in(const fs::path& dir) {

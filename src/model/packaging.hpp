@@ -14,4 +14,9 @@ std::vector<VendoredTree> find_vendored_trees(const std::vector<std::filesystem:
 // Each function's and layer's manifest, and whether a layer ships installed packages.
 void resolve_packaging(AppModel& m);
 
+// A regular file / a directory; false when the path cannot be examined (the model never throws
+// on a strange tree).
+bool is_file(const std::filesystem::path& p);
+bool is_dir(const std::filesystem::path& p);
+
 }  // namespace wafix::model_detail

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "wafix/core/transform.hpp"
 
@@ -32,6 +33,14 @@ Node keyword_value(Node call, std::string_view name);
 
 // A call's function and the callee's resolved name, for calls whose function is a name chain.
 std::optional<std::string> callee_name(const SemanticModel& model, Node call);
+
+// Every call under `root` whose function is a name chain resolving (resolved_name) to a name
+// that starts with `prefix` ("aws_cdk."), with that name, in source order.
+struct ResolvedCall {
+    Node call;
+    std::string name;
+};
+std::vector<ResolvedCall> calls_into(const SemanticModel& model, Node root, std::string_view prefix);
 
 }  // namespace report_rules
 }  // namespace wafix

@@ -82,4 +82,14 @@ std::optional<std::string> callee_name(const SemanticModel& model, Node call) {
     return resolved_name(model, fn);
 }
 
+std::vector<ResolvedCall> calls_into(const SemanticModel& model, Node root, std::string_view prefix) {
+    static const Query calls("(call function: [(identifier) (attribute)] @fn) @call");
+    std::vector<ResolvedCall> out;
+    for (const Match& m : calls.matches(root)) {
+        auto name = resolved_name(model, m.get("fn"));
+        if (name && name->rfind(prefix, 0) == 0) out.push_back({m.get("call"), std::move(*name)});
+    }
+    return out;
+}
+
 }  // namespace wafix::report_rules

@@ -12,6 +12,7 @@
 namespace wafix {
 namespace {
 
+using report_rules::calls_into;
 using report_rules::follow_value;
 using report_rules::keyword_value;
 using report_rules::resolved_name;
@@ -225,18 +226,15 @@ public:
 private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         const SemanticModel& model = ctx.model();
-        static const Query calls("(call function: [(identifier) (attribute)] @fn) @call");
-        for (const Match& m : calls.matches(ctx.root())) {
-            Node call = m.get("call");
-            auto q = resolved_name(model, m.get("fn"));
-            if (!q || (q->rfind(kIam, 0) != 0 && q->rfind("aws_cdk.custom_resources.", 0) != 0)) continue;
-            if (*q == "aws_cdk.aws_iam.PolicyStatement") {
+        for (const auto& [call, q] : calls_into(model, ctx.root(), "aws_cdk.")) {
+            if (q.rfind(kIam, 0) != 0 && q.rfind("aws_cdk.custom_resources.", 0) != 0) continue;
+            if (q == "aws_cdk.aws_iam.PolicyStatement") {
                 report(ctx, statement_from_call(model, call), out);
-            } else if (*q == "aws_cdk.aws_iam.PolicyStatement.from_json") {
+            } else if (q == "aws_cdk.aws_iam.PolicyStatement.from_json") {
                 if (Node obj = json_argument(call)) json_statement(ctx, follow_value(model, obj), out);
-            } else if (*q == "aws_cdk.aws_iam.PolicyDocument.from_json") {
+            } else if (q == "aws_cdk.aws_iam.PolicyDocument.from_json") {
                 if (Node obj = json_argument(call)) json_document(ctx, follow_value(model, obj), out);
-            } else if (q->rfind("aws_cdk.aws_iam.Cfn", 0) == 0) {
+            } else if (q.rfind("aws_cdk.aws_iam.Cfn", 0) == 0) {
                 // L1 identity policies: CfnPolicy, CfnManagedPolicy, CfnRole/CfnUser/CfnGroup and
                 // their PolicyProperty, CfnRolePolicy... The trust policy
                 // (assume_role_policy_document) is not a grant and is left alone.
@@ -244,7 +242,7 @@ private:
                     json_document(ctx, follow_value(model, doc), out);
                 if (Node policies = keyword_value(call, "policies"))
                     cfn_policies(ctx, follow_value(model, policies), out);
-            } else if (*q == "aws_cdk.custom_resources.AwsCustomResourcePolicy.from_sdk_calls") {
+            } else if (q == "aws_cdk.custom_resources.AwsCustomResourcePolicy.from_sdk_calls") {
                 Statement s;
                 s.at = call;
                 if (Node r = keyword_value(call, "resources")) collect(model, r, s.resources);

@@ -89,23 +89,19 @@ public:
 private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         const SemanticModel& model = ctx.model();
-        static const Query calls("(call function: [(identifier) (attribute)] @fn) @call");
-        for (const Match& m : calls.matches(ctx.root())) {
-            Node call = m.get("call");
-            auto q = report_rules::resolved_name(model, m.get("fn"));
-            if (!q || q->rfind("aws_cdk.", 0) != 0) continue;
+        for (const auto& [call, q] : report_rules::calls_into(model, ctx.root(), "aws_cdk.")) {
             // **props may carry the key: wafix cannot see inside, so it does not guess.
             if (has_splat_arguments(call)) continue;
-            if (*q == "aws_cdk.aws_logs.LogGroup" || *q == "aws_cdk.aws_logs.CfnLogGroup") {
-                const char* key = *q == "aws_cdk.aws_logs.LogGroup" ? "encryption_key" : "kms_key_id";
+            if (q == "aws_cdk.aws_logs.LogGroup" || q == "aws_cdk.aws_logs.CfnLogGroup") {
+                const char* key = q == "aws_cdk.aws_logs.LogGroup" ? "encryption_key" : "kms_key_id";
                 if (!is_none(keyword_value(call, key))) continue;
                 out.push_back(ctx.finding(
                     info(), call,
                     fmt::format("log group{} has no `{}`: its logs are encrypted only with the CloudWatch Logs "
                                 "service key; pass {}=<KMS key> whose key policy lets the logs service use it",
                                 construct_id(call), key, key)));
-            } else if (function_constructs().count(*q) || *q == "aws_cdk.aws_lambda.CfnFunction") {
-                bool l1 = *q == "aws_cdk.aws_lambda.CfnFunction";
+            } else if (function_constructs().count(q) || q == "aws_cdk.aws_lambda.CfnFunction") {
+                bool l1 = q == "aws_cdk.aws_lambda.CfnFunction";
                 const char* key = l1 ? "kms_key_arn" : "environment_encryption";
                 if (!is_none(keyword_value(call, key))) continue;
                 Node env = keyword_value(call, "environment");
