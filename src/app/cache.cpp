@@ -7,13 +7,13 @@
 #include <git2.h>
 
 #include <fmt/format.h>
-#include <dtl/dtl.hpp>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <fstream>
 #include <sstream>
 
+#include "wafix/core/line_diff.hpp"
 #include "wafix/core/transform.hpp"
 #include "wafix/rules/registry.hpp"
 
@@ -23,18 +23,6 @@ using nlohmann::json;
 namespace wafix {
 
 namespace {
-
-std::vector<std::string_view> lines_of(std::string_view s) {
-    std::vector<std::string_view> out;
-    size_t pos = 0;
-    while (pos < s.size()) {
-        size_t nl = s.find('\n', pos);
-        size_t end = nl == std::string_view::npos ? s.size() : nl + 1;
-        out.push_back(s.substr(pos, end - pos));
-        pos = end;
-    }
-    return out;
-}
 
 json finding_json(const Finding& f) {
     json j = {{"rule", f.rule},
@@ -119,34 +107,26 @@ constexpr std::string_view index_header = "wafix-stat-index 1\n";
 }  // namespace
 
 std::vector<LineHunk> line_hunks(std::string_view old_text, std::string_view new_text) {
-    auto a = lines_of(old_text), b = lines_of(new_text);
-    dtl::Diff<std::string_view, std::vector<std::string_view>> d(a, b);
-    d.compose();
+    auto b = split_lines(new_text);
     std::vector<LineHunk> hunks;
-    size_t oi = 0;
     bool open = false;
-    for (const auto& [line, info] : d.getSes().getSequence()) {
-        if (info.type == dtl::SES_COMMON) {
+    for (const LineStep& step : diff_lines(split_lines(old_text), b)) {
+        if (step.op == LineOp::Common) {
             open = false;
-            ++oi;
             continue;
         }
         if (!open) {
-            hunks.push_back({oi, 0, {}});
+            hunks.push_back({step.old_index, 0, {}});
             open = true;
         }
-        if (info.type == dtl::SES_DELETE) {
-            ++hunks.back().old_count;
-            ++oi;
-        } else {
-            hunks.back().new_lines.emplace_back(line);
-        }
+        if (step.op == LineOp::Delete) ++hunks.back().old_count;
+        else hunks.back().new_lines.emplace_back(b[step.new_index]);
     }
     return hunks;
 }
 
 std::string apply_line_hunks(std::string_view old_text, const std::vector<LineHunk>& hunks) {
-    auto a = lines_of(old_text);
+    auto a = split_lines(old_text);
     std::string out;
     size_t i = 0;
     for (const LineHunk& h : hunks) {

@@ -4,26 +4,14 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <dtl/dtl.hpp>
+
+#include "wafix/core/line_diff.hpp"
 
 namespace wafix {
 
 namespace {
 
-// Lines with their terminators, so a CRLF or a missing final newline is part of the line.
-std::vector<std::string_view> split_lines(std::string_view s) {
-    std::vector<std::string_view> out;
-    size_t pos = 0;
-    while (pos < s.size()) {
-        size_t nl = s.find('\n', pos);
-        size_t end = nl == std::string_view::npos ? s.size() : nl + 1;
-        out.push_back(s.substr(pos, end - pos));
-        pos = end;
-    }
-    return out;
-}
-
-enum class Op { Common, Delete, Add };
+using Op = LineOp;
 struct Step {
     Op op;
     std::string_view line;
@@ -76,46 +64,9 @@ std::string render_file_diff(std::string_view path, std::string_view old_bytes, 
                              const DiffOptions& options) {
     if (old_bytes == new_bytes) return {};
     auto a = split_lines(old_bytes), b = split_lines(new_bytes);
-
-    // Trim the common head and tail: edits are local, and dtl then works on a small middle.
-    size_t head = 0;
-    while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
-    size_t tail = 0;
-    while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
-
     std::vector<Step> steps;
-    for (size_t i = 0; i < head; ++i) steps.push_back({Op::Common, a[i], i, i});
-    std::vector<std::string_view> ma(a.begin() + head, a.end() - tail), mb(b.begin() + head, b.end() - tail);
-    dtl::Diff<std::string_view, std::vector<std::string_view>> d(ma, mb);
-    d.compose();
-    size_t oi = head, ni = head;
-    std::vector<Step> dels, adds;
-    auto flush = [&] {
-        // Deletions before additions inside a change block, as diff tools print them.
-        steps.insert(steps.end(), dels.begin(), dels.end());
-        steps.insert(steps.end(), adds.begin(), adds.end());
-        dels.clear();
-        adds.clear();
-    };
-    for (const auto& [line, info] : d.getSes().getSequence()) {
-        switch (info.type) {
-            case dtl::SES_COMMON:
-                flush();
-                steps.push_back({Op::Common, line, oi++, ni++});
-                break;
-            case dtl::SES_DELETE:
-                dels.push_back({Op::Delete, line, oi++, ni});
-                break;
-            case dtl::SES_ADD:
-                adds.push_back({Op::Add, line, oi, ni++});
-                break;
-        }
-    }
-    flush();
-    for (size_t i = 0; i < tail; ++i) {
-        size_t ai = a.size() - tail + i, bi = b.size() - tail + i;
-        steps.push_back({Op::Common, a[ai], ai, bi});
-    }
+    for (const LineStep& l : diff_lines(a, b))
+        steps.push_back({l.op, l.op == Op::Add ? b[l.new_index] : a[l.old_index], l.old_index, l.new_index});
 
     std::string out;
     bool color = options.color;

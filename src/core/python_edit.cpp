@@ -282,9 +282,12 @@ bool holds_only_imports(Node n) {
 }  // namespace
 
 Node top_import_block_end(Node module) {
+    // Stops at the first statement past the block: a call per fix site costs the block's length,
+    // not the module's.
     Node last;
     bool first = true;
-    for (const Node& c : module.named_children()) {
+    ChildCursor children(module);
+    for (Node c = children.next(true); c; c = children.next(true)) {
         if (c.is("comment")) continue;
         bool docstring = first && c.is("expression_statement") && c.named_child(0).is("string");
         first = false;
@@ -305,6 +308,11 @@ Node top_import_block_end(Node module) {
 
 ImportPlanner::ImportPlanner(const Tree& tree, const SemanticModel& model, std::string eol)
     : tree_(tree), model_(model), eol_(std::move(eol)) {}
+
+Node ImportPlanner::import_block_end() const {
+    if (!block_end_) block_end_ = top_import_block_end(tree_.root());
+    return *block_end_;
+}
 
 namespace {
 // A module-level binding whose only definitions are non-type-checking imports.
@@ -357,7 +365,7 @@ Edit ImportPlanner::import_line_edit(const std::string& line, Node anchor) const
             if (p.is("function_definition") || p.is("class_definition")) in_def = true;
         if (stmt && !type_checking && !in_def) at = stmt;
     }
-    if (!at) at = top_import_block_end(root);
+    if (!at) at = import_block_end();
     if (at) return insert_line_after(text, eol_, at, line);
     // No import yet: after a docstring, else before the first statement (after header comments).
     for (const Node& c : root.named_children()) {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "wafix/core/line_index.hpp"
+
 extern "C" const TSLanguage* tree_sitter_python();
 
 namespace wafix {
@@ -25,9 +27,96 @@ void for_each_child_with_field(TSNode parent, Visit visit) {
 }
 }  // namespace
 
+const std::vector<TSNode>& RootIndex::children() {
+    if (!built_) {
+        built_ = true;
+        TSNode root = ts_tree_root_node(tree_);
+        children_.reserve(ts_node_child_count(root));
+        for_each_child_with_field(root, [&](TSNode c, const char*) {
+            children_.push_back(c);
+            return true;
+        });
+    }
+    return children_;
+}
+
+size_t RootIndex::last_starting_at_or_before(uint32_t byte) {
+    const auto& kids = children();
+    auto it = std::upper_bound(kids.begin(), kids.end(), byte,
+                               [](uint32_t b, const TSNode& n) { return b < ts_node_start_byte(n); });
+    return it == kids.begin() ? SIZE_MAX : static_cast<size_t>(it - kids.begin()) - 1;
+}
+
+namespace {
+
+// The parent of `self` below `top` (an ancestor of it): down through the one child on each level
+// that holds self's range, until self is a child. Null when the ranges are ambiguous (zero-width
+// nodes), and the caller asks tree-sitter instead.
+TSNode parent_below(TSNode top, TSNode self) {
+    uint32_t s = ts_node_start_byte(self), e = ts_node_end_byte(self);
+    TSNode parent = top, found{};
+    TSTreeCursor cursor = ts_tree_cursor_new(top);
+    bool searching = true;
+    while (searching) {
+        if (!ts_tree_cursor_goto_first_child(&cursor)) break;
+        bool descended = false;
+        do {
+            TSNode c = ts_tree_cursor_current_node(&cursor);
+            if (ts_node_eq(c, self)) {
+                found = parent;
+                searching = false;
+                break;
+            }
+            uint32_t cs = ts_node_start_byte(c), ce = ts_node_end_byte(c);
+            if (cs > s) break;
+            if (ce >= e && cs < ce) {
+                parent = c;
+                descended = true;
+                break;
+            }
+        } while (ts_tree_cursor_goto_next_sibling(&cursor));
+        if (!descended) break;
+    }
+    ts_tree_cursor_delete(&cursor);
+    return found;
+}
+
+}  // namespace
+
+Node Node::parent() const {
+    if (!index_ || is_null()) return wrap(ts_node_parent(node_));
+    TSNode root = ts_tree_root_node(node_.tree);
+    if (ts_node_eq(node_, root)) return {};
+    size_t at = index_->last_starting_at_or_before(start());
+    if (at != SIZE_MAX) {
+        TSNode top = index_->children()[at];
+        if (ts_node_eq(top, node_)) return wrap(root);
+        if (ts_node_end_byte(top) >= end()) {
+            TSNode p = parent_below(top, node_);
+            if (!ts_node_is_null(p)) return wrap(p);
+        }
+    }
+    return wrap(ts_node_parent(node_));
+}
+
+Node Node::sibling(int step, bool named) const {
+    if (index_ && !is_null()) {
+        // A module-level statement: its neighbours are in the index.
+        size_t at = index_->last_starting_at_or_before(start());
+        const auto& kids = index_->children();
+        if (at != SIZE_MAX && ts_node_eq(kids[at], node_)) {
+            for (size_t k = at + static_cast<size_t>(step); k < kids.size(); k += static_cast<size_t>(step))
+                if (!named || ts_node_is_named(kids[k])) return wrap(kids[k]);
+            return {};
+        }
+    }
+    if (step > 0) return wrap(named ? ts_node_next_named_sibling(node_) : ts_node_next_sibling(node_));
+    return wrap(named ? ts_node_prev_named_sibling(node_) : ts_node_prev_sibling(node_));
+}
+
 std::string_view Node::field_name_in_parent() const {
     Node p = parent();
-    if (p.is_null()) return {};
+    if (p.is_null() || p.is("module")) return {};  // the module's statements hang from no field
     std::string_view out;
     for_each_child_with_field(p.node_, [&](TSNode c, const char* f) {
         if (!ts_node_eq(c, node_)) return true;
@@ -37,19 +126,25 @@ std::string_view Node::field_name_in_parent() const {
     return out;
 }
 
+// With a cursor: ts_node_child(i) walks the children from the first one on every call, so a
+// loop over it is quadratic in the number of children (a module of 10,000 statements).
 std::vector<Node> Node::children() const {
     std::vector<Node> out;
-    uint32_t n = child_count();
-    out.reserve(n);
-    for (uint32_t i = 0; i < n; ++i) out.push_back(child(i));
+    out.reserve(child_count());
+    for_each_child_with_field(node_, [&](TSNode c, const char*) {
+        out.push_back(wrap(c));
+        return true;
+    });
     return out;
 }
 
 std::vector<Node> Node::named_children() const {
     std::vector<Node> out;
-    uint32_t n = named_child_count();
-    out.reserve(n);
-    for (uint32_t i = 0; i < n; ++i) out.push_back(named_child(i));
+    out.reserve(named_child_count());
+    for_each_child_with_field(node_, [&](TSNode c, const char*) {
+        if (ts_node_is_named(c)) out.push_back(wrap(c));
+        return true;
+    });
     return out;
 }
 
@@ -60,6 +155,25 @@ std::vector<Node> Node::children_by_field(std::string_view field_name) const {
         return true;
     });
     return out;
+}
+
+ChildCursor::ChildCursor(Node parent)
+    : cursor_(ts_tree_cursor_new(parent.raw())), source_(parent.source()), index_(parent.index_) {}
+
+ChildCursor::~ChildCursor() { ts_tree_cursor_delete(&cursor_); }
+
+Node ChildCursor::next(bool named_only) {
+    while (!done_) {
+        bool moved = started_ ? ts_tree_cursor_goto_next_sibling(&cursor_) : ts_tree_cursor_goto_first_child(&cursor_);
+        started_ = true;
+        if (!moved) {
+            done_ = true;
+            break;
+        }
+        TSNode n = ts_tree_cursor_current_node(&cursor_);
+        if (!named_only || ts_node_is_named(n)) return Node(n, source_, index_);
+    }
+    return {};
 }
 
 std::string Node::sexp() const {
@@ -95,6 +209,39 @@ Parser::Parser() : parser_(ts_parser_new()) {
 Tree Parser::parse(std::string source) {
     auto owned = std::make_unique<std::string>(std::move(source));
     TSTree* t = ts_parser_parse_string(parser_.get(), nullptr, owned->data(), static_cast<uint32_t>(owned->size()));
+    if (!t) throw std::runtime_error("tree-sitter failed to parse");
+    return Tree(std::unique_ptr<TSTree, TreeDeleter>(t), std::move(*owned));
+}
+
+Tree Parser::reparse(const Tree& old, const std::vector<Edit>& edits, std::string source) {
+    std::unique_ptr<TSTree, TreeDeleter> edited(ts_tree_copy(old.tree_.get()));
+    LineIndex lines(old.source());
+    auto point = [&](uint32_t offset) {
+        LineIndex::Point p = lines.point(offset);
+        return TSPoint{p.row, p.column};
+    };
+    // Last edit first: the offsets and points of the earlier ones are still those of old.
+    for (size_t k = edits.size(); k > 0;) {
+        // Edits at one offset (insertions, then at most one replacement) are one change.
+        size_t first = k - 1;
+        while (first > 0 && edits[first - 1].begin == edits[k - 1].begin) --first;
+        uint32_t begin = edits[first].begin, old_end = begin, inserted = 0;
+        TSPoint start = point(begin), new_end = start;
+        for (size_t e = first; e < k; ++e) {
+            old_end = std::max(old_end, edits[e].end);
+            inserted += static_cast<uint32_t>(edits[e].text.size());
+            for (char c : edits[e].text) {
+                if (c == '\n') ++new_end.row, new_end.column = 0;
+                else ++new_end.column;
+            }
+        }
+        TSInputEdit change{begin, old_end, begin + inserted, start, point(old_end), new_end};
+        ts_tree_edit(edited.get(), &change);
+        k = first;
+    }
+    auto owned = std::make_unique<std::string>(std::move(source));
+    TSTree* t =
+        ts_parser_parse_string(parser_.get(), edited.get(), owned->data(), static_cast<uint32_t>(owned->size()));
     if (!t) throw std::runtime_error("tree-sitter failed to parse");
     return Tree(std::unique_ptr<TSTree, TreeDeleter>(t), std::move(*owned));
 }
@@ -274,7 +421,7 @@ std::vector<Match> Query::matches(Node node) const {
         for (uint16_t i = 0; i < m.capture_count; ++i) {
             uint32_t len = 0;
             const char* name = ts_query_capture_name_for_id(query_.get(), m.captures[i].index, &len);
-            match.captures.push_back({std::string_view(name, len), Node(m.captures[i].node, node.source())});
+            match.captures.push_back({std::string_view(name, len), node.wrap(m.captures[i].node)});
         }
         out.push_back(std::move(match));
     }

@@ -181,7 +181,7 @@ private:
         if (seen != c.binding) return false;  // shadowed (or, for a new constant, the name is bound)
         if (c.binding && runs_at_import(p.call) && p.call.start() < c.defined_at) return false;
         if (!c.binding && runs_at_import(p.call)) {
-            Node end = top_import_block_end(ctx.root());
+            Node end = ctx.import_block_end();
             if (end && p.call.start() < end.end()) return false;
         }
         return true;
@@ -191,7 +191,7 @@ private:
     static Edit constant_definition(Context& ctx, const http::TimeoutSetting& s) {
         std::string line = fmt::format("{} = {}", kConstantName, s.literal);
         if (s.pair) line += "  # (connect, read)";
-        if (Node end = top_import_block_end(ctx.root())) {
+        if (Node end = ctx.import_block_end()) {
             Edit e = insert_line_after(ctx.text(), ctx.eol(), end, std::string(ctx.eol()) + line);
             // Set off from the code that follows too, unless a blank line already does.
             std::string_view text = ctx.text();

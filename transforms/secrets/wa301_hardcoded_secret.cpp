@@ -515,7 +515,7 @@ private:
         }
         // Where the helper goes: below the top import block, else below the added import.
         uint32_t pos;
-        Node block_end = top_import_block_end(ctx.root());
+        Node block_end = ctx.import_block_end();
         if (block_end) {
             pos = next_line_start(text, block_end.end());
         } else if (!boto->edits.empty()) {

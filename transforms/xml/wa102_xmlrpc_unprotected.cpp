@@ -80,7 +80,7 @@ private:
                                                const std::vector<Edit>& import_edits) {
         std::string_view text = ctx.text();
         std::string eol(ctx.eol());
-        Node block_end = top_import_block_end(ctx.root());
+        Node block_end = ctx.import_block_end();
         if (!block_end) {
             // No top-level import block: right after the import being added.
             if (import_edits.empty()) return std::nullopt;

@@ -88,12 +88,15 @@ public:
     // Where a new import line goes: the line after this statement, or before `before` when the
     // module has no import (or at offset 0 of an empty module).
     Edit import_line_edit(const std::string& line, Node anchor) const;
+    // top_import_block_end of the module, found once per pass.
+    Node import_block_end() const;
 
 private:
     const Tree& tree_;
     const SemanticModel& model_;
     std::string eol_;
     std::map<std::string, Access> planned_;
+    mutable std::optional<Node> block_end_;
 };
 
 }  // namespace wafix

@@ -12,6 +12,8 @@
 
 #include <tree_sitter/api.h>
 
+#include "wafix/core/fix.hpp"
+
 namespace re2 {
 class RE2;
 }
@@ -20,11 +22,14 @@ namespace wafix {
 
 const TSLanguage* python_language();
 
+class RootIndex;
+
 // A node plus the source it was parsed from: cheap to copy, valid while its Tree lives.
 class Node {
 public:
     Node() = default;
-    Node(TSNode node, std::string_view source) : node_(node), source_(source) {}
+    Node(TSNode node, std::string_view source, RootIndex* index = nullptr)
+        : node_(node), source_(source), index_(index) {}
 
     bool is_null() const { return ts_node_is_null(node_); }
     explicit operator bool() const { return !is_null(); }
@@ -42,7 +47,10 @@ public:
     std::string_view text() const { return source_.substr(start(), end() - start()); }
     std::string_view source() const { return source_; }
 
-    Node parent() const { return wrap(ts_node_parent(node_)); }
+    // tree-sitter finds a parent by walking down from the root, through every earlier sibling on
+    // the way: linear in the module's statements. Nodes of a Tree look the module level up in
+    // its index instead (see RootIndex).
+    Node parent() const;
     uint32_t child_count() const { return ts_node_child_count(node_); }
     uint32_t named_child_count() const { return ts_node_named_child_count(node_); }
     Node child(uint32_t i) const { return wrap(ts_node_child(node_, i)); }
@@ -52,10 +60,10 @@ public:
     }
     // The field name under which this node hangs from its parent ("" when none).
     std::string_view field_name_in_parent() const;
-    Node next_sibling() const { return wrap(ts_node_next_sibling(node_)); }
-    Node prev_sibling() const { return wrap(ts_node_prev_sibling(node_)); }
-    Node next_named_sibling() const { return wrap(ts_node_next_named_sibling(node_)); }
-    Node prev_named_sibling() const { return wrap(ts_node_prev_named_sibling(node_)); }
+    Node next_sibling() const { return sibling(+1, false); }
+    Node prev_sibling() const { return sibling(-1, false); }
+    Node next_named_sibling() const { return sibling(+1, true); }
+    Node prev_named_sibling() const { return sibling(-1, true); }
 
     std::vector<Node> children() const;
     std::vector<Node> named_children() const;
@@ -69,9 +77,31 @@ public:
     std::string sexp() const;
 
 private:
-    Node wrap(TSNode n) const { return Node(n, source_); }
+    friend class ChildCursor;
+    friend class Query;
+    Node wrap(TSNode n) const { return Node(n, source_, index_); }
+    Node sibling(int step, bool named) const;
     TSNode node_{};
     std::string_view source_;
+    RootIndex* index_ = nullptr;  // the Tree's, when the node came from one
+};
+
+// The children of a node one after the other, O(1) a step (Node::child(i) and next_sibling()
+// are linear in the number of earlier siblings in tree-sitter).
+class ChildCursor {
+public:
+    explicit ChildCursor(Node parent);
+    ~ChildCursor();
+    ChildCursor(const ChildCursor&) = delete;
+    ChildCursor& operator=(const ChildCursor&) = delete;
+    // The next child (named ones only when `named_only`), or a null node after the last.
+    Node next(bool named_only = false);
+
+private:
+    TSTreeCursor cursor_;
+    std::string_view source_;
+    RootIndex* index_;
+    bool started_ = false, done_ = false;
 };
 
 struct TreeDeleter {
@@ -87,26 +117,49 @@ struct QueryCursorDeleter {
     void operator()(TSQueryCursor* c) const { ts_query_cursor_delete(c); }
 };
 
+// The module's children in order, built on first use: the module-level statement that holds a
+// byte is a binary search away. A Tree is used by one thread at a time.
+class RootIndex {
+public:
+    explicit RootIndex(const TSTree* tree) : tree_(tree) {}
+    const std::vector<TSNode>& children();
+    // The position in children() of the child that starts at or before `byte` and is latest.
+    size_t last_starting_at_or_before(uint32_t byte);
+
+private:
+    const TSTree* tree_;
+    bool built_ = false;
+    std::vector<TSNode> children_;
+};
+
 // A parsed tree that owns a copy of its source, so Nodes never dangle while the Tree lives.
 class Tree {
 public:
     Tree(std::unique_ptr<TSTree, TreeDeleter> tree, std::string source)
-        : source_(std::make_unique<std::string>(std::move(source))), tree_(std::move(tree)) {}
-    Node root() const { return Node(ts_tree_root_node(tree_.get()), *source_); }
+        : source_(std::make_unique<std::string>(std::move(source))),
+          tree_(std::move(tree)),
+          index_(std::make_unique<RootIndex>(tree_.get())) {}
+    Node root() const { return Node(ts_tree_root_node(tree_.get()), *source_, index_.get()); }
     std::string_view source() const { return *source_; }
     bool has_error() const { return root().has_error(); }
     // The first ERROR or MISSING node in document order, for messages.
     Node first_error() const;
 
 private:
+    friend class Parser;
     std::unique_ptr<std::string> source_;
     std::unique_ptr<TSTree, TreeDeleter> tree_;
+    std::unique_ptr<RootIndex> index_;
 };
 
 class Parser {
 public:
     Parser();
     Tree parse(std::string source);
+    // The tree of `source`, which is old's source with `edits` applied (sorted, not overlapping,
+    // as apply_fixes gives them): tree-sitter is told what changed and re-parses only around it,
+    // reusing the rest of `old` (left as it was).
+    Tree reparse(const Tree& old, const std::vector<Edit>& edits, std::string source);
 
 private:
     std::unique_ptr<TSParser, ParserDeleter> parser_;

@@ -46,6 +46,8 @@ public:
     Node root() const { return tree_.root(); }
     const SemanticModel& model() const { return model_; }
     ImportPlanner& imports() { return imports_; }
+    // The last statement of the module's top import block (top_import_block_end), once per pass.
+    Node import_block_end() const { return imports_.import_block_end(); }
     const RuleSettings& settings() const { return settings_; }
     // True when a comment silences `rule` at `node`: a transform whose fix would also rewrite
     // such a place (e.g. swapping a shared import) must choose a narrower fix.

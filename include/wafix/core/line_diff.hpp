@@ -1,0 +1,30 @@
+// The line edit script between two texts, linear in practice: the common head and tail are
+// trimmed, a middle small enough goes to dtl's O(NP) algorithm whole, a larger one is first cut
+// at lines that occur exactly once on each side (patience anchors) and each gap is diffed on its
+// own. A gap that is still large and has no anchor is matched greedily: valid, linear, maybe
+// not minimal.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace wafix {
+
+// Lines with their terminators ("\n" ends a line; a CR before it stays in the line), so a CRLF or
+// a missing final newline is part of the line.
+std::vector<std::string_view> split_lines(std::string_view text);
+
+enum class LineOp { Common, Delete, Add };
+struct LineStep {
+    LineOp op;
+    size_t old_index;  // 0-based line of old (for Add: the number of old lines before it)
+    size_t new_index;  // 0-based line of new (for Delete: the number of new lines before it)
+};
+
+// Every line of both sides once, in order; inside a run of changes the deletions come first, as
+// diff tools print them.
+std::vector<LineStep> diff_lines(const std::vector<std::string_view>& old_lines,
+                                 const std::vector<std::string_view>& new_lines);
+
+}  // namespace wafix
