@@ -1,6 +1,8 @@
 #include "wafix/core/engine.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
 #include <set>
 
 #include <fmt/format.h>
@@ -23,11 +25,38 @@ int FileResult::fixed_total() const {
 
 Location location_of(std::string_view text, uint32_t offset) { return LineIndex(text).location(offset); }
 
+namespace {
+
+// The triggers of a list of transforms as one LiteralSet, built once per list (the engine is
+// called with the same registered list for every file) and shared by the worker threads.
+const LiteralSet& triggers_of(const std::vector<const Transform*>& transforms) {
+    static std::mutex mutex;
+    static std::vector<std::pair<std::vector<const Transform*>, std::unique_ptr<LiteralSet>>> built;
+    std::lock_guard lock(mutex);
+    for (const auto& [list, set] : built)
+        if (list == transforms) return *set;
+    std::vector<std::string_view> all;
+    for (const Transform* t : transforms)
+        for (std::string_view trigger : t->triggers()) all.push_back(trigger);
+    built.emplace_back(transforms, std::make_unique<LiteralSet>(all));
+    return *built.back().second;
+}
+
+}  // namespace
+
 std::vector<const Transform*> applicable_transforms(std::string_view text, const EngineOptions& options,
                                                     const std::vector<const Transform*>& transforms) {
-    std::vector<const Transform*> out;
+    std::vector<const Transform*> wanted;
     for (const Transform* t : transforms)
-        if (options.enabled(t->info().id) && t->may_apply(text)) out.push_back(t);
+        if (options.enabled(t->info().id)) wanted.push_back(t);
+    if (wanted.empty()) return wanted;
+    const LiteralSet& set = triggers_of(transforms);
+    TriggerHits hits(set, set.present(text));  // one pass for every rule
+    std::vector<const Transform*> out;
+    for (const Transform* t : wanted) {
+        auto triggers = t->triggers();
+        if ((triggers.empty() || hits.any(triggers)) && t->refine(text, hits)) out.push_back(t);
+    }
     return out;
 }
 

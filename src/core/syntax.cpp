@@ -27,88 +27,107 @@ void for_each_child_with_field(TSNode parent, Visit visit) {
 }
 }  // namespace
 
-const std::vector<TSNode>& RootIndex::children() {
-    if (!built_) {
-        built_ = true;
-        TSNode root = ts_tree_root_node(tree_);
-        children_.reserve(ts_node_child_count(root));
-        for_each_child_with_field(root, [&](TSNode c, const char*) {
-            children_.push_back(c);
+namespace {
+constexpr uint32_t kWide = 16;
+
+bool holds(TSNode n, uint32_t s, uint32_t e) {
+    uint32_t ns = ts_node_start_byte(n), ne = ts_node_end_byte(n);
+    return ns <= s && e <= ne && ns < ne;
+}
+}  // namespace
+
+const std::vector<TSNode>& ChildIndex::children(TSNode wide) {
+    auto [it, fresh] = wide_.try_emplace(wide.id);
+    if (fresh) {
+        it->second.reserve(ts_node_child_count(wide));
+        for_each_child_with_field(wide, [&](TSNode c, const char*) {
+            it->second.push_back(c);
             return true;
         });
     }
-    return children_;
+    return it->second;
 }
 
-size_t RootIndex::last_starting_at_or_before(uint32_t byte) {
-    const auto& kids = children();
-    auto it = std::upper_bound(kids.begin(), kids.end(), byte,
-                               [](uint32_t b, const TSNode& n) { return b < ts_node_start_byte(n); });
-    return it == kids.begin() ? SIZE_MAX : static_cast<size_t>(it - kids.begin()) - 1;
-}
-
-namespace {
-
-// The parent of `self` below `top` (an ancestor of it): down through the one child on each level
-// that holds self's range, until self is a child. Null when the ranges are ambiguous (zero-width
-// nodes), and the caller asks tree-sitter instead.
-TSNode parent_below(TSNode top, TSNode self) {
+TSNode ChildIndex::child_toward(TSNode parent, TSNode self) {
     uint32_t s = ts_node_start_byte(self), e = ts_node_end_byte(self);
-    TSNode parent = top, found{};
-    TSTreeCursor cursor = ts_tree_cursor_new(top);
-    bool searching = true;
-    while (searching) {
-        if (!ts_tree_cursor_goto_first_child(&cursor)) break;
-        bool descended = false;
-        do {
-            TSNode c = ts_tree_cursor_current_node(&cursor);
-            if (ts_node_eq(c, self)) {
-                found = parent;
-                searching = false;
-                break;
-            }
-            uint32_t cs = ts_node_start_byte(c), ce = ts_node_end_byte(c);
-            if (cs > s) break;
-            if (ce >= e && cs < ce) {
-                parent = c;
-                descended = true;
-                break;
-            }
-        } while (ts_tree_cursor_goto_next_sibling(&cursor));
-        if (!descended) break;
+    if (ts_node_child_count(parent) >= kWide) {
+        const auto& kids = children(parent);
+        // The last child starting at or before self; children are in order and do not overlap.
+        auto it = std::upper_bound(kids.begin(), kids.end(), s,
+                                   [](uint32_t b, const TSNode& n) { return b < ts_node_start_byte(n); });
+        if (it == kids.begin()) return {};
+        TSNode c = *std::prev(it);
+        if (ts_node_eq(c, self) || holds(c, s, e)) return c;
+        return {};
     }
-    ts_tree_cursor_delete(&cursor);
+    TSNode found{};
+    for_each_child_with_field(parent, [&](TSNode c, const char*) {
+        if (ts_node_eq(c, self) || holds(c, s, e)) {
+            found = c;
+            return false;
+        }
+        return ts_node_start_byte(c) <= s;
+    });
     return found;
 }
 
-}  // namespace
+TSNode ChildIndex::parent_of(TSNode self) {
+    if (auto known = parents_.find(self.id); known != parents_.end()) return known->second;
+    TSNode at = ts_tree_root_node(tree_);
+    if (ts_node_eq(at, self)) return {};
+    while (true) {
+        TSNode next = child_toward(at, self);
+        if (ts_node_is_null(next)) return {};
+        // Every node on the way down: a walk up from self (enclosing function, statement) then
+        // finds each parent here instead of walking down again.
+        parents_.emplace(next.id, at);
+        if (ts_node_eq(next, self)) return at;
+        at = next;
+    }
+}
+
+TSNode ChildIndex::sibling_of(TSNode parent, TSNode self, int step, bool named) {
+    std::vector<TSNode> few;
+    const std::vector<TSNode>* kids = &few;
+    if (ts_node_child_count(parent) >= kWide) {
+        kids = &children(parent);
+    } else {
+        for_each_child_with_field(parent, [&](TSNode c, const char*) {
+            few.push_back(c);
+            return true;
+        });
+    }
+    size_t at = SIZE_MAX;
+    if (kids == &few) {
+        for (size_t k = 0; k < few.size() && at == SIZE_MAX; ++k)
+            if (ts_node_eq(few[k], self)) at = k;
+    } else {
+        auto it = std::upper_bound(kids->begin(), kids->end(), ts_node_start_byte(self),
+                                   [](uint32_t b, const TSNode& n) { return b < ts_node_start_byte(n); });
+        // Zero-width neighbours may start where self does: look back over them.
+        for (auto k = it; k != kids->begin() && at == SIZE_MAX;) {
+            --k;
+            if (ts_node_eq(*k, self)) at = static_cast<size_t>(k - kids->begin());
+            else if (ts_node_start_byte(*k) != ts_node_start_byte(self)) break;
+        }
+    }
+    if (at == SIZE_MAX) return {};
+    for (size_t k = at + static_cast<size_t>(step); k < kids->size(); k += static_cast<size_t>(step))
+        if (!named || ts_node_is_named((*kids)[k])) return (*kids)[k];
+    return {};
+}
 
 Node Node::parent() const {
     if (!index_ || is_null()) return wrap(ts_node_parent(node_));
-    TSNode root = ts_tree_root_node(node_.tree);
-    if (ts_node_eq(node_, root)) return {};
-    size_t at = index_->last_starting_at_or_before(start());
-    if (at != SIZE_MAX) {
-        TSNode top = index_->children()[at];
-        if (ts_node_eq(top, node_)) return wrap(root);
-        if (ts_node_end_byte(top) >= end()) {
-            TSNode p = parent_below(top, node_);
-            if (!ts_node_is_null(p)) return wrap(p);
-        }
-    }
-    return wrap(ts_node_parent(node_));
+    if (ts_node_eq(node_, ts_tree_root_node(node_.tree))) return {};
+    TSNode p = index_->parent_of(node_);
+    return wrap(ts_node_is_null(p) ? ts_node_parent(node_) : p);
 }
 
 Node Node::sibling(int step, bool named) const {
     if (index_ && !is_null()) {
-        // A module-level statement: its neighbours are in the index.
-        size_t at = index_->last_starting_at_or_before(start());
-        const auto& kids = index_->children();
-        if (at != SIZE_MAX && ts_node_eq(kids[at], node_)) {
-            for (size_t k = at + static_cast<size_t>(step); k < kids.size(); k += static_cast<size_t>(step))
-                if (!named || ts_node_is_named(kids[k])) return wrap(kids[k]);
-            return {};
-        }
+        TSNode p = index_->parent_of(node_);
+        if (!ts_node_is_null(p)) return wrap(index_->sibling_of(p, node_, step, named));
     }
     if (step > 0) return wrap(named ? ts_node_next_named_sibling(node_) : ts_node_next_sibling(node_));
     return wrap(named ? ts_node_prev_named_sibling(node_) : ts_node_prev_sibling(node_));

@@ -34,13 +34,17 @@ std::optional<std::vector<Edit>> Context::add_keyword_argument(Node call, std::s
     return wafix::add_keyword_argument(text(), eol(), call, keyword_argument, line_limit());
 }
 
+bool Transform::refine(std::string_view, const TriggerHits&) const { return true; }
+
 bool Transform::may_apply(std::string_view text) const {
     auto list = triggers();
-    // memmem (two-way, vectorised) instead of string_view::find, which stops at every byte equal
-    // to the trigger's first letter: this runs over every byte of every file.
-    return list.empty() || std::any_of(list.begin(), list.end(), [&](std::string_view trigger) {
-               return memmem(text.data(), text.size(), trigger.data(), trigger.size()) != nullptr;
-           });
+    if (list.empty()) {
+        static const LiteralSet none({});
+        return refine(text, TriggerHits(none, {}));
+    }
+    LiteralSet set(list);
+    TriggerHits hits(set, set.present(text));
+    return hits.any(list) && refine(text, hits);
 }
 
 std::string pillars_text(const RuleInfo& info) {

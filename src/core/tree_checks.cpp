@@ -7,7 +7,6 @@
 
 namespace wafix {
 
-
 TreeCheck check_tree(const Tree& tree, uint32_t depth_limit) {
     const TSLanguage* lang = ts_tree_language(tree.root().raw().tree);
     auto symbol = [&](const char* name, bool named) {
@@ -54,7 +53,6 @@ TreeCheck check_tree(const Tree& tree, uint32_t depth_limit) {
     ts_tree_cursor_delete(&cursor);
     return out;
 }
-
 
 // CPython's check of indentation that mixes tabs and spaces, which tree-sitter does not make (it
 // counts a tab as 8 columns and nothing else): every logical line's indentation is measured with
@@ -120,6 +118,5 @@ std::optional<std::string> inconsistent_indentation(const Tree& tree) {
     }
     return std::nullopt;
 }
-
 
 }  // namespace wafix

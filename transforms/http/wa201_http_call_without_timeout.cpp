@@ -83,7 +83,7 @@ public:
     }
 
     std::vector<std::string_view> triggers() const override { return {"requests", "urlopen", "httpx"}; }
-    bool may_apply(std::string_view text) const override { return http::may_call_http(text, false); }
+    bool refine(std::string_view text, const TriggerHits&) const override { return http::may_call_http(text, false); }
 
     void check(Context& ctx, std::vector<Finding>& out) const override {
         static const Query calls("(call) @call");

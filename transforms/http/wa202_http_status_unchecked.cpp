@@ -114,7 +114,7 @@ public:
     }
 
     std::vector<std::string_view> triggers() const override { return {"requests"}; }
-    bool may_apply(std::string_view text) const override { return http::may_call_http(text, true); }
+    bool refine(std::string_view text, const TriggerHits&) const override { return http::may_call_http(text, true); }
 
     void check(Context& ctx, std::vector<Finding>& out) const override {
         static const Query calls("(call) @call");

@@ -170,15 +170,19 @@ public:
 
     // Case variants of the words a secret's name carries, and the provider prefixes.
     std::vector<std::string_view> triggers() const override {
-        return {"pass",  "Pass",        "PASS", "pwd",  "Pwd",  "PWD",         "secret", "Secret", "SECRET", "token",
-                "Token", "TOKEN",       "key",  "Key",  "KEY",  "auth",        "Auth",   "AUTH",   "cred",   "Cred",
-                "CRED",  "A3T",         "AKIA", "ASIA", "ABIA", "ACCA",        "ghp_",   "gho_",   "ghu_",   "ghs_",
-                "ghr_",  "github_pat_", "xox",  "sk_",  "rk_",  "PRIVATE KEY", "eyJ"};
+        std::vector<std::string_view> t = {"pass",   "Pass",   "PASS",  "pwd",   "Pwd",   "PWD",  "secret",
+                                           "Secret", "SECRET", "token", "Token", "TOKEN", "key",  "Key",
+                                           "KEY",    "auth",   "Auth",  "AUTH",  "cred",  "Cred", "CRED"};
+        const auto& providers = secrets::provider_prefixes();
+        t.insert(t.end(), providers.begin(), providers.end());
+        return t;
     }
 
     // Those words are in most files; the file is parsed only when a provider token, or a quoted run
-    // that could be a secret value with such a word near it, is in its bytes.
-    bool may_apply(std::string_view text) const override { return secrets::may_contain_secrets(text); }
+    // that could be a secret value bound to such a word, is in its bytes.
+    bool refine(std::string_view text, const TriggerHits& hits) const override {
+        return secrets::may_contain_secrets(text, hits.any(secrets::provider_prefixes()));
+    }
 
     void check(Context& ctx, std::vector<Finding>& out) const override {
         if (secrets::is_test_path(project_relative(ctx.file().path))) return;

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <tree_sitter/api.h>
@@ -22,13 +23,13 @@ namespace wafix {
 
 const TSLanguage* python_language();
 
-class RootIndex;
+class ChildIndex;
 
 // A node plus the source it was parsed from: cheap to copy, valid while its Tree lives.
 class Node {
 public:
     Node() = default;
-    Node(TSNode node, std::string_view source, RootIndex* index = nullptr)
+    Node(TSNode node, std::string_view source, ChildIndex* index = nullptr)
         : node_(node), source_(source), index_(index) {}
 
     bool is_null() const { return ts_node_is_null(node_); }
@@ -47,9 +48,9 @@ public:
     std::string_view text() const { return source_.substr(start(), end() - start()); }
     std::string_view source() const { return source_; }
 
-    // tree-sitter finds a parent by walking down from the root, through every earlier sibling on
-    // the way: linear in the module's statements. Nodes of a Tree look the module level up in
-    // its index instead (see RootIndex).
+    // tree-sitter finds a parent (and a sibling, through the parent) by walking down from the
+    // root through every earlier sibling on each level: linear in a module's statements or a
+    // class's methods. Nodes of a Tree walk down through the Tree's ChildIndex instead.
     Node parent() const;
     uint32_t child_count() const { return ts_node_child_count(node_); }
     uint32_t named_child_count() const { return ts_node_named_child_count(node_); }
@@ -83,7 +84,7 @@ private:
     Node sibling(int step, bool named) const;
     TSNode node_{};
     std::string_view source_;
-    RootIndex* index_ = nullptr;  // the Tree's, when the node came from one
+    ChildIndex* index_ = nullptr;  // the Tree's, when the node came from one
 };
 
 // The children of a node one after the other, O(1) a step (Node::child(i) and next_sibling()
@@ -100,7 +101,7 @@ public:
 private:
     TSTreeCursor cursor_;
     std::string_view source_;
-    RootIndex* index_;
+    ChildIndex* index_;
     bool started_ = false, done_ = false;
 };
 
@@ -117,19 +118,26 @@ struct QueryCursorDeleter {
     void operator()(TSQueryCursor* c) const { ts_query_cursor_delete(c); }
 };
 
-// The module's children in order, built on first use: the module-level statement that holds a
-// byte is a binary search away. A Tree is used by one thread at a time.
-class RootIndex {
+// The children of a Tree's wide nodes (16 children or more: the module, a class body, a long
+// list), each array built the first time a walk down passes through that node, so that the
+// child holding a byte is a binary search away. A Tree is used by one thread at a time.
+class ChildIndex {
 public:
-    explicit RootIndex(const TSTree* tree) : tree_(tree) {}
-    const std::vector<TSNode>& children();
-    // The position in children() of the child that starts at or before `byte` and is latest.
-    size_t last_starting_at_or_before(uint32_t byte);
+    explicit ChildIndex(const TSTree* tree) : tree_(tree) {}
+    // The child of `parent` holding self, or a null node when none does unambiguously (zero-width
+    // nodes); self itself when it is a child of `parent`.
+    TSNode child_toward(TSNode parent, TSNode self);
+    // The parent of self, or a null node (for the root, or when the walk is ambiguous).
+    TSNode parent_of(TSNode self);
+    // The neighbour `step` places away among the children of `parent` (named ones only when
+    // `named`), or a null node.
+    TSNode sibling_of(TSNode parent, TSNode self, int step, bool named);
 
 private:
+    const std::vector<TSNode>& children(TSNode wide);
     const TSTree* tree_;
-    bool built_ = false;
-    std::vector<TSNode> children_;
+    std::unordered_map<const void*, std::vector<TSNode>> wide_;
+    std::unordered_map<const void*, TSNode> parents_;  // every node a walk down passed through
 };
 
 // A parsed tree that owns a copy of its source, so Nodes never dangle while the Tree lives.
@@ -138,7 +146,7 @@ public:
     Tree(std::unique_ptr<TSTree, TreeDeleter> tree, std::string source)
         : source_(std::make_unique<std::string>(std::move(source))),
           tree_(std::move(tree)),
-          index_(std::make_unique<RootIndex>(tree_.get())) {}
+          index_(std::make_unique<ChildIndex>(tree_.get())) {}
     Node root() const { return Node(ts_tree_root_node(tree_.get()), *source_, index_.get()); }
     std::string_view source() const { return *source_; }
     bool has_error() const { return root().has_error(); }
@@ -149,7 +157,7 @@ private:
     friend class Parser;
     std::unique_ptr<std::string> source_;
     std::unique_ptr<TSTree, TreeDeleter> tree_;
-    std::unique_ptr<RootIndex> index_;
+    std::unique_ptr<ChildIndex> index_;
 };
 
 class Parser {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "wafix/core/fix.hpp"
+#include "wafix/core/literal_set.hpp"
 #include "wafix/core/python_edit.hpp"
 #include "wafix/core/semantic.hpp"
 #include "wafix/core/settings.hpp"
@@ -76,13 +77,15 @@ public:
     virtual const RuleInfo& info() const = 0;
     virtual void check(Context& ctx, std::vector<Finding>& out) const = 0;
     // Byte strings at least one of which any file this rule can flag contains (e.g. "xml").
-    // The engine never parses a file that holds none of the enabled rules' triggers; an empty
-    // list means "always run".
+    // The engine looks for every enabled rule's triggers in one pass (LiteralSet) and never
+    // parses a file that holds none of them; an empty list means "always run".
     virtual std::vector<std::string_view> triggers() const { return {}; }
-    // The engine's test on the raw bytes: false means this rule cannot flag anything in `text`,
-    // so the file need not be parsed for it. The default looks for any trigger; a rule whose
-    // triggers are common words (WA301: "key", "token") refines it.
-    virtual bool may_apply(std::string_view text) const;
+    // The second step of the prefilter, for a file that holds a trigger: false means this rule
+    // cannot flag anything in `text` (a rule whose triggers are common words, WA301's "key" and
+    // "token", or that wants an import line, looks closer). `hits` says which triggers occur.
+    virtual bool refine(std::string_view text, const TriggerHits& hits) const;
+    // Both steps, on this rule's own triggers: false means the file need not be parsed for it.
+    bool may_apply(std::string_view text) const;
 };
 
 std::string pillars_text(const RuleInfo& info);
