@@ -10,7 +10,7 @@ declare -A tool_pkg=(
   [git]=git [patch]=patch [node]=nodejs [npm]=npm
 )
 lib_pkgs=(
-  libtree-sitter-dev libdtl-dev libfmt-dev libcli11-dev catch2 nlohmann-json3-dev libre2-dev libgit2-dev libcurl4-openssl-dev libtomlplusplus-dev clang-14 libclang-rt-14-dev
+  libtree-sitter-dev libdtl-dev libfmt-dev libcli11-dev catch2 nlohmann-json3-dev libre2-dev libgit2-dev libcurl4-openssl-dev libtomlplusplus-dev libyaml-cpp-dev clang-14 libclang-rt-14-dev
   python3 python3-venv python3-defusedxml python3-requests
 )
 

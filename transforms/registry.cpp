@@ -1,34 +1,27 @@
-// The list of transforms. Adding a rule: its files under transforms/, one line here, a
-// testdata/<RULE>/ folder and a CHANGELOG line.
+// The registry's logic; the list itself is registry.def. Adding a rule: its file and doc under
+// transforms/<family>/, one line in registry.def, a testdata/<RULE>/ folder and a CHANGELOG line
+// (scripts/new-rule.sh writes them all).
 #include "wafix/rules/registry.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
-
-#include "cdk/cdk_transforms.hpp"
-#include "http/http_transforms.hpp"
-#include "report/report_transforms.hpp"
-#include "secrets/secrets_transforms.hpp"
-#include "xml/xml_transforms.hpp"
 
 namespace wafix {
 
 const std::map<std::string, std::string_view>& rule_docs();  // generated at build time
 
+// Each rule file defines make_<name>() (no header declares them: the registry is their one user).
+#define WAFIX_RULE(name) std::unique_ptr<Transform> make_##name();
+#include "registry.def"
+#undef WAFIX_RULE
+
 const std::vector<std::unique_ptr<Transform>>& all_transforms() {
     static const std::vector<std::unique_ptr<Transform>> transforms = [] {
         std::vector<std::unique_ptr<Transform>> v;
-        v.push_back(make_xml_external_entities());         // WA101
-        v.push_back(make_xmlrpc_unprotected());            // WA102
-        v.push_back(make_lxml_unsafe_parser());            // WA103
-        v.push_back(make_http_call_without_timeout());     // WA201
-        v.push_back(make_http_status_unchecked());         // WA202
-        v.push_back(make_hardcoded_secret());              // WA301
-        v.push_back(make_lambda_without_dlq());            // WA401
-        v.push_back(make_lambda_unbounded_concurrency());  // WA402
-        v.push_back(make_iam_wildcard());                  // WA501
-        v.push_back(make_sleep_in_lambda());               // WA502
-        v.push_back(make_unencrypted_logs_and_env());      // WA503
+#define WAFIX_RULE(name) v.push_back(make_##name());
+#include "registry.def"
+#undef WAFIX_RULE
         return v;
     }();
     return transforms;
@@ -53,6 +46,25 @@ std::string_view rule_doc(std::string_view id) {
     const auto& docs = rule_docs();
     auto it = docs.find(std::string(id));
     return it == docs.end() ? std::string_view() : it->second;
+}
+
+const std::vector<DeclaredSetting>& declared_settings() {
+    static const std::vector<DeclaredSetting> settings = [] {
+        std::vector<DeclaredSetting> v;
+        for (const auto& t : all_transforms())
+            for (const SettingSpec& s : t->info().settings) v.push_back({&t->info(), &s});
+        return v;
+    }();
+    return settings;
+}
+
+const DeclaredSetting* find_setting(std::string_view name, bool with_aliases) {
+    for (const DeclaredSetting& d : declared_settings()) {
+        if (d.spec->name == name) return &d;
+        if (with_aliases && std::find(d.spec->aliases.begin(), d.spec->aliases.end(), name) != d.spec->aliases.end())
+            return &d;
+    }
+    return nullptr;
 }
 
 FileResult process_source(SourceFile source, const EngineOptions& options) {

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "wafix/core/line_diff.hpp"
+#include "wafix/core/text.hpp"
 #include "wafix/core/transform.hpp"
 #include "wafix/rules/registry.hpp"
 
@@ -69,9 +70,15 @@ std::string options_text(const EngineOptions& o) {
     std::string s;
     for (const auto& r : o.select) s += "s:" + r + ";";
     for (const auto& r : o.ignore) s += "i:" + r + ";";
-    s += fmt::format("u{}p{}r{}m{}n{}t{}x{}c{}w{}", o.unsafe_fixes, o.peer_suppressions, o.report_unused_suppressions,
-                     o.max_passes, o.max_nesting, o.settings.http_timeout, o.settings.secret_id_prefix,
-                     o.settings.reserved_concurrency, o.settings.project_uses_powertools);
+    s += fmt::format("u{}p{}r{}m{}n{}", o.unsafe_fixes, o.peer_suppressions, o.report_unused_suppressions, o.max_passes,
+                     o.max_nesting);
+    // Every declared setting's effective value, and the project facts the run resolved.
+    for (const DeclaredSetting& d : declared_settings()) {
+        const std::string* chosen = o.settings.find(d.spec->name);
+        s += fmt::format(";{}={}", d.spec->name, chosen ? *chosen : d.spec->default_value);
+    }
+    for (const auto& package : o.settings.declared_packages) s += ";declares:" + package;
+    if (!o.app_model_digest.empty()) s += ";a" + o.app_model_digest;  // what the model says about the file
     return s;
 }
 

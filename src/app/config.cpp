@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "http/http_transforms.hpp"
 #include "wafix/app/discover.hpp"
 #include "wafix/core/transform.hpp"
 #include "wafix/rules/registry.hpp"
@@ -92,6 +91,38 @@ std::vector<std::string> rule_list(const fs::path& file, const toml::node& node,
     return ids;
 }
 
+// A rule's setting as TOML writes it (its SettingSpec says how), checked and as canonical text.
+std::string setting_value(const fs::path& file, const std::string& key, const toml::node& value,
+                          const SettingSpec& spec) {
+    auto refuse = [&](const std::string& why) {
+        return ConfigError(fmt::format("{}: `{}` {}", where(file, value.source()), key, why));
+    };
+    std::string text;
+    switch (spec.type) {
+        case SettingType::Integer:
+            // TOML integers are 64-bit (a longer one is a TOML error): compared as they are, never narrowed.
+            if (!value.is_integer()) throw refuse("must be " + setting_range(spec));
+            text = std::to_string(*value.value<int64_t>());
+            break;
+        case SettingType::Seconds:
+            if (value.is_number()) {
+                text = fmt::format("{}", *value.value<double>());
+            } else if (const toml::array* a = value.as_array();
+                       a && a->size() == 2 && (*a)[0].is_number() && (*a)[1].is_number()) {
+                text = fmt::format("{},{}", *(*a)[0].value<double>(), *(*a)[1].value<double>());
+            } else {
+                throw refuse("must be a number of seconds or [connect, read]");
+            }
+            break;
+        case SettingType::Text:
+            if (!value.is_string()) throw refuse("must be a string");
+            text = *value.value<std::string>();
+            break;
+    }
+    if (std::string why = setting_error(spec, text); !why.empty()) throw refuse(why);
+    return text;
+}
+
 }  // namespace
 
 bool glob_match(std::string_view pattern, std::string_view path) {
@@ -122,9 +153,7 @@ void Config::apply(const fs::path& target, EngineOptions& options) const {
     if (ignore) options.ignore.insert(ignore->begin(), ignore->end());
     if (unsafe_fixes) options.unsafe_fixes = *unsafe_fixes;
     if (peer_suppressions) options.peer_suppressions = *peer_suppressions;
-    if (http_timeout) options.settings.http_timeout = *http_timeout;
-    if (secret_id_prefix) options.settings.secret_id_prefix = *secret_id_prefix;
-    if (reserved_concurrency) options.settings.reserved_concurrency = *reserved_concurrency;
+    for (const auto& [name, value] : settings) options.settings.set(name, value);
     if (per_file_ignores.empty()) return;
     std::error_code ec;
     std::string rel = fs::absolute(target, ec).lexically_normal().lexically_relative(dir).generic_string();
@@ -168,26 +197,8 @@ std::optional<Config> parse_config(const fs::path& file, bool pyproject) {
             auto b = value.value<bool>();
             if (!b || !value.is_boolean()) throw bad_type("true or false");
             (key == "unsafe-fixes" ? c.unsafe_fixes : c.peer_suppressions) = *b;
-        } else if (key == "http-timeout") {
-            // A number of seconds, or [connect, read].
-            if (value.is_number()) {
-                c.http_timeout = fmt::format("{}", *value.value<double>());
-            } else if (const toml::array* a = value.as_array();
-                       a && a->size() == 2 && (*a)[0].is_number() && (*a)[1].is_number()) {
-                c.http_timeout = fmt::format("{},{}", *(*a)[0].value<double>(), *(*a)[1].value<double>());
-            } else {
-                throw bad_type("a number of seconds or [connect, read]");
-            }
-            if (!http::parse_timeout_setting(*c.http_timeout))
-                throw bad_type("a positive number of seconds or [connect, read]");
-        } else if (key == "secret-id-prefix") {
-            auto s = value.value<std::string>();
-            if (!s || !value.is_string()) throw bad_type("a string");
-            c.secret_id_prefix = *s;
-        } else if (key == "reserved-concurrency") {
-            auto n = value.value<int64_t>();
-            if (!n || !value.is_integer() || *n < 1) throw bad_type("a positive integer");
-            c.reserved_concurrency = static_cast<int>(*n);
+        } else if (const DeclaredSetting* declared = find_setting(key)) {
+            c.settings[key] = setting_value(file, key, value, *declared->spec);
         } else if (key == "dependency-manifest") {
             auto s = value.value<std::string>();
             if (!s || (*s != "nearest" && *s != "none")) throw bad_type("\"nearest\" or \"none\"");

@@ -1,5 +1,7 @@
 #include "wafix/app/discover.hpp"
 
+#include "wafix/model/build.hpp"
+
 #include <git2.h>
 
 #include <algorithm>
@@ -113,7 +115,11 @@ private:
                     continue;
                 walk(e.path(), abs);
             } else if (fs::is_regular_file(status)) {
-                if (e.path().extension() != ".py" || ignored(abs, false)) continue;
+                if (e.path().extension() != ".py") {
+                    if (is_model_config_name(name) && !ignored(abs, false)) out_.model_files.push_back(e.path());
+                    continue;
+                }
+                if (ignored(abs, false)) continue;
                 out_.files.push_back({e.path(), root_});
             } else if (e.path().extension() == ".py" && !ignored(abs, false)) {
                 // Reading a FIFO could block forever and a device is not source: skipped, named.
@@ -171,7 +177,8 @@ Discovery discover(const std::vector<fs::path>& paths) {
             w.root_ = p;
             w.walk_root(p);
         } else if (fs::is_regular_file(status)) {
-            out.files.push_back({p, p.parent_path(), true});  // named explicitly: always processed
+            if (is_model_config_name(p.filename().string())) out.model_files.push_back(p);
+            else out.files.push_back({p, p.parent_path(), true});  // named explicitly: always processed
         } else {
             out.errors.push_back(p.generic_string() + ": not a regular file (" + special_kind(status) + "); skipped");
         }
@@ -186,6 +193,8 @@ Discovery discover(const std::vector<fs::path>& paths) {
     std::stable_sort(unique.begin(), unique.end(),
                      [](const auto& a, const auto& b) { return a.path.generic_string() < b.path.generic_string(); });
     out.files = std::move(unique);
+    std::sort(out.model_files.begin(), out.model_files.end());
+    out.model_files.erase(std::unique(out.model_files.begin(), out.model_files.end()), out.model_files.end());
     return out;
 }
 

@@ -11,6 +11,7 @@
 
 #include "wafix/app/discover.hpp"
 #include "wafix/core/source_file.hpp"
+#include "wafix/core/text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -23,16 +24,10 @@ std::string trim(const std::string& s) {
     return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
 }
 
+// Lines with their terminators, as strings the edits below can change.
 std::vector<std::string> split_keep(const std::string& text) {
-    std::vector<std::string> lines;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t nl = text.find('\n', pos);
-        size_t end = nl == std::string::npos ? text.size() : nl + 1;
-        lines.push_back(text.substr(pos, end - pos));
-        pos = end;
-    }
-    return lines;
+    auto views = split_lines(text);
+    return {views.begin(), views.end()};
 }
 
 std::string strip_eol(const std::string& line) {
@@ -137,131 +132,160 @@ bool pyproject_has_dependencies(const std::string& text) {
     return false;
 }
 
+namespace {
+
+using Lines = std::vector<std::string>;
+
+std::string joined(const Lines& lines, size_t from, size_t to) {
+    std::string out;
+    for (size_t j = from; j < to && j < lines.size(); ++j) out += lines[j];
+    return out;
+}
+
+// [tool.poetry.dependencies] starting at line `table`: `name = ">=version"` after its last entry,
+// or nullopt when it lists the package already.
+std::optional<std::string> add_to_poetry_table(const Lines& lines, size_t table, const std::string& want,
+                                               const std::string& entry, const std::string& eol) {
+    size_t last = table;  // key = "constraint" lines until the next table
+    for (size_t j = table + 1; j < lines.size(); ++j) {
+        std::string lj = trim(lines[j]);
+        if (!lj.empty() && lj[0] == '[') break;
+        if (lj.empty() || lj[0] == '#') continue;
+        if (requirement_name(lj.substr(0, lj.find('='))) == want) return std::nullopt;
+        last = j;
+    }
+    std::string out = joined(lines, 0, last + 1);
+    if (lines[last].empty() || lines[last].back() != '\n') out += eol;
+    return out + entry + eol + joined(lines, last + 1, lines.size());
+}
+
+struct ArrayEnd {
+    size_t line, column;
+};
+
+// The closing bracket of the array opened at lines[first][open]: outside strings and comments
+// (extras like "boto3[crt]" hold brackets too).
+std::optional<ArrayEnd> array_end(const Lines& lines, size_t first, size_t open) {
+    char quote = 0;
+    int depth = 0;
+    for (size_t j = first; j < lines.size(); ++j) {
+        for (size_t k = j == first ? open + 1 : 0; k < lines[j].size(); ++k) {
+            char ch = lines[j][k];
+            if (quote) {
+                if (ch == '\\') ++k;
+                else if (ch == quote) quote = 0;
+            } else if (ch == '"' || ch == '\'') {
+                quote = ch;
+            } else if (ch == '#') {
+                break;
+            } else if (ch == '[') {
+                ++depth;
+            } else if (ch == ']' && depth-- == 0) {
+                return ArrayEnd{j, k};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+// True when a quoted item of the array text names `want`.
+bool array_lists(const std::string& body, const std::string& want) {
+    std::string lowered;
+    for (char c : body) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char q : {'"', '\''}) {
+        for (size_t p = lowered.find(q); p != std::string::npos; p = lowered.find(q, p + 1)) {
+            size_t e = lowered.find(q, p + 1);
+            if (e == std::string::npos) break;
+            if (requirement_name(lowered.substr(p + 1, e - p - 1)) == want) return true;
+            p = e;
+        }
+    }
+    return false;
+}
+
+// `dependencies = [...]` on one line: the item goes last, after a comma.
+std::string add_to_one_line_array(std::string line, size_t open, size_t close, const std::string& item) {
+    std::string inside = trim(line.substr(open + 1, close - open - 1));
+    std::string insert = inside.empty() ? item : (inside.back() == ',' ? " " + item : ", " + item);
+    size_t at = inside.empty() ? open + 1 : line.find_last_not_of(" \t", close - 1) + 1;
+    line.insert(at, insert);
+    return line;
+}
+
+// One item per line from lines[first] to the closing bracket: the new item takes the indentation
+// of the last one, which gets a comma if it had none.
+std::string add_to_multi_line_array(const Lines& lines, size_t first, ArrayEnd end, const std::string& item,
+                                    const std::string& eol) {
+    size_t last_item = end.line;
+    for (size_t j = end.line; j > first; --j) {
+        std::string t = trim(j == end.line ? lines[j].substr(0, end.column) : lines[j]);
+        if (!t.empty() && t[0] != '#') {
+            last_item = j;
+            break;
+        }
+    }
+    std::string indent = "    ";
+    bool trailing_comma = true;
+    if (last_item != end.line && last_item != first) {
+        const std::string& li = lines[last_item];
+        indent = li.substr(0, li.find_first_not_of(" \t"));
+        std::string t = trim(strip_eol(li));
+        size_t hash = t.find(" #");
+        if (hash != std::string::npos) t = trim(t.substr(0, hash));
+        trailing_comma = !t.empty() && t.back() == ',';
+    }
+    std::string out;
+    for (size_t j = first; j < end.line; ++j) {
+        if (j != last_item || last_item == first || trailing_comma) {
+            out += lines[j];
+            continue;
+        }
+        std::string li = strip_eol(lines[j]);
+        std::string ending = lines[j].substr(li.size());
+        size_t hash = li.find(" #");
+        size_t at = hash == std::string::npos ? li.find_last_not_of(" \t") + 1 : li.find_last_not_of(" \t", hash) + 1;
+        li.insert(at, ",");
+        out += li + ending;
+    }
+    return out + indent + item + (trailing_comma ? "," : "") + eol + lines[end.line];
+}
+
+// [project] dependencies = [...] starting at line `first`; nullopt when it lists `want` already or
+// cannot be read.
+std::optional<std::string> add_to_project_dependencies(const Lines& lines, size_t first, const std::string& want,
+                                                       const std::string& requirement, const std::string& eol) {
+    size_t open = lines[first].find('[');
+    if (open == std::string::npos) return std::nullopt;
+    auto end = array_end(lines, first, open);
+    if (!end) return std::nullopt;
+    std::string body = joined(lines, first, end->line + 1);
+    if (array_lists(body, want)) return std::nullopt;
+    char quote = body.find('\'') != std::string::npos && body.find('"') == std::string::npos ? '\'' : '"';
+    std::string item = fmt::format("{0}{1}{0}", quote, requirement);
+    std::string out = joined(lines, 0, first);
+    if (end->line == first) out += add_to_one_line_array(lines[first], open, end->column, item);
+    else out += add_to_multi_line_array(lines, first, *end, item, eol);
+    return out + joined(lines, end->line + 1, lines.size());
+}
+
+}  // namespace
+
 std::optional<std::string> add_to_pyproject(const std::string& text, const std::string& requirement) {
     auto [name, version] = split_requirement(requirement);
     std::string want = requirement_name(name);
     std::string eol = detect_eol(text);
-    auto lines = split_keep(text);
+    Lines lines = split_keep(text);
     std::string table;
     for (size_t i = 0; i < lines.size(); ++i) {
         std::string l = trim(lines[i]);
         if (!l.empty() && l[0] == '[') {
             table = l;
-            if (table == "[tool.poetry.dependencies]") {
-                // key = "constraint" lines until the next table.
-                size_t last = i;
-                for (size_t j = i + 1; j < lines.size(); ++j) {
-                    std::string lj = trim(lines[j]);
-                    if (!lj.empty() && lj[0] == '[') break;
-                    if (lj.empty() || lj[0] == '#') continue;
-                    if (requirement_name(lj.substr(0, lj.find('='))) == want) return std::nullopt;
-                    last = j;
-                }
-                std::string entry = fmt::format("{} = \">={}\"", name, version);
-                std::string out;
-                for (size_t j = 0; j < lines.size(); ++j) {
-                    out += lines[j];
-                    if (j == last) {
-                        if (lines[j].empty() || lines[j].back() != '\n') out += eol;
-                        out += entry + eol;
-                    }
-                }
-                return out;
-            }
+            if (table == "[tool.poetry.dependencies]")
+                return add_to_poetry_table(lines, i, want, fmt::format("{} = \">={}\"", name, version), eol);
             continue;
         }
-        if (table != "[project]" || l.rfind("dependencies", 0) != 0) continue;
-        size_t open = lines[i].find('[');
-        if (open == std::string::npos) return std::nullopt;
-        // The array's closing bracket: outside strings and comments (extras like "boto3[crt]").
-        size_t close_line = lines.size(), close_col = 0;
-        {
-            char quote = 0;
-            int depth = 0;
-            for (size_t j = i; j < lines.size() && close_line == lines.size(); ++j) {
-                for (size_t k = j == i ? open + 1 : 0; k < lines[j].size(); ++k) {
-                    char ch = lines[j][k];
-                    if (quote) {
-                        if (ch == '\\') ++k;
-                        else if (ch == quote) quote = 0;
-                    } else if (ch == '"' || ch == '\'') {
-                        quote = ch;
-                    } else if (ch == '#') {
-                        break;
-                    } else if (ch == '[') {
-                        ++depth;
-                    } else if (ch == ']' && depth-- == 0) {
-                        close_line = j;
-                        close_col = k;
-                        break;
-                    }
-                }
-            }
-        }
-        if (close_line == lines.size()) return std::nullopt;
-        std::string body;
-        for (size_t j = i; j <= close_line; ++j) body += lines[j];
-        std::string lowered;
-        for (char c : body) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        for (char q : {'"', '\''}) {
-            for (size_t p = lowered.find(q); p != std::string::npos; p = lowered.find(q, p + 1)) {
-                size_t e = lowered.find(q, p + 1);
-                if (e == std::string::npos) break;
-                if (requirement_name(lowered.substr(p + 1, e - p - 1)) == want) return std::nullopt;
-                p = e;
-            }
-        }
-        char quote = body.find('\'') != std::string::npos && body.find('"') == std::string::npos ? '\'' : '"';
-        std::string item = fmt::format("{0}{1}{0}", quote, requirement);
-        std::string out;
-        for (size_t j = 0; j < i; ++j) out += lines[j];
-        if (close_line == i) {
-            // One-line array.
-            std::string line = lines[i];
-            size_t close = close_col;
-            std::string inside = trim(line.substr(open + 1, close - open - 1));
-            std::string insert = inside.empty() ? item : (inside.back() == ',' ? " " + item : ", " + item);
-            size_t at = inside.empty() ? open + 1 : line.find_last_not_of(" \t", close - 1) + 1;
-            line.insert(at, insert);
-            out += line;
-        } else {
-            // One item per line: the new item takes the indentation of the last one.
-            size_t last_item = close_line;
-            for (size_t j = close_line; j > i; --j) {
-                std::string t = trim(j == close_line ? lines[j].substr(0, close_col) : lines[j]);
-                if (!t.empty() && t[0] != '#') {
-                    last_item = j;
-                    break;
-                }
-            }
-            std::string indent = "    ";
-            bool trailing_comma = true;
-            if (last_item != close_line && last_item != i) {
-                const std::string& li = lines[last_item];
-                indent = li.substr(0, li.find_first_not_of(" \t"));
-                std::string t = trim(strip_eol(li));
-                size_t hash = t.find(" #");
-                if (hash != std::string::npos) t = trim(t.substr(0, hash));
-                trailing_comma = !t.empty() && t.back() == ',';
-            }
-            for (size_t j = i; j < close_line; ++j) {
-                if (j == last_item && last_item != i && !trailing_comma) {
-                    std::string li = strip_eol(lines[j]);
-                    std::string ending = lines[j].substr(li.size());
-                    size_t hash = li.find(" #");
-                    size_t at = hash == std::string::npos ? li.find_last_not_of(" \t") + 1
-                                                          : li.find_last_not_of(" \t", hash) + 1;
-                    li.insert(at, ",");
-                    out += li + ending;
-                } else {
-                    out += lines[j];
-                }
-            }
-            out += indent + item + (trailing_comma ? "," : "") + eol;
-            out += lines[close_line];
-        }
-        for (size_t j = close_line + 1; j < lines.size(); ++j) out += lines[j];
-        return out;
+        if (table == "[project]" && l.rfind("dependencies", 0) == 0)
+            return add_to_project_dependencies(lines, i, want, requirement, eol);
     }
     return std::nullopt;
 }
@@ -372,29 +396,66 @@ bool nearest_manifests_declare(const fs::path& file, const fs::path& stop, const
     return false;
 }
 
+namespace {
+
+// The nearest requirements.txt, else pyproject.toml with dependencies, from `file` up to `stop`.
+std::optional<fs::path> nearest_manifest(const fs::path& file, const fs::path& stop) {
+    std::error_code ec;
+    for (const fs::path& dir : manifest_search_dirs(file, stop)) {
+        if (fs::is_regular_file(dir / "requirements.txt", ec)) return display_path(dir / "requirements.txt");
+        if (fs::is_regular_file(dir / "pyproject.toml", ec)) {
+            auto text = read_file(dir / "pyproject.toml");
+            if (text && pyproject_has_dependencies(*text)) return display_path(dir / "pyproject.toml");
+        }
+    }
+    return std::nullopt;
+}
+
+void add_requirements(ManifestPlan& plan, std::map<fs::path, ManifestUpdate>& updates, const fs::path& manifest,
+                      const std::vector<std::string>& reqs) {
+    fs::path key = display_path(manifest).lexically_normal();
+    bool is_pyproject = key.filename() == "pyproject.toml";
+    if (key.filename() == "Pipfile") {
+        for (const auto& r : reqs)
+            plan.notes.push_back(
+                fmt::format("{}: add `{}` under [packages] (wafix does not edit Pipfiles)", key.generic_string(), r));
+        return;
+    }
+    auto it = updates.find(key);
+    if (it == updates.end()) {
+        auto text = read_file(key);
+        if (!text) {
+            plan.notes.push_back(fmt::format("{}: cannot be read; add {} by hand", key.generic_string(), reqs[0]));
+            return;
+        }
+        it = updates.emplace(key, ManifestUpdate{key, *text, *text, {}}).first;
+    }
+    for (const auto& r : reqs) {
+        auto next =
+            is_pyproject ? add_to_pyproject(it->second.updated, r) : add_to_requirements_txt(it->second.updated, r);
+        if (next) {
+            it->second.added.push_back(is_pyproject ? r : requirements_txt_line(it->second.updated, r));
+            it->second.updated = *next;
+        }
+    }
+}
+
+}  // namespace
+
 ManifestPlan plan_manifest_updates(const std::map<fs::path, std::vector<std::string>>& needs,
-                                   const std::map<fs::path, fs::path>& stop_at) {
+                                   const std::map<fs::path, fs::path>& stop_at,
+                                   const std::map<fs::path, ManifestTargets>& targets) {
     ManifestPlan plan;
     std::map<fs::path, ManifestUpdate> updates;
     for (const auto& [file, reqs] : needs) {
         if (reqs.empty()) continue;
-        std::error_code ec;
-        std::optional<fs::path> manifest;
-        bool is_pyproject = false;
-        for (const fs::path& dir : manifest_search_dirs(file, stop_at.count(file) ? stop_at.at(file) : fs::path())) {
-            if (fs::is_regular_file(dir / "requirements.txt", ec)) {
-                manifest = display_path(dir / "requirements.txt");
-                break;
-            }
-            if (fs::is_regular_file(dir / "pyproject.toml", ec)) {
-                auto text = read_file(dir / "pyproject.toml");
-                if (text && pyproject_has_dependencies(*text)) {
-                    manifest = display_path(dir / "pyproject.toml");
-                    is_pyproject = true;
-                    break;
-                }
-            }
+        if (auto t = targets.find(file); t != targets.end()) {
+            for (const fs::path& m : t->second.manifests) add_requirements(plan, updates, m, reqs);
+            for (const auto& note : t->second.notes)
+                for (const auto& r : reqs) plan.notes.push_back(fmt::format("{} `{}`", note, r));
+            continue;
         }
+        std::optional<fs::path> manifest = nearest_manifest(file, stop_at.count(file) ? stop_at.at(file) : fs::path());
         if (!manifest) {
             for (const auto& r : reqs)
                 plan.notes.push_back(
@@ -403,24 +464,7 @@ ManifestPlan plan_manifest_updates(const std::map<fs::path, std::vector<std::str
                                 display_path(file).generic_string(), r));
             continue;
         }
-        fs::path key = manifest->lexically_normal();
-        auto it = updates.find(key);
-        if (it == updates.end()) {
-            auto text = read_file(key);
-            if (!text) {
-                plan.notes.push_back(fmt::format("{}: cannot be read; add {} by hand", key.generic_string(), reqs[0]));
-                continue;
-            }
-            it = updates.emplace(key, ManifestUpdate{key, *text, *text, {}}).first;
-        }
-        for (const auto& r : reqs) {
-            auto next =
-                is_pyproject ? add_to_pyproject(it->second.updated, r) : add_to_requirements_txt(it->second.updated, r);
-            if (next) {
-                it->second.added.push_back(is_pyproject ? r : requirements_txt_line(it->second.updated, r));
-                it->second.updated = *next;
-            }
-        }
+        add_requirements(plan, updates, *manifest, reqs);
     }
     for (auto& [path, u] : updates)
         if (u.updated != u.original) plan.updates.push_back(std::move(u));

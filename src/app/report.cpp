@@ -87,7 +87,7 @@ RunCounts count(const RunReport& run) {
             ++c.needs_human;
         }
         if (const RuleInfo* info = rule_info(f.rule))
-            for (const auto& p : info->pillars) ++c.by_pillar[p];
+            for (Pillar p : info->pillars) ++c.by_pillar[std::string(pillar_code(p))];
     });
     return c;
 }
@@ -124,12 +124,13 @@ std::string render_json(const RunReport& run) {
         ordered_json j;
         j["rule"] = f.rule;
         j["name"] = info ? info->name : "";
-        j["pillars"] = info ? info->pillars : std::vector<std::string>{};
+        j["pillars"] = info ? pillar_codes(*info) : std::vector<std::string>{};
         j["file"] = display(r.path);
         j["range"] = range_json(text, f.begin, f.end);
         j["message"] = f.message;
         j["status"] = status_of(run, lands);
         j["fix_availability"] = info ? fix_availability(info->fix) : "none";
+        if (!f.functions.empty()) j["functions"] = f.functions;  // application-model ids
         if (f.fix) {
             ordered_json edits = ordered_json::array();
             for (const Edit& e : f.fix->edits)
@@ -201,7 +202,7 @@ std::string render_sarif(const RunReport& run) {
         const RuleInfo& i = t->info();
         rule_index[i.id] = static_cast<int>(rules.size());
         std::string doc(rule_doc(i.id));
-        std::vector<std::string> tags = i.pillars;
+        std::vector<std::string> tags = pillar_codes(i);
         tags.insert(tags.begin(), "well-architected");
         rules.push_back(
             {{"id", i.id},
@@ -210,7 +211,7 @@ std::string render_sarif(const RunReport& run) {
              {"fullDescription", {{"text", i.summary}}},
              {"help", {{"text", doc.empty() ? i.summary : doc}, {"markdown", doc.empty() ? i.summary : doc}}},
              {"defaultConfiguration", {{"level", "warning"}}},
-             {"properties", {{"tags", tags}, {"pillars", i.pillars}, {"fix", fix_availability(i.fix)}}}});
+             {"properties", {{"tags", tags}, {"pillars", pillar_codes(i)}, {"fix", fix_availability(i.fix)}}}});
     }
     ordered_json results = ordered_json::array();
     for_each_finding(run, [&](const FileResult& r, const Finding& f, bool lands) {
@@ -237,8 +238,9 @@ std::string render_sarif(const RunReport& run) {
                                          {"replacements", replacements}}})}}});
         }
         const RuleInfo* info = rule_info(f.rule);
-        res["properties"] = {{"pillars", info ? info->pillars : std::vector<std::string>{}},
+        res["properties"] = {{"pillars", info ? pillar_codes(*info) : std::vector<std::string>{}},
                              {"status", status_of(run, lands)}};
+        if (!f.functions.empty()) res["properties"]["functions"] = f.functions;
         results.push_back(std::move(res));
     });
     ordered_json notifications = ordered_json::array();

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <thread>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -14,8 +15,10 @@
 #include "wafix/app/discover.hpp"
 #include "wafix/app/file_analysis.hpp"
 #include "wafix/app/manifest.hpp"
+#include "wafix/app/model_links.hpp"
 #include "wafix/app/progress.hpp"
 #include "wafix/core/transform.hpp"
+#include "wafix/model/build.hpp"
 #include "wafix/rules/registry.hpp"
 
 namespace fs = std::filesystem;
@@ -23,55 +26,46 @@ namespace fs = std::filesystem;
 namespace wafix {
 
 namespace {
-std::string where(const fs::path& p) { return display_path(p).generic_string(); }
-}  // namespace
 
-RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const std::string& command) {
-    RunReport run;
-    run.command = command;
-    std::vector<fs::path> paths;
-    for (const auto& p : o.paths) paths.emplace_back(p);
-    if (paths.empty()) paths.emplace_back(".");
-    Discovery found = discover(paths);
-    for (const auto& e : found.errors) {
-        size_t colon = e.find(": ");
-        run.errors.push_back(colon == std::string::npos ? RunError{"", e}
-                                                        : RunError{e.substr(0, colon), e.substr(colon + 2)});
-    }
-    run.skipped = std::move(found.notes);
-    std::map<fs::path, std::vector<std::string>> needs;
-    std::map<fs::path, fs::path> stop_at;
-    std::map<fs::path, fs::path> work_trees;  // per root, looked up once
-    // Manifests are searched up to the git work tree's root, else up to the path given.
-    auto search_stop = [&](const fs::path& root) {
-        auto it = work_trees.find(root);
-        if (it == work_trees.end()) it = work_trees.emplace(root, git_work_tree_of(root)).first;
+std::string where(const fs::path& p) { return display_path(p).generic_string(); }
+
+// Manifests are searched up to the git work tree's root, else up to the path given; each root's
+// work tree is looked up once.
+class SearchStops {
+public:
+    fs::path operator()(const fs::path& root) {
+        auto it = work_trees_.find(root);
+        if (it == work_trees_.end()) it = work_trees_.emplace(root, git_work_tree_of(root)).first;
         return it->second.empty() ? root : it->second;
-    };
-    std::map<std::pair<fs::path, fs::path>, bool> powertools_dirs;  // (directory, stop) -> declared
-    // Configuration is resolved in order (its cache is not shared between threads); the files
-    // are then processed in parallel and their results kept in discovery order.
+    }
+
+private:
+    std::map<fs::path, fs::path> work_trees_;
+};
+
+struct Job {
+    const DiscoveredFile* file;
+    const Config* config;
+    EngineOptions options;
+};
+
+// Resolved in order before the files run in parallel (the configuration cache and these memos
+// are not shared between threads).
+struct Planner {
+    const AnalyseOptions& o;
+    const EngineOptions& engine;
+    const AppModel* model;
+    SearchStops& stops;
     ConfigResolver configs;
     std::set<std::string> config_errors;
-    struct Job {
-        const DiscoveredFile* file;
-        const Config* config;
+    // (directory, search stop, package) -> whether the manifests nearest the directory declare it.
+    std::map<std::tuple<fs::path, fs::path, std::string>, bool> declared;
+    std::map<const VendoredTree*, int> vendored_skipped;
+
+    // The file's configuration, then the command line on top of it.
+    EngineOptions options_for(const DiscoveredFile& f, const Config& cfg) {
         EngineOptions options;
-    };
-    std::vector<Job> jobs;
-    for (const DiscoveredFile& f : found.files) {
-        const Config* cfg = nullptr;
-        try {
-            cfg = &configs.for_file(f.path);
-        } catch (const ConfigError& e) {
-            if (config_errors.insert(e.what()).second)
-                run.errors.push_back({"", std::string("configuration: ") + e.what()});
-            continue;  // never analyse with a configuration the user did not mean
-        }
-        if (!f.named && cfg->excludes(f.path)) continue;
-        // The file's configuration, then the command line on top of it.
-        EngineOptions options;
-        cfg->apply(f.path, options);
+        cfg.apply(f.path, options);
         if (!engine.select.empty()) {
             options.select = engine.select;
             for (const auto& id : engine.select) options.ignore.erase(id);  // the command line wins
@@ -80,23 +74,65 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
         if (engine.unsafe_fixes) options.unsafe_fixes = true;
         if (!engine.peer_suppressions) options.peer_suppressions = false;
         options.report_unused_suppressions = engine.report_unused_suppressions;
-        if (!o.http_timeout.empty()) options.settings.http_timeout = o.http_timeout;
-        if (!o.secret_prefix.empty()) options.settings.secret_id_prefix = o.secret_prefix;
-        if (o.reserved_concurrency > 0) options.settings.reserved_concurrency = o.reserved_concurrency;
+        for (const auto& [name, value] : o.settings) options.settings.set(name, value);
         if (!o.only.empty())
             for (const auto& t : all_transforms())
                 if (!o.only.count(t->info().id)) options.ignore.insert(t->info().id);
-        if (options.enabled("WA301")) {
-            std::pair<fs::path, fs::path> key{f.path.parent_path(), search_stop(f.root)};
-            auto it = powertools_dirs.find(key);
-            if (it == powertools_dirs.end())
-                it =
-                    powertools_dirs.emplace(key, nearest_manifests_declare(f.path, key.second, "aws-lambda-powertools"))
-                        .first;
-            options.settings.project_uses_powertools = it->second;
+        resolve_project_facts(f, options);
+        options.app_model = model;
+        if (model) options.app_model_digest = model->digest_for(f.path);
+        if (const AppModel::Parsed* parsed = model ? model->parsed(f.path) : nullptr) {
+            options.parsed_tree = parsed->tree.get();
+            options.parsed_semantic = parsed->semantic.get();
         }
-        jobs.push_back({&f, cfg, std::move(options)});
+        return options;
     }
+
+    // The project facts the file's enabled rules ask for (RuleInfo::project_packages), resolved once
+    // per directory: rules never read the file system themselves.
+    void resolve_project_facts(const DiscoveredFile& f, EngineOptions& options) {
+        for (const auto& t : all_transforms()) {
+            if (!options.enabled(t->info().id)) continue;
+            for (const std::string& package : t->info().project_packages) {
+                std::tuple<fs::path, fs::path, std::string> key{f.path.parent_path(), stops(f.root), package};
+                auto it = declared.find(key);
+                if (it == declared.end())
+                    it = declared.emplace(key, nearest_manifests_declare(f.path, std::get<1>(key), package)).first;
+                if (it->second) options.settings.declared_packages.insert(package);
+            }
+        }
+    }
+
+    std::vector<Job> plan(const Discovery& found, RunReport& run) {
+        std::vector<Job> jobs;
+        for (const DiscoveredFile& f : found.files) {
+            const Config* cfg = nullptr;
+            try {
+                cfg = &configs.for_file(f.path);
+            } catch (const ConfigError& e) {
+                if (config_errors.insert(e.what()).second)
+                    run.errors.push_back({"", std::string("configuration: ") + e.what()});
+                continue;  // never analyse with a configuration the user did not mean
+            }
+            if (!f.named && cfg->excludes(f.path)) continue;
+            // Vendored copies of third-party code are never rewritten unless asked (a note says so).
+            if (model && !f.named && !o.include_vendored)
+                if (const VendoredTree* v = model->vendored_tree_of(f.path)) {
+                    ++vendored_skipped[v];
+                    continue;
+                }
+            jobs.push_back({&f, cfg, options_for(f, *cfg)});
+        }
+        for (const auto& [tree, n] : vendored_skipped)
+            run.skipped.push_back(
+                fmt::format("{}: vendored third-party code ({}); {} file{} left alone "
+                            "(--include-vendored to analyse them)",
+                            where(tree->dir), tree->reason, n, n == 1 ? "" : "s"));
+        return jobs;
+    }
+};
+
+std::vector<FileResult> run_jobs(const std::vector<Job>& jobs, const AnalyseOptions& o) {
     std::optional<ResultCache> cache;
     if (!o.no_cache && !o.cache_dir.empty()) {
         cache.emplace(o.cache_dir);
@@ -121,7 +157,13 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
     for (auto& t : pool) t.join();
     if (cache) cache->save_index();
     progress.reset();  // the line is erased before anything else is printed
+    return results;
+}
 
+// Results in discovery order, with their functions, and the dependency-manifest plan.
+void collect(RunReport& run, const std::vector<Job>& jobs, std::vector<FileResult>& results, SearchStops& stops) {
+    std::map<fs::path, std::vector<std::string>> needs;
+    std::map<fs::path, fs::path> stop_at;
     for (size_t i = 0; i < jobs.size(); ++i) {
         const DiscoveredFile& f = *jobs[i].file;
         FileResult& r = results[i];
@@ -134,13 +176,47 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
         if (r.error) run.errors.push_back({where(f.path), *r.error});
         if (!r.requirements.empty()) {
             needs[f.path] = r.requirements;
-            stop_at[f.path] = search_stop(f.root);
+            stop_at[f.path] = stops(f.root);
         }
+        if (run.model) attach_functions(*run.model, r);
         run.results.push_back(std::move(r));
     }
-    ManifestPlan plan = plan_manifest_updates(needs, stop_at);
+    std::map<fs::path, ManifestTargets> targets;
+    if (run.model) targets = shipping_manifests(*run.model, needs);
+    ManifestPlan plan = plan_manifest_updates(needs, stop_at, targets);
     plan.notes.insert(plan.notes.begin(), run.manifests.notes.begin(), run.manifests.notes.end());
     run.manifests = std::move(plan);
+}
+
+}  // namespace
+
+std::shared_ptr<const AppModel> build_model(const Discovery& found) {
+    ModelInputs in;
+    for (const DiscoveredFile& f : found.files) in.python_files.push_back(f.path);
+    in.config_files = found.model_files;
+    return std::make_shared<const AppModel>(build_app_model(in));
+}
+
+RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const std::string& command) {
+    RunReport run;
+    run.command = command;
+    std::vector<fs::path> paths;
+    for (const auto& p : o.paths) paths.emplace_back(p);
+    if (paths.empty()) paths.emplace_back(".");
+    Discovery found = discover(paths);
+    for (const auto& e : found.errors) {
+        size_t colon = e.find(": ");
+        run.errors.push_back(colon == std::string::npos ? RunError{"", e}
+                                                        : RunError{e.substr(0, colon), e.substr(colon + 2)});
+    }
+    run.skipped = std::move(found.notes);
+    // The model comes first: rules read it, and it says which trees are vendored.
+    if (o.build_model) run.model = build_model(found);
+    SearchStops stops;
+    Planner planner{o, engine, run.model.get(), stops, {}, {}, {}, {}};
+    std::vector<Job> jobs = planner.plan(found, run);
+    std::vector<FileResult> results = run_jobs(jobs, o);
+    collect(run, jobs, results, stops);
     return run;
 }
 

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "wafix/app/app_view.hpp"
 #include "wafix/app/report.hpp"
 #include "wafix/core/transform.hpp"
 #include "wafix/rules/registry.hpp"
@@ -12,22 +13,13 @@ namespace wafix {
 
 namespace {
 
-struct Pillar {
-    const char* id;
-    const char* title;
-};
-constexpr Pillar kPillars[] = {
-    {"OPS", "Operational excellence"},  {"SEC", "Security"},           {"REL", "Reliability"},
-    {"PERF", "Performance efficiency"}, {"COST", "Cost optimization"}, {"SUS", "Sustainability"},
-};
-
 struct Row {
     std::string rule, name, file, message;
     uint32_t line;
     bool lands;
 };
 
-std::vector<Row> rows_for(const RunReport& run, const std::string& pillar) {
+std::vector<Row> rows_for(const RunReport& run, Pillar pillar) {
     std::vector<Row> rows;
     for (const FileResult& r : run.results) {
         if (r.error || !r.source) continue;
@@ -87,10 +79,11 @@ std::string render_markdown_report(const RunReport& run) {
     out += "| | count |\n|---|---:|\n";
     out += fmt::format("| Findings | {} |\n| {} | {} |\n| Needs a human | {} |\n| Suppressed by comments | {} |\n\n",
                        c.findings, fixed_word, c.fixable, c.needs_human, c.suppressed);
-    for (const Pillar& p : kPillars) {
-        auto rows = rows_for(run, p.id);
+    out += render_app_section_markdown(run);
+    for (Pillar p : kAllPillars) {
+        auto rows = rows_for(run, p);
         int lands = static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const Row& r) { return r.lands; }));
-        out += fmt::format("## {} ({})\n\n", p.title, p.id);
+        out += fmt::format("## {} ({})\n\n", pillar_title(p), pillar_code(p));
         if (rows.empty()) {
             out += "No findings.\n\n";
             continue;
@@ -134,9 +127,10 @@ std::string render_html_report(const RunReport& run) {
         "<table><tr><th>Findings</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr>"
         "<tr><th>Needs a human</th><td>{}</td></tr><tr><th>Suppressed by comments</th><td>{}</td></tr></table>\n",
         c.findings, fixed_word, c.fixable, c.needs_human, c.suppressed);
-    for (const Pillar& p : kPillars) {
-        auto rows = rows_for(run, p.id);
-        out += fmt::format("<h2>{} ({})</h2>\n", p.title, p.id);
+    out += render_app_section_html(run);
+    for (Pillar p : kAllPillars) {
+        auto rows = rows_for(run, p);
+        out += fmt::format("<h2>{} ({})</h2>\n", pillar_title(p), pillar_code(p));
         if (rows.empty()) {
             out += "<p>No findings.</p>\n";
             continue;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "wafix/core/line_diff.hpp"
+#include "wafix/core/text.hpp"
 
 namespace wafix {
 

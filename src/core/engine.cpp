@@ -37,7 +37,7 @@ const LiteralSet& triggers_of(const std::vector<const Transform*>& transforms) {
         if (list == transforms) return *set;
     std::vector<std::string_view> all;
     for (const Transform* t : transforms)
-        for (std::string_view trigger : t->triggers()) all.push_back(trigger);
+        for (std::string_view trigger : t->info().triggers) all.push_back(trigger);
     built.emplace_back(transforms, std::make_unique<LiteralSet>(all));
     return *built.back().second;
 }
@@ -54,7 +54,7 @@ std::vector<const Transform*> applicable_transforms(std::string_view text, const
     TriggerHits hits(set, set.present(text));  // one pass for every rule
     std::vector<const Transform*> out;
     for (const Transform* t : wanted) {
-        auto triggers = t->triggers();
+        const auto& triggers = t->info().triggers;
         if ((triggers.empty() || hits.any(triggers)) && t->refine(text, hits)) out.push_back(t);
     }
     return out;
@@ -69,14 +69,16 @@ struct PassFindings {
 };
 
 PassFindings run_transforms(const SourceFile& file, const Tree& tree, const EngineOptions& options,
-                            const std::vector<const Transform*>& transforms) {
-    SemanticModel model(tree);
-    Suppressions suppressions(tree, options.peer_suppressions);
-    Context ctx(file, tree, model, options.settings, &suppressions);
+                            const std::vector<const Transform*>& transforms, const SemanticModel* prebuilt) {
+    std::optional<SemanticModel> built;
+    if (!prebuilt) built.emplace(tree);
+    const SemanticModel& model = prebuilt ? *prebuilt : *built;
+    Suppressions suppressions(tree, options.peer_suppressions, transforms);
+    Context ctx(file, tree, model, options.settings, &suppressions, options.app_model);
     std::vector<Finding> findings;
     for (const Transform* t : transforms) {
         if (!options.enabled(t->info().id)) continue;
-        t->check(ctx, findings);
+        t->run(ctx, findings);
     }
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
         if (a.begin != b.begin) return a.begin < b.begin;
@@ -133,15 +135,23 @@ public:
         : source_(source), options_(options), transforms_(transforms), r_(result), text_(source.text) {}
 
     void run() {
-        Tree tree = parser_.parse(text_);
-        if (auto why = unfit_for_fixing(tree, options_)) {
+        // The first pass reuses the application model's tree and semantic model of the same
+        // bytes (CDK modules), when the caller hands them over.
+        bool reuse = options_.parsed_tree && options_.parsed_tree->source() == text_;
+        std::optional<Tree> own;
+        if (!reuse) own.emplace(parser_.parse(text_));
+        const Tree* tree = reuse ? options_.parsed_tree : &*own;
+        const SemanticModel* semantic = reuse ? options_.parsed_semantic : nullptr;
+        if (auto why = unfit_for_fixing(*tree, options_)) {
             r_.error = *why;
             return;
         }
         for (int pass = 0; pass < options_.max_passes; ++pass) {
-            std::optional<Tree> next = run_pass(tree, pass);
+            std::optional<Tree> next = run_pass(*tree, pass, semantic);
             if (!next) return;
-            tree = std::move(*next);
+            own = std::move(next);
+            tree = &*own;
+            semantic = nullptr;
             if (pass + 1 == options_.max_passes)
                 r_.notes.push_back(fmt::format("fixes did not converge after {} passes", options_.max_passes));
         }
@@ -152,8 +162,8 @@ public:
 
 private:
     // One pass: the tree of the fixed text, or nullopt when nothing changed.
-    std::optional<Tree> run_pass(const Tree& tree, int pass) {
-        PassFindings found = run_transforms(source_, tree, options_, transforms_);
+    std::optional<Tree> run_pass(const Tree& tree, int pass, const SemanticModel* semantic) {
+        PassFindings found = run_transforms(source_, tree, options_, transforms_, semantic);
         if (pass == 0) record_first_pass(found);
         final_findings_ = found.findings;
         std::vector<Fix> fixes;

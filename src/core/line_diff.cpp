@@ -8,18 +8,6 @@
 
 namespace wafix {
 
-std::vector<std::string_view> split_lines(std::string_view s) {
-    std::vector<std::string_view> out;
-    size_t pos = 0;
-    while (pos < s.size()) {
-        size_t nl = s.find('\n', pos);
-        size_t end = nl == std::string_view::npos ? s.size() : nl + 1;
-        out.push_back(s.substr(pos, end - pos));
-        pos = end;
-    }
-    return out;
-}
-
 namespace {
 
 // Above this many line pairs (old lines x new lines) a region is not handed to dtl whole: its

@@ -44,12 +44,13 @@ bool only_space_or_comment_after(std::string_view text, uint32_t pos) {
 
 namespace {
 uint32_t row(Node n) { return n.start_point().row; }
+}  // namespace
+
 Node following_comma(Node element) {
     Node next = element.next_sibling();
     while (next && next.is("comment")) next = next.next_sibling();
     return next.is(",") ? next : Node();
 }
-}  // namespace
 
 uint32_t apparent_line_limit(std::string_view text) {
     uint32_t longest = 0;
@@ -149,9 +150,13 @@ Node keyword_argument(Node call, std::string_view name) {
     return {};
 }
 
-bool has_splat_arguments(Node call) {
+bool is_splat(Node argument, Splat which) {
+    return argument.is("dictionary_splat") || (which == Splat::Any && argument.is("list_splat"));
+}
+
+bool has_splat_arguments(Node call, Splat which) {
     for (const Node& a : call_arguments(call))
-        if (a.is("list_splat") || a.is("dictionary_splat")) return true;
+        if (is_splat(a, which)) return true;
     return false;
 }
 
@@ -236,6 +241,11 @@ Node module_level_statement(Node n) {
     return n.parent().is("module") ? n : Node();
 }
 
+Node enclosing_statement(Node n) {
+    while (n && n.parent() && !n.parent().is("block") && !n.parent().is("module")) n = n.parent();
+    return n;
+}
+
 namespace {
 bool is_import(Node n) {
     return n.is("import_statement") || n.is("import_from_statement") || n.is("future_import_statement");
@@ -304,6 +314,20 @@ Node top_import_block_end(Node module) {
         break;
     }
     return last;
+}
+
+std::optional<Edit> statement_after_imports(std::string_view text, std::string_view eol, Node block_end,
+                                            std::string_view line, bool blank_after) {
+    if (!block_end) return std::nullopt;
+    std::string eol_text(eol), line_text(line);
+    uint32_t end = line_content_end(text, block_end.end());
+    if (end == text.size()) return Edit{end, end, eol_text + eol_text + line_text};
+    uint32_t pos = next_line_start(text, block_end.end());
+    Edit e{pos, pos, eol_text + line_text + eol_text};
+    uint32_t next_end = line_content_end(text, pos);
+    bool blank = text.substr(pos, next_end - pos).find_first_not_of(" \t\f") == std::string_view::npos;
+    if (blank_after && pos < text.size() && !blank) e.text += eol_text;
+    return e;
 }
 
 ImportPlanner::ImportPlanner(const Tree& tree, const SemanticModel& model, std::string eol)

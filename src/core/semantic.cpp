@@ -347,6 +347,19 @@ private:
 
 SemanticModel::SemanticModel(const Tree& tree) { SemanticBuilder(*this).build(tree.root()); }
 
+bool SemanticModel::binds_anywhere(std::string_view name) const {
+    return std::any_of(bindings_.begin(), bindings_.end(), [&](const Binding& b) { return b.name == name; });
+}
+
+bool SemanticModel::imports_module(std::string_view module) const {
+    for (const Binding& b : bindings_)
+        for (const Definition& d : b.defs)
+            if (d.is_import() && d.module.starts_with(module) &&
+                (d.module.size() == module.size() || d.module[module.size()] == '.'))
+                return true;
+    return false;
+}
+
 const Binding* SemanticModel::lookup(const std::string& name, int scope) const {
     if (scope < 0) return nullptr;
     bool first = true;

@@ -4,34 +4,25 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
+#include <optional>
 
 #include "wafix/core/python_edit.hpp"
+#include "wafix/core/transform.hpp"
 
 namespace wafix {
 
 namespace {
 
-// ruff's S rules and bandit's B tests for the problems wafix fixes (documented in docs/suppressions.md).
-const std::map<std::string, std::vector<std::string>>& peer_map() {
-    static const std::map<std::string, std::vector<std::string>> m = [] {
-        std::map<std::string, std::vector<std::string>> out;
-        for (const char* prefix : {"S", "B"}) {
-            std::string p(prefix);
-            out[p + "113"] = {"WA201"};
-            for (int c : {105, 106, 107}) out[p + std::to_string(c)] = {"WA301"};
-            for (int c = 313; c <= 319; ++c) out[p + std::to_string(c)] = {"WA101"};
-            out[p + "320"] = {"WA103"};
-            for (int c = 405; c <= 409; ++c) out[p + std::to_string(c)] = {"WA101"};
-            out[p + "410"] = {"WA103"};
-            out[p + "411"] = {"WA102"};
-        }
-        out["hardcoded_password_string"] = {"WA301"};
-        out["hardcoded_password_funcarg"] = {"WA301"};
-        out["request_without_timeout"] = {"WA201"};
-        return out;
-    }();
-    return m;
+// The rules that declare a code of one of `tools` (RuleInfo::peers); every rule with any code of
+// them when `code` is empty.
+std::set<std::string> rules_for_peer(const std::vector<const Transform*>& rules, std::initializer_list<PeerTool> tools,
+                                     std::string_view code) {
+    std::set<std::string> out;
+    for (const Transform* t : rules)
+        for (const PeerCode& p : t->info().peers)
+            if (std::find(tools.begin(), tools.end(), p.tool) != tools.end() && (code.empty() || p.code == code))
+                out.insert(t->info().id);
+    return out;
 }
 
 std::string trim(std::string_view s) {
@@ -41,7 +32,7 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
-// Codes in "[WA101, WA102]" or after "noqa:" ("S113, E501"), split on commas and spaces.
+// Codes in "[A, B]" or after "noqa:" ("S113, E501"), split on commas and spaces.
 std::vector<std::string> split_codes(std::string_view s) {
     std::vector<std::string> out;
     std::string cur;
@@ -57,9 +48,40 @@ std::vector<std::string> split_codes(std::string_view s) {
     return out;
 }
 
+std::string upper(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return s;
+}
+
+// `# nosec ...` / `# noqa: ...` after the word: the rules their codes name (bandit's and ruff's
+// codes alike, as ruff's S rules are bandit's tests renumbered), every rule for a bare one, or
+// nothing (nullopt) when they name only other tools' problems.
+std::optional<std::set<std::string>> bandit_or_ruff(const std::vector<const Transform*>& rules, std::string_view rest,
+                                                    bool noqa) {
+    std::string rest_trim = trim(rest);
+    if (noqa && !rest_trim.empty() && rest_trim[0] != ':') return std::nullopt;  // "noqa123" is not a noqa
+    std::set<std::string> out;
+    bool any_code = false;
+    for (const auto& code : split_codes(rest)) {
+        auto mapped = rules_for_peer(rules, {PeerTool::Bandit, PeerTool::Ruff}, upper(code));
+        if (mapped.empty()) mapped = rules_for_peer(rules, {PeerTool::Bandit, PeerTool::Ruff}, code);  // test names
+        if (!mapped.empty() || (code.size() > 1 && std::isdigit(static_cast<unsigned char>(code[1])))) any_code = true;
+        out.insert(mapped.begin(), mapped.end());
+    }
+    if (any_code && out.empty()) return std::nullopt;  // codes for other problems only
+    return out;
+}
+
+// `# checkov:skip=CKV_AWS_116: reason`: the rules that declare that check.
+std::set<std::string> checkov_skip(const std::vector<const Transform*>& rules, std::string_view rest) {
+    size_t end = rest.find_first_of(": \t,");
+    std::string code = trim(rest.substr(0, end));
+    return code.empty() ? std::set<std::string>{} : rules_for_peer(rules, {PeerTool::Checkov}, code);
+}
+
 void parse_comment(std::string_view text, uint32_t line, bool own_line, bool honour_peers,
-                   std::vector<Suppression>& out) {
-    // A comment may hold several directives: "# noqa: S113  # wafix: ignore[WA201]".
+                   const std::vector<const Transform*>& rules, std::vector<Suppression>& out) {
+    // A comment may hold several directives: "# noqa: S113  # wafix: ignore[...]".
     size_t pos = 0;
     while ((pos = text.find('#', pos)) != std::string_view::npos) {
         size_t next = text.find('#', pos + 1);
@@ -70,14 +92,14 @@ void parse_comment(std::string_view text, uint32_t line, bool own_line, bool hon
         std::transform(lower.begin(), lower.end(), lower.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         auto bracket_codes = [&](size_t after) {
-            std::set<std::string> rules;
+            std::set<std::string> ids;
             if (after < part.size() && part[after] == '[') {
                 size_t close = part.find(']', after);
                 for (auto& c : split_codes(std::string_view(part).substr(
                          after + 1, close == std::string::npos ? std::string::npos : close - after - 1)))
-                    rules.insert(c);
+                    ids.insert(c);
             }
-            return rules;
+            return ids;
         };
         if (lower.rfind("wafix: ignore-file", 0) == 0 || lower.rfind("wafix:ignore-file", 0) == 0) {
             if (!own_line) continue;
@@ -90,47 +112,39 @@ void parse_comment(std::string_view text, uint32_t line, bool own_line, bool hon
             continue;
         } else if (lower.rfind("nosec", 0) == 0 || lower.rfind("noqa", 0) == 0) {
             bool noqa = lower.rfind("noqa", 0) == 0;
-            std::string rest = part.substr(noqa ? 4 : 5);
-            std::string rest_trim = trim(rest);
-            if (noqa && !rest_trim.empty() && rest_trim[0] != ':') continue;  // "noqa123" is not a noqa
-            std::set<std::string> rules;
-            bool any_code = false;
-            for (const auto& code : split_codes(rest)) {
-                std::string upper = code;
-                std::transform(upper.begin(), upper.end(), upper.begin(),
-                               [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-                auto mapped = rules_for_peer_code(upper);
-                if (mapped.empty()) mapped = rules_for_peer_code(code);
-                if (!mapped.empty() || (upper.size() > 1 && std::isdigit(static_cast<unsigned char>(upper[1]))))
-                    any_code = true;
-                rules.insert(mapped.begin(), mapped.end());
+            if (auto mapped = bandit_or_ruff(rules, std::string_view(part).substr(noqa ? 4 : 5), noqa))
+                out.push_back({line, std::move(*mapped), false, true, false});
+        } else if (lower.rfind("checkov:skip=", 0) == 0) {
+            auto mapped = checkov_skip(rules, std::string_view(part).substr(13));
+            if (!mapped.empty()) out.push_back({line, std::move(mapped), false, true, false});
+        } else {
+            // detect-secrets' and gitleaks' markers silence every detector of theirs.
+            std::set<std::string> mapped;
+            if (lower.rfind("pragma: allowlist secret", 0) == 0)
+                mapped = rules_for_peer(rules, {PeerTool::DetectSecrets}, "");
+            if (lower.find("gitleaks:allow") != std::string::npos) {
+                auto more = rules_for_peer(rules, {PeerTool::Gitleaks}, "");
+                mapped.insert(more.begin(), more.end());
             }
-            if (any_code && rules.empty()) continue;  // codes for other problems only
-            out.push_back({line, rules, false, true, false});
-        } else if (lower.rfind("pragma: allowlist secret", 0) == 0 ||
-                   lower.find("gitleaks:allow") != std::string::npos) {
-            out.push_back({line, {"WA301"}, false, true, false});
+            if (!mapped.empty()) out.push_back({line, std::move(mapped), false, true, false});
         }
     }
 }
 
 }  // namespace
 
-std::vector<std::string> rules_for_peer_code(std::string_view code) {
-    auto it = peer_map().find(std::string(code));
-    return it == peer_map().end() ? std::vector<std::string>{} : it->second;
-}
-
-Suppressions::Suppressions(const Tree& tree, bool honour_peers) : tree_(tree) {
+Suppressions::Suppressions(const Tree& tree, bool honour_peers, const std::vector<const Transform*>& rules)
+    : tree_(tree) {
     static const Query comments("(comment) @c");
     std::string_view text = tree.source();
     // Every directive parse_comment() accepts holds one of these words: without them the comment
     // query (a walk of the whole tree) finds nothing.
-    static const RE2 marker("(?i)wafix|nosec|noqa|allowlist|gitleaks");
+    static const RE2 marker("(?i)wafix|nosec|noqa|checkov|allowlist|gitleaks");
     if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), marker)) return;
     for (const Match& m : comments.matches(tree.root())) {
         Node c = m.get("c");
-        parse_comment(c.text(), c.start_point().row + 1, only_space_before(text, c.start()), honour_peers, items_);
+        parse_comment(c.text(), c.start_point().row + 1, only_space_before(text, c.start()), honour_peers, rules,
+                      items_);
     }
 }
 
@@ -138,8 +152,7 @@ bool Suppressions::covers(const Finding& finding) {
     if (items_.empty()) return false;
     // The line of the finding, and the first line of the innermost statement that holds it.
     uint32_t stmt_line = finding.location.line;
-    for (Node n(ts_node_descendant_for_byte_range(tree_.root().raw(), finding.begin, finding.end), tree_.source()); n;
-         n = n.parent()) {
+    for (Node n = tree_.root().descendant_for_byte_range(finding.begin, finding.end); n; n = n.parent()) {
         std::string_view t = n.type();
         if (t.ends_with("_statement") || t == "function_definition" || t == "class_definition" ||
             t == "decorated_definition") {

@@ -12,15 +12,29 @@ namespace wafix {
 
 const TSLanguage* python_language() { return tree_sitter_python(); }
 
+uint16_t python_symbol(std::string_view type, bool named) {
+    return ts_language_symbol_for_name(python_language(), type.data(), static_cast<uint32_t>(type.size()), named);
+}
+
 namespace {
 // Walks the children of `parent` with a tree cursor, which reports field names reliably
 // (ts_node_field_name_for_child in libtree-sitter 0.20 misses repeated fields).
 template <typename Visit>
-void for_each_child_with_field(TSNode parent, Visit visit) {
+void for_each_child_with_field(Node parent, Visit visit) {
+    TreeCursor cursor(parent);
+    if (!cursor.goto_first_child()) return;
+    do {
+        if (!visit(cursor.node(), cursor.field_name())) break;
+    } while (cursor.goto_next_sibling());
+}
+
+// The same on raw nodes, for the child index and the child lists, which run on every walk down.
+template <typename Visit>
+void for_each_raw_child(TSNode parent, Visit visit) {
     TSTreeCursor cursor = ts_tree_cursor_new(parent);
     if (ts_tree_cursor_goto_first_child(&cursor)) {
         do {
-            if (!visit(ts_tree_cursor_current_node(&cursor), ts_tree_cursor_current_field_name(&cursor))) break;
+            if (!visit(ts_tree_cursor_current_node(&cursor))) break;
         } while (ts_tree_cursor_goto_next_sibling(&cursor));
     }
     ts_tree_cursor_delete(&cursor);
@@ -40,7 +54,7 @@ const std::vector<TSNode>& ChildIndex::children(TSNode wide) {
     auto [it, fresh] = wide_.try_emplace(wide.id);
     if (fresh) {
         it->second.reserve(ts_node_child_count(wide));
-        for_each_child_with_field(wide, [&](TSNode c, const char*) {
+        for_each_raw_child(wide, [&](TSNode c) {
             it->second.push_back(c);
             return true;
         });
@@ -61,7 +75,7 @@ TSNode ChildIndex::child_toward(TSNode parent, TSNode self) {
         return {};
     }
     TSNode found{};
-    for_each_child_with_field(parent, [&](TSNode c, const char*) {
+    for_each_raw_child(parent, [&](TSNode c) {
         if (ts_node_eq(c, self) || holds(c, s, e)) {
             found = c;
             return false;
@@ -92,7 +106,7 @@ TSNode ChildIndex::sibling_of(TSNode parent, TSNode self, int step, bool named) 
     if (ts_node_child_count(parent) >= kWide) {
         kids = &children(parent);
     } else {
-        for_each_child_with_field(parent, [&](TSNode c, const char*) {
+        for_each_raw_child(parent, [&](TSNode c) {
             few.push_back(c);
             return true;
         });
@@ -137,9 +151,9 @@ std::string_view Node::field_name_in_parent() const {
     Node p = parent();
     if (p.is_null() || p.is("module")) return {};  // the module's statements hang from no field
     std::string_view out;
-    for_each_child_with_field(p.node_, [&](TSNode c, const char* f) {
-        if (!ts_node_eq(c, node_)) return true;
-        if (f) out = f;
+    for_each_child_with_field(p, [&](Node c, std::string_view f) {
+        if (c != *this) return true;
+        out = f;
         return false;
     });
     return out;
@@ -150,7 +164,7 @@ std::string_view Node::field_name_in_parent() const {
 std::vector<Node> Node::children() const {
     std::vector<Node> out;
     out.reserve(child_count());
-    for_each_child_with_field(node_, [&](TSNode c, const char*) {
+    for_each_raw_child(node_, [&](TSNode c) {
         out.push_back(wrap(c));
         return true;
     });
@@ -160,7 +174,7 @@ std::vector<Node> Node::children() const {
 std::vector<Node> Node::named_children() const {
     std::vector<Node> out;
     out.reserve(named_child_count());
-    for_each_child_with_field(node_, [&](TSNode c, const char*) {
+    for_each_raw_child(node_, [&](TSNode c) {
         if (ts_node_is_named(c)) out.push_back(wrap(c));
         return true;
     });
@@ -169,8 +183,8 @@ std::vector<Node> Node::named_children() const {
 
 std::vector<Node> Node::children_by_field(std::string_view field_name) const {
     std::vector<Node> out;
-    for_each_child_with_field(node_, [&](TSNode c, const char* f) {
-        if (f && field_name == f) out.push_back(wrap(c));
+    for_each_child_with_field(*this, [&](Node c, std::string_view f) {
+        if (!f.empty() && field_name == f) out.push_back(c);
         return true;
     });
     return out;
@@ -222,13 +236,13 @@ Node Tree::first_error() const {
 
 Parser::Parser() : parser_(ts_parser_new()) {
     if (!ts_parser_set_language(parser_.get(), python_language()))
-        throw std::runtime_error("tree-sitter-python grammar ABI is not supported by this libtree-sitter");
+        throw Error("tree-sitter-python grammar ABI is not supported by this libtree-sitter");
 }
 
 Tree Parser::parse(std::string source) {
     auto owned = std::make_unique<std::string>(std::move(source));
     TSTree* t = ts_parser_parse_string(parser_.get(), nullptr, owned->data(), static_cast<uint32_t>(owned->size()));
-    if (!t) throw std::runtime_error("tree-sitter failed to parse");
+    if (!t) throw Error("tree-sitter failed to parse");
     return Tree(std::unique_ptr<TSTree, TreeDeleter>(t), std::move(*owned));
 }
 

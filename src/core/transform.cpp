@@ -1,7 +1,9 @@
 #include "wafix/core/transform.hpp"
 
 #include <algorithm>
-#include <cstring>
+#include <stdexcept>
+
+#include <fmt/format.h>
 
 namespace wafix {
 
@@ -34,26 +36,59 @@ std::optional<std::vector<Edit>> Context::add_keyword_argument(Node call, std::s
     return wafix::add_keyword_argument(text(), eol(), call, keyword_argument, line_limit());
 }
 
+const SettingSpec& Context::declared_setting(std::string_view name) const {
+    const SettingSpec* spec = rule_ ? rule_->setting(name) : nullptr;
+    if (!spec)
+        throw std::logic_error(fmt::format("{} reads setting `{}`, which it does not declare",
+                                           rule_ ? rule_->id : std::string("a rule"), name));
+    return *spec;
+}
+
+int64_t Context::integer_setting(std::string_view name, int64_t lowest, int64_t highest) const {
+    const SettingSpec& spec = declared_setting(name);
+    if (spec.type != SettingType::Integer || spec.min < lowest || spec.max > highest)
+        throw std::logic_error(fmt::format("setting `{}` is not an integer of that range", name));
+    const std::string* chosen = settings_.find(name);
+    auto value = parse_integer(chosen ? *chosen : spec.default_value);
+    if (!value || *value < spec.min || *value > spec.max)
+        throw std::logic_error(fmt::format("setting `{}` holds an unchecked value", name));
+    return *value;
+}
+
+std::string_view Context::text_setting(std::string_view name) const {
+    const SettingSpec& spec = declared_setting(name);
+    if (spec.type == SettingType::Integer)
+        throw std::logic_error(fmt::format("setting `{}` is an integer, not text", name));
+    const std::string* chosen = settings_.find(name);
+    return chosen ? *chosen : spec.default_value;
+}
+
+bool Context::project_declares(std::string_view package) const {
+    bool asked = rule_ && std::find(rule_->project_packages.begin(), rule_->project_packages.end(), package) !=
+                              rule_->project_packages.end();
+    if (!asked)
+        throw std::logic_error(fmt::format("{} asks about package `{}`, which it does not declare",
+                                           rule_ ? rule_->id : std::string("a rule"), package));
+    return settings_.declared_packages.count(package) > 0;
+}
+
+void Transform::run(Context& ctx, std::vector<Finding>& out) const {
+    ctx.rule_ = &info_;
+    check(ctx, out);
+    ctx.rule_ = nullptr;
+}
+
 bool Transform::refine(std::string_view, const TriggerHits&) const { return true; }
 
 bool Transform::may_apply(std::string_view text) const {
-    auto list = triggers();
+    const auto& list = info_.triggers;
     if (list.empty()) {
         static const LiteralSet none({});
         return refine(text, TriggerHits(none, {}));
     }
-    LiteralSet set(list);
+    LiteralSet set(std::vector<std::string_view>(list.begin(), list.end()));
     TriggerHits hits(set, set.present(text));
     return hits.any(list) && refine(text, hits);
-}
-
-std::string pillars_text(const RuleInfo& info) {
-    std::string out;
-    for (const auto& p : info.pillars) {
-        if (!out.empty()) out += ' ';
-        out += p;
-    }
-    return out;
 }
 
 }  // namespace wafix

@@ -1,6 +1,5 @@
 #include "wafix/core/tree_checks.hpp"
 
-#include <cstring>
 #include <vector>
 
 #include <fmt/format.h>
@@ -8,49 +7,36 @@
 namespace wafix {
 
 TreeCheck check_tree(const Tree& tree, uint32_t depth_limit) {
-    const TSLanguage* lang = ts_tree_language(tree.root().raw().tree);
-    auto symbol = [&](const char* name, bool named) {
-        return ts_language_symbol_for_name(lang, name, static_cast<uint32_t>(std::strlen(name)), named);
-    };
-    static const TSSymbol print_statement = symbol("print_statement", true);
-    static const TSSymbol exec_statement = symbol("exec_statement", true);
-    static const TSSymbol except_clause = symbol("except_clause", true);
-    static const TSSymbol comma = symbol(",", false);
+    static const uint16_t print_statement = python_symbol("print_statement", true);
+    static const uint16_t exec_statement = python_symbol("exec_statement", true);
+    static const uint16_t except_clause = python_symbol("except_clause", true);
+    static const uint16_t comma = python_symbol(",", false);
 
     TreeCheck out;
-    auto python2 = [&](TSNode n) -> std::optional<std::string_view> {
-        TSSymbol s = ts_node_symbol(n);
+    auto python2 = [&](Node n) -> std::optional<std::string_view> {
+        uint16_t s = n.symbol();
         if (s == print_statement) return "print statement";
         if (s == exec_statement) return "exec statement";
         if (s == except_clause) {
-            uint32_t count = ts_node_child_count(n);
+            uint32_t count = n.child_count();
             for (uint32_t i = 0; i < count; ++i)
-                if (ts_node_symbol(ts_node_child(n, i)) == comma) return "`except X, name`";
+                if (n.child(i).symbol() == comma) return "`except X, name`";
         }
         return std::nullopt;
     };
-    TSTreeCursor cursor = ts_tree_cursor_new(tree.root().raw());
-    uint32_t depth = 0;
-    while (true) {
-        if (ts_tree_cursor_goto_first_child(&cursor)) {
-            if (++depth > depth_limit) {
-                out.too_deep = true;
-                break;
-            }
-        } else {
-            bool moved = false;
-            while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor)) && ts_tree_cursor_goto_parent(&cursor)) --depth;
-            if (!moved) break;
+    walk_tree(tree.root(), [&](Node n, uint32_t depth) {
+        if (depth > depth_limit) {
+            out.too_deep = true;
+            return Walk::Stop;
         }
-        TSNode n = ts_tree_cursor_current_node(&cursor);
         if (auto what = python2(n)) {
-            TSPoint p = ts_node_start_point(n);
+            auto p = n.start_point();
             out.python2 = fmt::format("Python 2 syntax ({}) at {}:{}; wafix handles Python 3 only; file left unchanged",
                                       *what, p.row + 1, p.column + 1);
-            break;
+            return Walk::Stop;
         }
-    }
-    ts_tree_cursor_delete(&cursor);
+        return Walk::Descend;
+    });
     return out;
 }
 

@@ -1,6 +1,8 @@
 // The pull request's title and Markdown body, written from the plan and the rules' docs. The
 // body holds secret ids, never values, and no timestamp: an unchanged plan gives the same bytes,
 // which is what lets a rerun see that the pull request is current.
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -13,24 +15,30 @@ namespace wafix::pr {
 
 namespace {
 
-struct PillarName {
-    const char* id;
-    const char* title;
-};
-constexpr PillarName kPillars[] = {
-    {"OPS", "Operational excellence"},  {"SEC", "Security"},           {"REL", "Reliability"},
-    {"PERF", "Performance efficiency"}, {"COST", "Cost optimization"}, {"SUS", "Sustainability"},
-};
-
 std::string pillar_names(const RuleInfo& info) {
     std::string out;
-    for (const auto& p : info.pillars) {
-        std::string name = p;
-        for (const PillarName& k : kPillars)
-            if (p == k.id) name = k.title;
-        out += (out.empty() ? "" : ", ") + name;
-    }
+    for (Pillar p : info.pillars) out += (out.empty() ? "" : ", ") + std::string(pillar_title(p));
     return out;
+}
+
+std::string quoted_ids(const std::vector<MovedSecret>& secrets) {
+    std::string ids;
+    for (const MovedSecret& s : secrets) ids += (ids.empty() ? "`" : ", `") + s.id + "`";
+    return ids;
+}
+
+// The rule's own note (RuleInfo::pr_note) for the "Before merging" list, if it has one here.
+std::optional<std::string> rule_note(const RuleCommit& c) {
+    const Transform* t = find_transform(c.rule);
+    if (!t || !t->info().pr_note) return std::nullopt;
+    const PrNote& note = *t->info().pr_note;
+    std::string text = note.text;
+    constexpr std::string_view kIds = "{secret_ids}";
+    if (size_t at = text.find(kIds); at != std::string::npos) {
+        if (c.secrets.empty()) return std::nullopt;
+        text.replace(at, kIds.size(), quoted_ids(c.secrets));
+    }
+    return fmt::format("**{} ({}).** {}", note.title, c.rule, text);
 }
 
 // The first paragraph of a doc's "## <title>" section, its lines joined; a list that the paragraph
@@ -100,6 +108,11 @@ void rule_section(std::string& out, const RuleCommit& c) {
                 for (const auto& r : d.requirements) added += (added.empty() ? "`" : ", `") + r + "`";
         out += fmt::format("  - `{}` ({})\n", ch.path, added.empty() ? "updated" : "adds " + added);
     }
+    if (!c.per_function.empty()) {
+        out += "- **By Lambda function:**\n";
+        for (const auto& [fn, counts] : c.per_function)
+            out += fmt::format("  - `{}`: {} fixed, {} left for a human\n", fn, counts.first, counts.second);
+    }
     if (!c.secrets.empty()) {
         out += "- **Now read from AWS Secrets Manager:**\n";
         for (const MovedSecret& s : c.secrets)
@@ -156,23 +169,7 @@ std::string pr_body(const FamilyPlan& plan, const std::string& base) {
 
     std::vector<std::string> checks;
     for (const RuleCommit& c : plan.commits) {
-        if (c.rule == "WA402")
-            checks.push_back(
-                "**Reserved concurrency caps scaling (WA402).** The reservation is also a ceiling: "
-                "invocations beyond it are throttled (HTTP 429 for synchronous callers, retries for "
-                "events). Set each value from the function's measured peak concurrency, and check that "
-                "the account keeps at least 100 unreserved executions.");
-        if (c.rule == "WA301" && !c.secrets.empty()) {
-            std::string ids;
-            for (const MovedSecret& s : c.secrets) ids += (ids.empty() ? "`" : ", `") + s.id + "`";
-            checks.push_back(fmt::format(
-                "**Create and rotate the secrets (WA301).** Before deploying, create {} in AWS Secrets Manager from "
-                "the secrets manifest (`wafix pr --secrets-manifest FILE` or `wafix fix --secrets-manifest FILE` "
-                "writes the values, mode 0600, to a file outside the repository; delete it afterwards), and allow "
-                "the functions `secretsmanager:GetSecretValue` on them. Then rotate the old values: they stay in "
-                "git history after this merge.",
-                ids));
-        }
+        if (auto note = rule_note(c)) checks.push_back(*note);
         for (const DependencyAdded& d : c.dependencies) {
             std::string reqs;
             for (const auto& r : d.requirements) reqs += (reqs.empty() ? "`" : ", `") + r + "`";

@@ -436,7 +436,7 @@ private:
         fs::path dir;
         TempTree(const GitRepo& repo, const std::string& commit) {
             std::string tmpl = (fs::temp_directory_path() / "wafix-pr-remote-XXXXXX").string();
-            if (!::mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a temporary directory");
+            if (!::mkdtemp(tmpl.data())) throw Error("cannot create a temporary directory");
             dir = tmpl;
             repo.export_tree(commit, dir / "tree");
             dir /= "tree";

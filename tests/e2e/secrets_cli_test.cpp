@@ -199,8 +199,7 @@ TEST_CASE("the secrets manifest holds the values with mode 0600, and nothing cha
 
 TEST_CASE("the fixed sample handlers read their secrets from a local Secrets Manager, once",
           "[cli][behaviour][secrets]") {
-    fs::path python = source_dir() / ".venv" / "bin" / "python";
-    REQUIRE(fs::exists(python));
+    fs::path python = venv_python_or_skip({"boto3", "moto"});
     TempDir tmp;
     copy_sample(tmp.path() / "original");
     copy_sample(tmp.path() / "fixed");
@@ -247,8 +246,7 @@ TEST_CASE("the result cache neither keeps secret values nor loses them for the m
 
 TEST_CASE("WA301 writes Powertools' get_secret when the nearest manifest lists aws-lambda-powertools",
           "[cli][behaviour][secrets][powertools]") {
-    fs::path python = source_dir() / ".venv" / "bin" / "python";
-    REQUIRE(fs::exists(python));
+    fs::path python = venv_python_or_skip({"boto3", "moto"});
     std::string script = (source_dir() / "tests" / "behaviour" / "secrets_module_behaviour.py").string();
     // orders_powertools lists aws-lambda-powertools[tracer] in requirements.txt; orders_boto3 does not.
     for (const char* project : {"orders_powertools", "orders_boto3"}) {

@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -65,6 +66,23 @@ CommandResult run(const std::string& command, const fs::path& cwd) {
     r.out = read_file(out);
     r.err = read_file(err);
     return r;
+}
+
+fs::path venv_python_or_skip(const std::vector<std::string>& modules) {
+    fs::path python = source_dir() / ".venv" / "bin" / "python";
+    std::string reason;
+    if (!fs::exists(python)) {
+        reason = python.string() + " does not exist (make build creates it from tests/requirements.lock)";
+    } else {
+        std::string imports;
+        for (const auto& m : modules) imports += (imports.empty() ? "import " : ", ") + m;
+        auto r = run(shell_quote(python.string()) + " -c " + shell_quote(imports));
+        if (r.status != 0) reason = python.string() + " cannot `" + imports + "`";
+    }
+    if (reason.empty()) return python;
+    std::printf("SKIPPED: %s\n", reason.c_str());
+    std::fflush(stdout);
+    std::exit(kSkipExitCode);
 }
 
 }  // namespace wafix::test

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace wafix::test {
 
@@ -31,5 +32,12 @@ struct CommandResult {
 // Runs `command` with /bin/sh in `cwd`, capturing stdout and stderr.
 CommandResult run(const std::string& command, const std::filesystem::path& cwd = {});
 std::string shell_quote(const std::string& s);
+
+// ctest reports a test that exits with this code as skipped (SKIP_RETURN_CODE in tests/CMakeLists).
+inline constexpr int kSkipExitCode = 77;
+// The project's optional virtualenv (.venv, from tests/requirements.lock): its python when it can
+// import every one of `modules`. Otherwise the test is skipped: the reason goes to stdout and the
+// process exits with kSkipExitCode, which ctest shows as "Skipped" rather than failed.
+std::filesystem::path venv_python_or_skip(const std::vector<std::string>& modules);
 
 }  // namespace wafix::test

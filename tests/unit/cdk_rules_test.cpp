@@ -15,7 +15,7 @@ namespace {
 FileResult fix_text(const std::string& text, std::set<std::string> rules, int reserved = 10) {
     EngineOptions o;
     o.select = std::move(rules);
-    o.settings.reserved_concurrency = reserved;
+    o.settings.set("reserved-concurrency", std::to_string(reserved));
     auto loaded = source_from_bytes("stack.py", text);
     REQUIRE(loaded.file);
     return process_source(*loaded.file, o);

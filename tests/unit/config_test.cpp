@@ -80,9 +80,9 @@ TEST_CASE("every key reaches the engine options", "[unit][config]") {
     CHECK(o.ignore == std::set<std::string>{"WA103"});
     CHECK(o.unsafe_fixes);
     CHECK_FALSE(o.peer_suppressions);
-    CHECK(o.settings.http_timeout == "3.05,27");
-    CHECK(o.settings.secret_id_prefix == "prod/");
-    CHECK(o.settings.reserved_concurrency == 25);
+    CHECK(*o.settings.find("http-timeout") == "3.05,27");
+    CHECK(*o.settings.find("secret-id-prefix") == "prod/");
+    CHECK(*o.settings.find("reserved-concurrency") == "25");
     EngineOptions legacy;
     cfg->apply(tmp.path() / "legacy" / "old" / "h.py", legacy);
     CHECK(legacy.ignore.count("WA101"));

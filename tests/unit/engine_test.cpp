@@ -26,24 +26,27 @@ SourceFile source(const std::string& text) {
 class Rename final : public Transform {
 public:
     Rename(std::string id, std::string name, std::string replacement, Safety safety = Safety::Safe)
-        : info_{std::move(id), "rename", {"OPS"}, "test", FixAvailability::Always},
+        : Transform({.id = std::move(id),
+                     .name = "rename",
+                     .family = "test",
+                     .pillars = {Pillar::Ops},
+                     .summary = "test",
+                     .fix = FixAvailability::Always}),
           name_(std::move(name)),
           replacement_(std::move(replacement)),
           safety_(safety) {}
-    const RuleInfo& info() const override { return info_; }
     void check(Context& ctx, std::vector<Finding>& out) const override {
         static const Query identifiers("(identifier) @id");
         for (const Match& m : identifiers.matches(ctx.root())) {
             Node use = m.get("id");
             if (use.text() != name_) continue;
-            Finding f = ctx.finding(info_, use, "rename " + name_);
+            Finding f = ctx.finding(info(), use, "rename " + name_);
             f.fix = Fix{"rename", {{use.start(), use.end(), replacement_}}, safety_, {}};
             out.push_back(std::move(f));
         }
     }
 
 private:
-    RuleInfo info_;
     std::string name_, replacement_;
     Safety safety_;
 };
@@ -51,10 +54,13 @@ private:
 // Wraps the whole first statement: overlaps every other fix in it.
 class WrapFirst final : public Transform {
 public:
-    const RuleInfo& info() const override {
-        static const RuleInfo i{"T900", "wrap", {"OPS"}, "test", FixAvailability::Always};
-        return i;
-    }
+    WrapFirst()
+        : Transform({.id = "T900",
+                     .name = "wrap",
+                     .family = "test",
+                     .pillars = {Pillar::Ops},
+                     .summary = "test",
+                     .fix = FixAvailability::Always}) {}
     void check(Context& ctx, std::vector<Finding>& out) const override {
         Node first = ctx.root().named_child(0);
         if (!first || first.text().rfind("(", 0) == 0 || first.text().find("print(") == std::string::npos) return;

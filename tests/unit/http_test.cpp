@@ -18,7 +18,7 @@ FileResult fix(const std::string& text, std::set<std::string> rules, std::string
     REQUIRE(loaded.file);
     EngineOptions o;
     o.select = std::move(rules);
-    o.settings.http_timeout = std::move(timeout);
+    o.settings.set("http-timeout", std::move(timeout));
     o.unsafe_fixes = unsafe;
     return process_source(*loaded.file, o);
 }

@@ -32,7 +32,7 @@ std::vector<Finding> unfiltered_findings(const Transform& t, const std::string& 
     RuleSettings settings;
     Context ctx(*loaded.file, tree, model, settings);
     std::vector<Finding> out;
-    t.check(ctx, out);
+    t.run(ctx, out);
     return out;
 }
 

@@ -37,7 +37,7 @@ std::vector<Finding> wa301_findings(const std::string& path, const std::string& 
     std::vector<Finding> out;
     const Transform* t = find_transform("WA301");
     REQUIRE(t);
-    t->check(ctx, out);
+    t->run(ctx, out);
     return out;
 }
 
@@ -101,10 +101,10 @@ TEST_CASE("WA301 precision and recall on the labelled set", "[secrets][precision
 
 TEST_CASE("WA301 pattern helpers", "[secrets][unit]") {
     using namespace wafix::secrets;
-    CHECK(name_words("clientSecret") == std::vector<std::string>{"client", "secret"});
-    CHECK(name_words("ERP_API_KEY") == std::vector<std::string>{"erp", "api", "key"});
-    CHECK(name_words("APIKey") == std::vector<std::string>{"api", "key"});
-    CHECK(name_words("X-Api-Key") == std::vector<std::string>{"x", "api", "key"});
+    CHECK(wafix::identifier_words("clientSecret") == std::vector<std::string>{"client", "secret"});
+    CHECK(wafix::identifier_words("ERP_API_KEY") == std::vector<std::string>{"erp", "api", "key"});
+    CHECK(wafix::identifier_words("APIKey") == std::vector<std::string>{"api", "key"});
+    CHECK(wafix::identifier_words("X-Api-Key") == std::vector<std::string>{"x", "api", "key"});
     CHECK(normalise_name("ERP_API_KEY") == "erp-api-key");
     CHECK(normalise_name("dbPassword") == "db-password");
 
@@ -225,11 +225,11 @@ TEST_CASE("WA301 ids: prefix setting, one id per value, no clash with ids in use
     CHECK(r.secrets[2].line == 5);
     CHECK(r.fixed_text.find("A_TOKEN = _get_secret(\"orders/a-token\")") != std::string::npos);
 
-    o.settings.secret_id_prefix = "prod/{module}/";
+    o.settings.set("secret-id-prefix", "prod/{module}/");
     FileResult p = process_source(*loaded.file, o);
     REQUIRE(p.secrets.size() == 3);
     CHECK(p.secrets[0].id == "prod/orders/a-token");
-    o.settings.secret_id_prefix = "";
+    o.settings.set("secret-id-prefix", "");
     FileResult bare = process_source(*loaded.file, o);
     CHECK(bare.secrets[0].id == "a-token");
 }
@@ -289,7 +289,7 @@ TEST_CASE("WA301 project_uses_powertools: Powertools' get_secret in a module tha
     CHECK(plain.fixed_text.find("ERP_API_KEY = _get_secret(\"orders/erp-api-key\")\n") != std::string::npos);
     CHECK(plain.fixed_text.find("aws_lambda_powertools") == std::string::npos);
 
-    o.settings.project_uses_powertools = true;
+    o.settings.declared_packages.insert("aws-lambda-powertools");
     FileResult pt = process_source(*loaded.file, o);
     CHECK(pt.fixed_text ==
           "import json\nfrom aws_lambda_powertools.utilities import parameters\n\n"

@@ -1,5 +1,5 @@
-// The CDK Lambda family: WA401 (dead-letter queue), WA402 (reserved concurrency), and what they
-// share: finding the Lambda constructs of a Python CDK app through its imports.
+// What the CDK Lambda rules (dead-letter queue, reserved concurrency) share: finding the Lambda
+// constructs of a Python CDK app through its imports, and reaching aws_cdk names.
 #pragma once
 
 #include <memory>
@@ -10,9 +10,6 @@
 #include "wafix/core/transform.hpp"
 
 namespace wafix {
-
-std::unique_ptr<Transform> make_lambda_without_dlq();            // WA401
-std::unique_ptr<Transform> make_lambda_unbounded_concurrency();  // WA402
 
 struct LambdaConstruct {
     Node call;         // the constructor call
@@ -25,9 +22,6 @@ struct LambdaConstruct {
 // CfnFunction), resolved through the file's imports; same-named classes elsewhere
 // (cloudfront.Function) and subclasses are not included.
 std::vector<LambdaConstruct> lambda_constructs(const Context& ctx);
-
-// True when the call passes **mapping: it may already carry any property.
-bool has_dictionary_splat(Node call);
 
 // Access to `aws_cdk.<member>` (a submodule such as "aws_sqs", or a name such as "Duration"),
 // reusing the file's import style: an existing binding, else `<cdk alias>.<member>`, else a name

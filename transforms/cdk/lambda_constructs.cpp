@@ -1,4 +1,4 @@
-// Shared by WA401 and WA402: which calls construct a Lambda function, and how to reach aws_cdk
+// Shared by the CDK Lambda rules: which calls construct a Lambda function, and how to reach aws_cdk
 // names in the file's own import style.
 #include <algorithm>
 #include <set>
@@ -21,11 +21,6 @@ const std::set<std::string>& l2_classes() {
         "aws_cdk.aws_lambda_go_alpha.GoFunction",
     };
     return s;
-}
-
-bool name_bound_anywhere(const SemanticModel& model, const std::string& name) {
-    return std::any_of(model.bindings().begin(), model.bindings().end(),
-                       [&](const Binding& b) { return b.name == name; });
 }
 
 // The first module-level `from aws_cdk import a, b` (not a star import).
@@ -63,12 +58,6 @@ std::optional<std::string> star_imported(const Context& ctx, Node fn) {
 
 }  // namespace
 
-bool has_dictionary_splat(Node call) {
-    for (const Node& a : call_arguments(call))
-        if (a.is("dictionary_splat")) return true;
-    return false;
-}
-
 std::vector<LambdaConstruct> lambda_constructs(const Context& ctx) {
     static const Query calls("(call function: [(identifier) (attribute)] @fn) @call");
     std::vector<LambdaConstruct> out;
@@ -96,7 +85,7 @@ std::optional<CdkAccess> cdk_members(Context& ctx, const std::vector<std::pair<s
             out.exprs.push_back(*e);
         } else if (auto root = ctx.imports().existing_module("aws_cdk")) {
             out.exprs.push_back(*root + "." + member);  // `cdk.aws_sqs`: no import edit at all
-        } else if (from_stmt && !name_bound_anywhere(ctx.model(), bound)) {
+        } else if (from_stmt && !ctx.model().binds_anywhere(bound)) {
             appended.push_back(alias.empty() ? member : member + " as " + alias);
             out.exprs.push_back(bound);
         } else if (!new_root.empty()) {

@@ -1,7 +1,6 @@
 // WA401 lambda-without-dlq: events of failed asynchronous invocations are dropped after Lambda's
 // retries unless the function has a dead-letter queue (or topic).
 #include <cctype>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -10,76 +9,30 @@
 namespace wafix {
 namespace {
 
-// "LegacyExporter" -> "legacy_exporter", "SQSHandler" -> "sqs_handler".
-std::string snake_case(std::string_view s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (!std::isalnum(c)) {
-            if (!out.empty() && out.back() != '_') out += '_';
-            continue;
-        }
-        if (std::isupper(c) && !out.empty() && out.back() != '_') {
-            unsigned char prev = static_cast<unsigned char>(s[i - 1]);
-            bool next_lower = i + 1 < s.size() && std::islower(static_cast<unsigned char>(s[i + 1]));
-            if (std::islower(prev) || std::isdigit(prev) || (std::isupper(prev) && next_lower)) out += '_';
-        }
-        out += static_cast<char>(std::tolower(c));
-    }
-    while (!out.empty() && out.back() == '_') out.pop_back();
+// The variable name a construct id gives ("LegacyExporter" -> "legacy_exporter"), made usable.
+std::string variable_base(std::string_view construct_id) {
+    std::string out = snake_case(construct_id);
     if (out.empty()) return "function";
     if (std::isdigit(static_cast<unsigned char>(out[0]))) out = "fn_" + out;
-    static const std::set<std::string> keywords = {
-        "and",    "as",   "assert", "async",  "await",    "break", "class", "continue", "def",
-        "del",    "elif", "else",   "except", "finally",  "for",   "from",  "global",   "if",
-        "import", "in",   "is",     "lambda", "nonlocal", "not",   "or",    "pass",     "raise",
-        "return", "try",  "while",  "with",   "yield",    "match", "case",  "type"};
-    if (keywords.count(out)) out += "_fn";
+    if (is_python_keyword(out)) out += "_fn";
     return out;
-}
-
-bool word_in_text(std::string_view text, std::string_view word) {
-    auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-    for (size_t pos = text.find(word); pos != std::string_view::npos; pos = text.find(word, pos + 1)) {
-        bool left = pos == 0 || !ident(text[pos - 1]);
-        bool right = pos + word.size() >= text.size() || !ident(text[pos + word.size()]);
-        if (left && right) return true;
-    }
-    return false;
-}
-
-// `base`, or `base_2`, `base_3`, ... : a name the file does not use yet.
-std::string fresh_name(std::string_view text, const std::string& base, const std::string& avoid = {}) {
-    std::string name = base;
-    for (int i = 2; word_in_text(text, name) || name == avoid; ++i) name = fmt::format("{}_{}", base, i);
-    return name;
-}
-
-Node following_comma(Node n) {
-    Node next = n.next_sibling();
-    while (next && next.is("comment")) next = next.next_sibling();
-    return next.is(",") ? next : Node();
-}
-
-// The statement (child of a block or the module) that holds `n`.
-Node enclosing_statement(Node n) {
-    while (n && n.parent() && !n.parent().is("block") && !n.parent().is("module")) n = n.parent();
-    return n;
 }
 
 class LambdaWithoutDlq final : public Transform {
 public:
-    const RuleInfo& info() const override {
-        static const RuleInfo i{"WA401",
-                                "lambda-without-dlq",
-                                {"REL"},
-                                "CDK Lambda constructs without a dead-letter queue",
-                                FixAvailability::Sometimes};
-        return i;
-    }
+    LambdaWithoutDlq()
+        : Transform({.id = "WA401",
+                     .name = "lambda-without-dlq",
+                     .family = "cdk",
+                     .pillars = {Pillar::Rel},
+                     .summary = "CDK Lambda constructs without a dead-letter queue",
+                     .triggers = {"aws_cdk"},
+                     .peers = {{PeerTool::Checkov, "CKV_AWS_116"},
+                               {PeerTool::CdkNag, "NIST.800.53.R5-LambdaDLQ"},
+                               {PeerTool::CdkNag, "HIPAA.Security-LambdaDLQ"},
+                               {PeerTool::CdkNag, "Serverless-LambdaDLQ"}}}) {}
 
-    std::vector<std::string_view> triggers() const override { return {"aws_cdk"}; }
-
+private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         for (const LambdaConstruct& c : lambda_constructs(ctx)) {
             if (c.l1) check_cfn_function(ctx, c, out);
@@ -87,7 +40,6 @@ public:
         }
     }
 
-private:
     void check_function(Context& ctx, const LambdaConstruct& c, std::vector<Finding>& out) const {
         // An on_failure destination already receives the failed events (and is what AWS now advises).
         for (const char* prop : {"dead_letter_queue", "dead_letter_topic", "dead_letter_queue_enabled", "on_failure"})
@@ -98,7 +50,7 @@ private:
                                     "invocations (S3, SNS, EventBridge, async invoke) are dropped after Lambda's "
                                     "retries; set dead_letter_queue_enabled=True",
                                     c.fn.text()));
-        if (has_dictionary_splat(c.call)) {
+        if (has_splat_arguments(c.call, Splat::Mapping)) {
             f.message += " (not rewritten: the call passes **kwargs, which may already set a dead-letter target)";
         } else if (auto edits = ctx.add_keyword_argument(c.call, "dead_letter_queue_enabled=True")) {
             f.fix = Fix{"Set dead_letter_queue_enabled=True", std::move(*edits), Safety::Safe, {}};
@@ -116,60 +68,67 @@ private:
                                             "dead_letter_config",
                                             c.fn.text()));
         std::string why;
-        if (has_dictionary_splat(c.call)) why = "the call passes **kwargs, which may already set dead_letter_config";
+        if (has_splat_arguments(c.call, Splat::Mapping))
+            why = "the call passes **kwargs, which may already set dead_letter_config";
         else if (auto edits = cfn_function_edits(ctx, c, why))
             f.fix = Fix{"Add an SQS dead-letter queue and set dead_letter_config", std::move(*edits), Safety::Safe, {}};
         if (!f.fix && !why.empty()) f.message += " (not rewritten: " + why + ")";
         out.push_back(std::move(f));
     }
 
-    static std::optional<std::vector<Edit>> cfn_function_edits(Context& ctx, const LambdaConstruct& c,
-                                                               std::string& why) {
+    // What the L1's rewrite works on, once it is known that wafix can rewrite it.
+    struct CfnSite {
+        std::vector<Node> args;  // the call's arguments: scope and id first
+        Node role;               // the Role whose role_arn the function uses
+        Node stmt;               // the statement holding the call, alone on its lines
+        bool bare = false;       // the call is the whole statement (no variable holds the function)
+        std::string fn_var;      // the variable that does
+    };
+
+    static std::optional<CfnSite> cfn_site(const Context& ctx, const LambdaConstruct& c, std::string& why) {
         std::string_view text = ctx.text();
-        auto args = call_arguments(c.call);
+        CfnSite site;
+        site.args = call_arguments(c.call);
+        const auto& args = site.args;
         if (args.size() < 2 || args[0].is("keyword_argument") || args[1].is("keyword_argument") ||
             dotted_text(args[0]).empty()) {
             why = "its scope and id are not plain positional arguments";
             return std::nullopt;
         }
-        Node scope = args[0], id = args[1];
-
         // The role must be one wafix can grant to: `<role>.role_arn` of a Role built in this file.
         Node role_kw = keyword_argument(c.call, "role");
         Node role_value = role_kw ? role_kw.field("value") : Node();
-        Node role_obj = role_value.is("attribute") && role_value.field("attribute").text() == "role_arn"
-                            ? role_value.field("object")
-                            : Node();
-        if (!is_iam_role(ctx, role_obj)) {
+        site.role = role_value.is("attribute") && role_value.field("attribute").text() == "role_arn"
+                        ? role_value.field("object")
+                        : Node();
+        if (!is_iam_role(ctx, site.role)) {
             why =
                 "its role is not `<role>.role_arn` of an iam.Role built in this file, so wafix cannot grant "
                 "it sqs:SendMessage on a new queue";
             return std::nullopt;
         }
-
         // Where the queue goes (before the statement) and how the function is named (after it).
-        Node stmt = enclosing_statement(c.call);
-        if (!only_space_before(text, stmt.start()) || !only_space_or_comment_after(text, stmt.end())) {
+        site.stmt = enclosing_statement(c.call);
+        if (!only_space_before(text, site.stmt.start()) || !only_space_or_comment_after(text, site.stmt.end())) {
             why = "the construct shares its line with another statement";
             return std::nullopt;
         }
-        Node expr = stmt.is("expression_statement") ? stmt.named_child(0) : Node();
-        std::string fn_var;
-        bool bare = expr == c.call;
-        if (!bare) {
+        Node expr = site.stmt.is("expression_statement") ? site.stmt.named_child(0) : Node();
+        site.bare = expr == c.call;
+        if (!site.bare) {
             if (!expr.is("assignment") || expr.field("right") != c.call || dotted_text(expr.field("left")).empty()) {
                 why = "the construct is not a statement or an assignment of its own";
                 return std::nullopt;
             }
-            fn_var = std::string(expr.field("left").text());
+            site.fn_var = std::string(expr.field("left").text());
         }
+        return site;
+    }
 
-        // Names: the queue variable and construct id derive from the function's id.
-        auto literal = string_literal_value(id);
-        std::string base = snake_case(literal ? *literal : std::string());
-        std::string queue_var = fresh_name(text, base + "_dlq");
-        if (bare) fn_var = fresh_name(text, base, queue_var);
-        std::string queue_id;
+    // The queue's construct id, derived from the function's: "Orders" -> "OrdersDlq" (a suffix the
+    // file does not use yet), `name` -> `name + "Dlq"`.
+    static std::optional<std::string> queue_construct_id(std::string_view text, Node id,
+                                                         const std::optional<std::string>& literal) {
         std::string_view id_text = id.text();
         bool fstring = id.is("string") && (id_text.front() == 'f' || id_text.front() == 'F');
         if (literal || fstring) {
@@ -179,15 +138,60 @@ private:
                 for (int i = 2; text.find(*literal + suffix) != std::string_view::npos; ++i)
                     suffix = fmt::format("Dlq{}", i);
             }
-            queue_id = std::string(id_text.substr(0, id_text.size() - q)) + suffix +
-                       std::string(id_text.substr(id_text.size() - q));
-        } else if (id.is("identifier") || id.is("attribute") || id.is("call") || id.is("subscript")) {
-            queue_id = std::string(id_text) + " + \"Dlq\"";
-        } else {
+            return std::string(id_text.substr(0, id_text.size() - q)) + suffix +
+                   std::string(id_text.substr(id_text.size() - q));
+        }
+        if (id.is("identifier") || id.is("attribute") || id.is("call") || id.is("subscript"))
+            return std::string(id_text) + " + \"Dlq\"";
+        return std::nullopt;
+    }
+
+    // `queue = sqs.Queue(scope, id, ...)`, laid out like the construct's call will be: on one line
+    // when that fits and the call stays on one, else one argument per line with the call's step.
+    static std::string queue_statement(const Context& ctx, const LambdaConstruct& c, const CfnSite& site,
+                                       const std::string& head, const std::vector<std::string>& qargs,
+                                       const std::vector<Edit>& config) {
+        std::string_view text = ctx.text();
+        std::string indent(line_indent(text, site.stmt.start()));
+        std::string eol(ctx.eol());
+        Node open = c.call.field("arguments").child(0);
+        bool one_per_line = open && site.args[0].start_point().row != open.start_point().row;
+        bool call_split = !one_per_line && config.size() == 1 && config.front().text.find('\n') != std::string::npos &&
+                          config.front().end > config.front().begin;
+        std::string single = head;
+        for (size_t i = 0; i < qargs.size(); ++i) single += (i ? ", " : "") + qargs[i];
+        single += ")";
+        if (!one_per_line && !call_split && indent.size() + single.size() <= ctx.line_limit()) return indent + single;
+        std::string step = indent.starts_with("\t") ? "\t" : "    ";
+        std::string comma = ",";
+        if (one_per_line) {
+            std::string_view arg_indent = line_indent(text, site.args[0].start());
+            if (arg_indent.size() > indent.size() && arg_indent.starts_with(indent))
+                step = std::string(arg_indent.substr(indent.size()));
+            if (!following_comma(site.args.back())) comma = "";
+        }
+        std::string out = indent + head;
+        for (size_t i = 0; i < qargs.size(); ++i)
+            out += eol + indent + step + qargs[i] + (i + 1 < qargs.size() ? "," : comma);
+        return out + eol + indent + ")";
+    }
+
+    static std::optional<std::vector<Edit>> cfn_function_edits(Context& ctx, const LambdaConstruct& c,
+                                                               std::string& why) {
+        std::string_view text = ctx.text();
+        auto site = cfn_site(ctx, c, why);
+        if (!site) return std::nullopt;
+        // Names: the queue variable and construct id derive from the function's id.
+        Node id = site->args[1];
+        auto literal = string_literal_value(id);
+        std::string base = variable_base(literal ? *literal : std::string());
+        std::string queue_var = fresh_name(text, base + "_dlq");
+        if (site->bare) site->fn_var = fresh_name(text, base, queue_var);
+        auto queue_id = queue_construct_id(text, id, literal);
+        if (!queue_id) {
             why = "its construct id is not a name or a plain string";
             return std::nullopt;
         }
-
         if (uses_cdk_v1(ctx)) {
             why = "CDK v1 (aws_cdk.core) has no Queue(enforce_ssl=...) and keeps Duration in aws_cdk.core";
             return std::nullopt;
@@ -197,10 +201,6 @@ private:
             why = "the names aws_sqs / Duration are taken in this file";
             return std::nullopt;
         }
-        const std::string& sqs = cdk->exprs[0];
-        const std::string& duration = cdk->exprs[1];
-        std::vector<Edit> edits = cdk->edits;
-
         auto config = ctx.add_keyword_argument(
             c.call, fmt::format("dead_letter_config={}.DeadLetterConfigProperty(target_arn={}.queue_arn)", c.fn.text(),
                                 queue_var));
@@ -208,50 +208,25 @@ private:
             why = "its argument list cannot take another argument";
             return std::nullopt;
         }
+        std::vector<std::string> qargs = {std::string(site->args[0].text()), *queue_id,
+                                          "retention_period=" + cdk->exprs[1] + ".days(14)", "enforce_ssl=True"};
+        std::string queue_stmt =
+            queue_statement(ctx, c, *site, queue_var + " = " + cdk->exprs[0] + ".Queue(", qargs, *config);
 
-        // The queue statement, laid out like the construct's call will be (split when too long).
-        std::string indent(line_indent(text, stmt.start()));
+        std::string indent(line_indent(text, site->stmt.start()));
         std::string eol(ctx.eol());
-        std::vector<std::string> qargs = {std::string(scope.text()), queue_id,
-                                          "retention_period=" + duration + ".days(14)", "enforce_ssl=True"};
-        Node open = c.call.field("arguments").child(0);
-        bool one_per_line = open && args[0].start_point().row != open.start_point().row;
-        bool call_split = !one_per_line && config->size() == 1 &&
-                          config->front().text.find('\n') != std::string::npos &&
-                          config->front().end > config->front().begin;
-        std::string head = queue_var + " = " + sqs + ".Queue(";
-        std::string single = head;
-        for (size_t i = 0; i < qargs.size(); ++i) single += (i ? ", " : "") + qargs[i];
-        single += ")";
-        std::string queue_stmt;
-        if (!one_per_line && !call_split && indent.size() + single.size() <= ctx.line_limit()) {
-            queue_stmt = indent + single;
-        } else {
-            std::string step = indent.starts_with("\t") ? "\t" : "    ";
-            std::string comma = ",";
-            if (one_per_line) {
-                std::string_view arg_indent = line_indent(text, args[0].start());
-                if (arg_indent.size() > indent.size() && arg_indent.starts_with(indent))
-                    step = std::string(arg_indent.substr(indent.size()));
-                if (!following_comma(args.back())) comma = "";
-            }
-            queue_stmt = indent + head;
-            for (size_t i = 0; i < qargs.size(); ++i)
-                queue_stmt += eol + indent + step + qargs[i] + (i + 1 < qargs.size() ? "," : comma);
-            queue_stmt += eol + indent + ")";
-        }
-        std::string role(role_obj.text());
-        uint32_t at = line_start(text, stmt.start());
+        std::string role(site->role.text());
+        std::vector<Edit> edits = cdk->edits;
+        uint32_t at = line_start(text, site->stmt.start());
         edits.push_back({at, at, queue_stmt + eol + indent + queue_var + ".grant_send_messages(" + role + ")" + eol});
-        if (bare) edits.push_back({stmt.start(), stmt.start(), fn_var + " = "});
+        if (site->bare) edits.push_back({site->stmt.start(), site->stmt.start(), site->fn_var + " = "});
         edits.insert(edits.end(), config->begin(), config->end());
-
         // Lambda checks the role's right to send to the queue when it creates the function, so the
         // function must wait for the role's policy (a dependency on the role covers its policies).
         // At the end of the statement's line rather than the start of the next, so that a construct
         // on the next line can take its own queue in the same pass.
-        uint32_t stmt_end = line_content_end(text, stmt.end());
-        edits.push_back({stmt_end, stmt_end, eol + indent + fn_var + ".node.add_dependency(" + role + ")"});
+        uint32_t stmt_end = line_content_end(text, site->stmt.end());
+        edits.push_back({stmt_end, stmt_end, eol + indent + site->fn_var + ".node.add_dependency(" + role + ")"});
         return edits;
     }
 

@@ -9,19 +9,33 @@ namespace {
 
 class LambdaUnboundedConcurrency final : public Transform {
 public:
-    const RuleInfo& info() const override {
-        static const RuleInfo i{"WA402",
-                                "lambda-unbounded-concurrency",
-                                {"REL", "COST"},
-                                "CDK Lambda constructs without reserved_concurrent_executions",
-                                FixAvailability::Sometimes};
-        return i;
-    }
+    LambdaUnboundedConcurrency()
+        : Transform({.id = "WA402",
+                     .name = "lambda-unbounded-concurrency",
+                     .family = "cdk",
+                     .pillars = {Pillar::Rel, Pillar::Cost},
+                     .summary = "CDK Lambda constructs without reserved_concurrent_executions",
+                     .triggers = {"aws_cdk"},
+                     .peers = {{PeerTool::Checkov, "CKV_AWS_115"},
+                               {PeerTool::CdkNag, "NIST.800.53.R5-LambdaConcurrency"},
+                               {PeerTool::CdkNag, "HIPAA.Security-LambdaConcurrency"}},
+                     .settings = {{.name = "reserved-concurrency",
+                                   .type = SettingType::Integer,
+                                   .default_value = "10",
+                                   .help = "reserved_concurrent_executions written into Lambda constructs (caps "
+                                           "their scaling)",
+                                   .value_name = "N",
+                                   .min = 1,
+                                   .max = 1000000}},
+                     .pr_note = PrNote{"Reserved concurrency caps scaling",
+                                       "The reservation is also a ceiling: invocations beyond it are throttled (HTTP "
+                                       "429 for synchronous callers, retries for events). Set each value from the "
+                                       "function's measured peak concurrency, and check that the account keeps at "
+                                       "least 100 unreserved executions."}}) {}
 
-    std::vector<std::string_view> triggers() const override { return {"aws_cdk"}; }
-
+private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
-        int n = ctx.settings().reserved_concurrency;
+        int n = ctx.setting<int>("reserved-concurrency");
         for (const LambdaConstruct& c : lambda_constructs(ctx)) {
             if (keyword_argument(c.call, "reserved_concurrent_executions")) continue;
             Finding f =
@@ -30,7 +44,7 @@ public:
                                         "(this also caps the function's scaling: invocations beyond {} concurrent "
                                         "executions are throttled; the value is set with --reserved-concurrency)",
                                         c.fn.text(), n, n));
-            if (has_dictionary_splat(c.call)) {
+            if (has_splat_arguments(c.call, Splat::Mapping)) {
                 f.message += " (not rewritten: the call passes **kwargs, which may already set it)";
             } else if (auto edits =
                            ctx.add_keyword_argument(c.call, fmt::format("reserved_concurrent_executions={}", n))) {

@@ -177,46 +177,14 @@ std::optional<HttpCall> Classifier::classify(Node call) {
     return std::nullopt;
 }
 
-}  // namespace wafix::http
-
-namespace wafix::http {
-namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-// A positive number as Python reads it: 0|[1-9][0-9]* with an optional .[0-9]+ fraction.
-std::optional<double> positive_number(std::string_view s) {
-    size_t i = 0;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    if (i == 0 || (i > 1 && s[0] == '0')) return std::nullopt;
-    if (i < s.size()) {
-        if (s[i] != '.' || i + 1 == s.size()) return std::nullopt;
-        for (size_t j = i + 1; j < s.size(); ++j)
-            if (s[j] < '0' || s[j] > '9') return std::nullopt;
-    }
-    double v = std::stod(std::string(s));
-    if (v <= 0) return std::nullopt;
-    return v;
-}
-
-}  // namespace
-
-std::optional<TimeoutSetting> parse_timeout_setting(std::string_view value) {
-    size_t comma = value.find(',');
-    if (comma == std::string_view::npos) {
-        std::string_view v = trim(value);
-        if (!positive_number(v)) return std::nullopt;
-        return TimeoutSetting{std::string(v), std::string(v), false};
-    }
-    std::string_view connect = trim(value.substr(0, comma)), read = trim(value.substr(comma + 1));
-    auto c = positive_number(connect), r = positive_number(read);
-    if (!c || !r) return std::nullopt;
-    return TimeoutSetting{"(" + std::string(connect) + ", " + std::string(read) + ")",
-                          std::string(*c > *r ? connect : read), true};
+std::optional<TimeoutSetting> parse_timeout_setting(std::string_view value, int64_t max) {
+    auto parts = seconds_parts(value, max);
+    if (!parts) return std::nullopt;
+    std::string first((*parts)[0]);
+    if (parts->size() == 1) return TimeoutSetting{first, first, false};
+    std::string second((*parts)[1]);
+    return TimeoutSetting{"(" + first + ", " + second + ")", std::stod(first) > std::stod(second) ? first : second,
+                          true};
 }
 
 bool may_call_http(std::string_view text, bool requests_only) {

@@ -1,5 +1,5 @@
-// The outbound-HTTP family: WA201 (no timeout), WA202 (status never checked). Both need to know
-// which calls are HTTP requests, through every import form and on Session objects.
+// What the outbound-HTTP rules (no timeout, status never checked) share: which calls are HTTP
+// requests, through every import form and on Session objects, and the timeout setting.
 #pragma once
 
 #include <map>
@@ -12,9 +12,6 @@
 
 namespace wafix {
 
-std::unique_ptr<Transform> make_http_call_without_timeout();  // WA201
-std::unique_ptr<Transform> make_http_status_unchecked();      // WA202
-
 namespace http {
 
 enum class Library { Requests, Urllib, Httpx };
@@ -26,14 +23,17 @@ struct HttpCall {
     std::string display;   // how the call reads in the source, for messages
 };
 
-// The --http-timeout setting: "10" (seconds) or "3.05,27" (connect, read). Each number is a
-// positive decimal written as Python reads it (no leading zeros, no exponent).
+// Lambda's own limit: a longer timeout could never fire before the function is stopped.
+inline constexpr int64_t kMaxTimeoutSeconds = 900;
+
+// The http-timeout setting: "10" (seconds) or "3.05,27" (connect, read). Each number is a
+// positive decimal written as Python reads it (no leading zeros, no exponent), at most `max`.
 struct TimeoutSetting {
     std::string literal;         // "10" or "(3.05, 27)": what requests' timeout= gets
     std::string scalar_literal;  // one number for urlopen (a socket timeout): the larger of a pair
     bool pair = false;
 };
-std::optional<TimeoutSetting> parse_timeout_setting(std::string_view value);
+std::optional<TimeoutSetting> parse_timeout_setting(std::string_view value, int64_t max = kMaxTimeoutSeconds);
 
 // Raw-byte prefilter: calls are only recognised through names an import statement binds, so a
 // file needs an import line naming requests (or httpx, or urllib with `urlopen` in the file).

@@ -73,21 +73,30 @@ struct Pending {
 
 class HttpCallWithoutTimeout final : public Transform {
 public:
-    const RuleInfo& info() const override {
-        static const RuleInfo i{"WA201",
-                                "http-call-without-timeout",
-                                {"SEC", "REL"},
-                                "requests / Session / urlopen calls without a timeout",
-                                FixAvailability::Sometimes};
-        return i;
-    }
+    HttpCallWithoutTimeout()
+        : Transform({.id = "WA201",
+                     .name = "http-call-without-timeout",
+                     .family = "http",
+                     .pillars = {Pillar::Sec, Pillar::Rel},
+                     .summary = "requests / Session / urlopen calls without a timeout",
+                     .triggers = {"requests", "urlopen", "httpx"},
+                     .peers = {{PeerTool::Bandit, "B113"},
+                               {PeerTool::Bandit, "request_without_timeout"},
+                               {PeerTool::Ruff, "S113"}},
+                     .settings = {{.name = "http-timeout",
+                                   .type = SettingType::Seconds,
+                                   .default_value = "10",
+                                   .help = "timeout written into HTTP calls",
+                                   .value_name = "SECONDS|CONNECT,READ",
+                                   .max = http::kMaxTimeoutSeconds}}}) {}
 
-    std::vector<std::string_view> triggers() const override { return {"requests", "urlopen", "httpx"}; }
     bool refine(std::string_view text, const TriggerHits&) const override { return http::may_call_http(text, false); }
 
+private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         static const Query calls("(call) @call");
-        auto setting = http::parse_timeout_setting(ctx.settings().http_timeout);
+        std::string chosen = ctx.setting<std::string>("http-timeout");
+        auto setting = http::parse_timeout_setting(chosen);
         std::vector<Pending> pending;
         http::Classifier classifier(ctx);
         for (const Match& m : calls.matches(ctx.root())) {
@@ -112,8 +121,8 @@ public:
                 f.message += " (not rewritten: *args/**kwargs may already carry a timeout)";
                 out.push_back(std::move(f));
             } else if (!setting) {
-                f.message += fmt::format(" (not rewritten: --http-timeout `{}` is not a number or a CONNECT,READ pair)",
-                                         ctx.settings().http_timeout);
+                f.message +=
+                    fmt::format(" (not rewritten: --http-timeout `{}` is not a number or a CONNECT,READ pair)", chosen);
                 out.push_back(std::move(f));
             } else {
                 pending.push_back({call, *h, std::move(f)});
@@ -153,12 +162,11 @@ public:
         }
     }
 
-private:
     // urlopen(url, data, timeout) and Session.request(method, url, ..., timeout) take it by position.
     static bool positional_timeout(Node call, const http::HttpCall& h) {
         size_t positional = 0;
         for (const Node& a : call_arguments(call))
-            if (!a.is("keyword_argument") && !a.is("list_splat") && !a.is("dictionary_splat")) ++positional;
+            if (!a.is("keyword_argument") && !is_splat(a)) ++positional;
         if (h.library == http::Library::Urllib) return positional >= 3;
         if (h.session && h.method == "request") return positional >= 9;
         return false;
@@ -187,19 +195,11 @@ private:
         return true;
     }
 
-    // `HTTP_TIMEOUT_SECONDS = 10` after the module's imports, set off by a blank line.
+    // `HTTP_TIMEOUT_SECONDS = 10` after the module's imports, set off by blank lines.
     static Edit constant_definition(Context& ctx, const http::TimeoutSetting& s) {
         std::string line = fmt::format("{} = {}", kConstantName, s.literal);
         if (s.pair) line += "  # (connect, read)";
-        if (Node end = ctx.import_block_end()) {
-            Edit e = insert_line_after(ctx.text(), ctx.eol(), end, std::string(ctx.eol()) + line);
-            // Set off from the code that follows too, unless a blank line already does.
-            std::string_view text = ctx.text();
-            uint32_t next = e.begin, next_end = line_content_end(text, next);
-            bool blank = text.substr(next, next_end - next).find_first_not_of(" \t\f") == std::string_view::npos;
-            if (next < text.size() && !blank) e.text += ctx.eol();
-            return e;
-        }
+        if (auto e = statement_after_imports(ctx.text(), ctx.eol(), ctx.import_block_end(), line, true)) return *e;
         return ctx.imports().import_line_edit(line, {});
     }
 };

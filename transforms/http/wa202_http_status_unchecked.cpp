@@ -104,18 +104,18 @@ bool in_class_body(Node stmt) { return stmt.parent().is("block") && stmt.parent(
 
 class HttpStatusUnchecked final : public Transform {
 public:
-    const RuleInfo& info() const override {
-        static const RuleInfo i{"WA202",
-                                "http-status-unchecked",
-                                {"REL"},
-                                "requests responses used without checking the HTTP status",
-                                FixAvailability::Sometimes};
-        return i;
-    }
+    HttpStatusUnchecked()
+        : Transform({.id = "WA202",
+                     .name = "http-status-unchecked",
+                     .family = "http",
+                     .pillars = {Pillar::Rel},
+                     .summary = "requests responses used without checking the HTTP status",
+                     .fix_safety = Safety::Unsafe,
+                     .triggers = {"requests"}}) {}
 
-    std::vector<std::string_view> triggers() const override { return {"requests"}; }
     bool refine(std::string_view text, const TriggerHits&) const override { return http::may_call_http(text, true); }
 
+private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         static const Query calls("(call) @call");
         http::Classifier classifier(ctx);
@@ -145,7 +145,6 @@ public:
         }
     }
 
-private:
     std::string unchecked_message(const http::HttpCall& h, std::string_view name) const {
         return fmt::format("`{}` is read from `{}` without a status check: a 4xx/5xx error page is treated as data",
                            name, h.display);
@@ -230,11 +229,7 @@ private:
             while (root.is("attribute") || root.is("call"))
                 root = root.is("call") ? root.field("function") : root.field("object");
             int scope = root.is("identifier") ? ctx.model().scope_of_use(root) : -1;
-            for (const char* candidate : {"response", "resp", "http_response"})
-                if (scope >= 0 && !ctx.model().lookup(candidate, scope)) {
-                    name = candidate;
-                    break;
-                }
+            name = first_unbound(ctx.model(), scope, {"response", "resp", "http_response"});
         }
         if (name.empty()) {
             f.message += " (not rewritten: give the response a name and call raise_for_status() on it)";

@@ -1,20 +1,14 @@
-// The report-only family: findings a human must act on, with no automatic fix. WA501 (IAM
-// wildcards in CDK policy statements), WA502 (time.sleep reachable from a Lambda handler), WA503
-// (CDK log groups and Lambda environments without a customer managed KMS key).
+// What the report-only rules share (findings a human must act on, with no automatic fix: IAM
+// wildcards, time.sleep reachable from a handler, log groups and environments without a
+// customer managed KMS key): name resolution with star imports, following values, strings.
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "wafix/core/transform.hpp"
 
 namespace wafix {
-
-std::unique_ptr<Transform> make_iam_wildcard();              // WA501
-std::unique_ptr<Transform> make_sleep_in_lambda();           // WA502
-std::unique_ptr<Transform> make_unencrypted_logs_and_env();  // WA503
 
 namespace report_rules {
 

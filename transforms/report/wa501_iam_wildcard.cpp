@@ -210,17 +210,19 @@ std::optional<std::string> dict_key(Node pair) { return string_pattern(pair.fiel
 
 class IamWildcard final : public Transform {
 public:
-    const RuleInfo& info() const override {
-        static const RuleInfo i{"WA501",
-                                "iam-wildcard",
-                                {"SEC"},
-                                "CDK IAM policy statements that allow \"*\" actions or apply to \"*\" resources",
-                                FixAvailability::None};
-        return i;
-    }
+    IamWildcard()
+        : Transform({.id = "WA501",
+                     .name = "iam-wildcard",
+                     .family = "report",
+                     .pillars = {Pillar::Sec},
+                     .summary = "CDK IAM policy statements that allow \"*\" actions or apply to \"*\" resources",
+                     .fix = FixAvailability::None,
+                     .triggers = {"aws_cdk"},
+                     .peers = {{PeerTool::Checkov, "CKV_AWS_63"},
+                               {PeerTool::Checkov, "CKV_AWS_111"},
+                               {PeerTool::CdkNag, "AwsSolutions-IAM5"}}}) {}
 
-    std::vector<std::string_view> triggers() const override { return {"aws_cdk"}; }
-
+private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         const SemanticModel& model = ctx.model();
         static const Query calls("(call function: [(identifier) (attribute)] @fn) @call");
@@ -251,11 +253,10 @@ public:
         }
     }
 
-private:
     static Node json_argument(Node call) {
         for (const Node& a : call_arguments(call)) {
             if (a.is("keyword_argument")) return a.field("name").text() == "obj" ? a.field("value") : Node();
-            if (a.is("list_splat") || a.is("dictionary_splat")) return {};
+            if (is_splat(a)) return {};
             return a;
         }
         return {};

@@ -108,16 +108,14 @@ bool is_zero(Node n) {
 
 class SleepInLambda final : public Transform {
 public:
-    const RuleInfo& info() const override {
-        static const RuleInfo i{"WA502",
-                                "sleep-in-lambda",
-                                {"COST", "PERF"},
-                                "time.sleep() in code a Lambda handler reaches: the function is billed while it waits",
-                                FixAvailability::None};
-        return i;
-    }
-
-    std::vector<std::string_view> triggers() const override { return {"sleep"}; }
+    SleepInLambda()
+        : Transform({.id = "WA502",
+                     .name = "sleep-in-lambda",
+                     .family = "report",
+                     .pillars = {Pillar::Cost, Pillar::Perf},
+                     .summary = "time.sleep() in code a Lambda handler reaches: the function is billed while it waits",
+                     .fix = FixAvailability::None,
+                     .triggers = {"sleep"}}) {}
 
     // Besides "sleep", a module-level handler as is_handler() accepts it: `def *handler*(event, ...`.
     bool refine(std::string_view text, const TriggerHits&) const override {
@@ -126,6 +124,7 @@ public:
         return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), handler_def);
     }
 
+private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         Walker w{ctx.model(), {}, {}};
         std::vector<Node> handlers;
@@ -161,7 +160,6 @@ public:
         }
     }
 
-private:
     static std::string message(Node sleep, const std::vector<std::string>& path) {
         std::string what = fmt::format("`{}()`", sleep.field("function").text());
         std::string where;

@@ -73,17 +73,20 @@ std::string construct_id(Node call) {
 
 class UnencryptedLogsAndEnv final : public Transform {
 public:
-    const RuleInfo& info() const override {
-        static const RuleInfo i{"WA503",
-                                "unencrypted-logs-and-env",
-                                {"SEC"},
-                                "CDK log groups and Lambda environments without a customer managed KMS key",
-                                FixAvailability::None};
-        return i;
-    }
+    UnencryptedLogsAndEnv()
+        : Transform({.id = "WA503",
+                     .name = "unencrypted-logs-and-env",
+                     .family = "report",
+                     .pillars = {Pillar::Sec},
+                     .summary = "CDK log groups and Lambda environments without a customer managed KMS key",
+                     .fix = FixAvailability::None,
+                     .triggers = {"aws_cdk"},
+                     .peers = {{PeerTool::Checkov, "CKV_AWS_158"},
+                               {PeerTool::Checkov, "CKV_AWS_173"},
+                               {PeerTool::CdkNag, "NIST.800.53.R5-CloudWatchLogGroupEncrypted"},
+                               {PeerTool::CdkNag, "HIPAA.Security-CloudWatchLogGroupEncrypted"}}}) {}
 
-    std::vector<std::string_view> triggers() const override { return {"aws_cdk"}; }
-
+private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         const SemanticModel& model = ctx.model();
         static const Query calls("(call function: [(identifier) (attribute)] @fn) @call");
@@ -119,7 +122,6 @@ public:
         }
     }
 
-private:
     // `fn = Function(...)` / `self.fn = Function(...)` followed by `fn.add_environment(...)`.
     static bool adds_environment_later(const Context& ctx, Node call) {
         Node assignment = call.parent();

@@ -11,6 +11,9 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "wafix/core/names.hpp"
+#include "wafix/core/python_string.hpp"
+
 namespace wafix::secrets {
 namespace {
 
@@ -155,113 +158,6 @@ const std::set<std::string>& excluded_last_words() {
 
 }  // namespace
 
-namespace {
-
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-// Python's escape sequences in a non-raw str literal; nullopt for \N{...} (names need a table).
-}  // namespace
-
-std::optional<std::string> unescape(std::string_view s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '\\' || i + 1 == s.size()) {
-            out += s[i];
-            continue;
-        }
-        char c = s[++i];
-        auto hex = [&](size_t n) -> std::optional<uint32_t> {
-            uint32_t v = 0;
-            for (size_t k = 1; k <= n; ++k) {
-                if (i + k >= s.size() || !std::isxdigit(static_cast<unsigned char>(s[i + k]))) return std::nullopt;
-                char h = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i + k])));
-                v = v * 16 + static_cast<uint32_t>(h <= '9' ? h - '0' : h - 'a' + 10);
-            }
-            i += n;
-            return v;
-        };
-        switch (c) {
-            case '\n':
-                break;  // line continuation
-            case '\r':
-                if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-                break;
-            case '\\':
-                out += '\\';
-                break;
-            case '\'':
-                out += '\'';
-                break;
-            case '"':
-                out += '"';
-                break;
-            case 'a':
-                out += '\a';
-                break;
-            case 'b':
-                out += '\b';
-                break;
-            case 'f':
-                out += '\f';
-                break;
-            case 'n':
-                out += '\n';
-                break;
-            case 'r':
-                out += '\r';
-                break;
-            case 't':
-                out += '\t';
-                break;
-            case 'v':
-                out += '\v';
-                break;
-            case 'x': {
-                auto v = hex(2);
-                if (!v) return std::nullopt;
-                append_utf8(out, *v);
-                break;
-            }
-            case 'u':
-            case 'U': {
-                auto v = hex(c == 'u' ? 4 : 8);
-                if (!v || *v > 0x10FFFF) return std::nullopt;
-                append_utf8(out, *v);
-                break;
-            }
-            case 'N':
-                return std::nullopt;
-            default:
-                if (c >= '0' && c <= '7') {
-                    uint32_t v = static_cast<uint32_t>(c - '0');
-                    for (int k = 0; k < 2 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7'; ++k)
-                        v = v * 8 + static_cast<uint32_t>(s[++i] - '0');
-                    append_utf8(out, v);
-                } else {
-                    out += '\\';
-                    out += c;
-                }
-        }
-    }
-    return out;
-}
-
 bool has_provider_token(std::string_view text) {
     std::vector<int> hits;
     return compiled().set.Match(re2::StringPiece(text.data(), text.size()), &hits);
@@ -305,33 +201,8 @@ std::optional<Detection> match_provider(std::string_view value) {
     return std::nullopt;
 }
 
-std::vector<std::string> name_words(std::string_view name) {
-    std::vector<std::string> words;
-    std::string cur;
-    auto flush = [&] {
-        if (!cur.empty()) words.push_back(lower(cur));
-        cur.clear();
-    };
-    for (size_t i = 0; i < name.size(); ++i) {
-        unsigned char ch = static_cast<unsigned char>(name[i]);
-        if (!std::isalnum(ch)) {
-            flush();
-            continue;
-        }
-        if (!cur.empty() && std::isupper(ch)) {
-            unsigned char prev = static_cast<unsigned char>(cur.back());
-            bool next_lower = i + 1 < name.size() && std::islower(static_cast<unsigned char>(name[i + 1]));
-            // camelCase boundary, or the last capital of an acronym before a word ("APIKey").
-            if (std::islower(prev) || std::isdigit(prev) || (std::isupper(prev) && next_lower)) flush();
-        }
-        cur += static_cast<char>(ch);
-    }
-    flush();
-    return words;
-}
-
 std::optional<std::string> generic_kind(std::string_view name) {
-    std::vector<std::string> words = name_words(name);
+    std::vector<std::string> words = identifier_words(name);
     if (words.empty()) return std::nullopt;
     // Trailing digits do not change a word's meaning ("password2").
     for (auto& w : words)
@@ -411,7 +282,7 @@ bool plausible_secret_value(std::string_view value) {
 }
 
 std::optional<Detection> classify(std::string_view name, std::string_view value) {
-    std::vector<std::string> words = name_words(name);
+    std::vector<std::string> words = identifier_words(name);
     // A name that says the value is not real ("EXAMPLE_KEY", "fake_token") wins over any pattern.
     static const std::set<std::string> unreal = {"example", "examples",    "sample", "fake",   "dummy",
                                                  "mock",    "placeholder", "test",   "testing"};
@@ -459,7 +330,7 @@ bool is_test_path(const std::filesystem::path& path) {
 
 std::string normalise_name(std::string_view name) {
     std::string out;
-    for (const auto& w : name_words(name)) {
+    for (const auto& w : identifier_words(name)) {
         if (!out.empty()) out += '-';
         out += w;
     }

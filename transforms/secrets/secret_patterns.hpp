@@ -1,4 +1,4 @@
-// WA301 detection, apart from the rewrite so that it can be tested on its own: provider patterns
+// Hard-coded secret detection, apart from the rewrite so that it can be tested on its own: provider patterns
 // (RE2, linear time), name anchoring, value filters, test-file paths and a raw-byte prefilter.
 #pragma once
 
@@ -18,10 +18,6 @@ struct Detection {
     bool provider = false;  // matched a provider pattern (true) or a name-anchored generic rule
 };
 
-// The value of a (non-raw) string literal's body with its escapes decoded; nullopt for escapes
-// wafix does not decode (\N{...}) or malformed ones.
-std::optional<std::string> unescape(std::string_view body);
-
 // Cheap test on the raw bytes of a file: false means no literal in it can be a secret.
 // `provider_prefix`: whether one of provider_prefixes() occurs, when the caller knows.
 bool may_contain_secrets(std::string_view text, std::optional<bool> provider_prefix = std::nullopt);
@@ -34,8 +30,6 @@ bool has_provider_token(std::string_view text);
 // A provider token (AWS key id, GitHub, Slack, Stripe, PEM private key, JWT) anywhere in `value`.
 std::optional<Detection> match_provider(std::string_view value);
 
-// Words of an identifier or key: "clientSecret" -> client, secret; "ERP_API_KEY" -> erp, api, key.
-std::vector<std::string> name_words(std::string_view name);
 // The generic kind a bound name announces ("password", "token", "api-key", ...), or nullopt when
 // the name is not anchored or is excluded (`*_id`, `*_url`, `public_*`, ...).
 std::optional<std::string> generic_kind(std::string_view name);

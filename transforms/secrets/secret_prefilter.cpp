@@ -14,6 +14,7 @@
 
 #include "secrets/secret_patterns.hpp"
 #include "wafix/core/literal_set.hpp"
+#include "wafix/core/python_string.hpp"
 
 namespace wafix::secrets {
 
@@ -31,7 +32,7 @@ bool is_word(char c) {
 bool plausible_body(std::string_view body, bool raw_string) {
     std::optional<std::string> decoded;
     if (!raw_string && body.find('\\') != std::string_view::npos) {
-        decoded = unescape(body);
+        decoded = unescape_string_body(body);
         if (!decoded) return false;  // \N{...} or malformed: WA301 does not flag those either
         body = *decoded;
     }
@@ -44,7 +45,7 @@ bool plausible_body(std::string_view body, bool raw_string) {
 bool clean_part(std::string_view body, bool raw_string) {
     std::optional<std::string> decoded;
     if (!raw_string && body.find('\\') != std::string_view::npos) {
-        decoded = unescape(body);
+        decoded = unescape_string_body(body);
         if (!decoded) return false;
         body = *decoded;
     }
@@ -280,9 +281,9 @@ bool has_candidate_literal(std::string_view text) {
 
 const std::vector<std::string_view>& provider_prefixes() {
     static const std::vector<std::string_view> prefixes = {
-        "AKIA",     "ASIA",     "ABIA",     "ACCA",     "A3T",         "ghp_",        "gho_",  "ghu_",
-        "ghs_",     "ghr_",     "github_pat_", "xoxb-", "xoxp-",       "xoxe-",       "sk_test_", "sk_live_",
-        "sk_prod_", "rk_test_", "rk_live_", "rk_prod_", "PRIVATE KEY", "eyJ"};
+        "AKIA",     "ASIA",     "ABIA",        "ACCA",     "A3T",         "ghp_",  "gho_",     "ghu_",
+        "ghs_",     "ghr_",     "github_pat_", "xoxb-",    "xoxp-",       "xoxe-", "sk_test_", "sk_live_",
+        "sk_prod_", "rk_test_", "rk_live_",    "rk_prod_", "PRIVATE KEY", "eyJ"};
     return prefixes;
 }
 

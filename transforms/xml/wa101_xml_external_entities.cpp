@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "xml/wa101_evidence.hpp"
 #include "xml/xml_transforms.hpp"
 
 namespace wafix {
@@ -58,136 +59,36 @@ Node attribute_of(Node use) {
     return {};
 }
 
-bool is_bytes_expression(Node n) {
-    if (n.is("string")) {
-        std::string_view start = n.child(0).text();
-        return start.find_first_of("bB") != std::string_view::npos;
-    }
-    if (n.is("concatenated_string")) return n.named_child_count() > 0 && is_bytes_expression(n.named_child(0));
-    if (n.is("call")) {
-        Node f = n.field("function");
-        return f.is("attribute") && f.field("attribute").text() == "encode";
-    }
-    return false;
-}
-
 // defusedxml.sax.parseString wants bytes; the stdlib also takes str. Only provable bytes move.
-bool parse_use_is_safe(const XmlModule& m, const std::string& name, Node use_expr) {
+bool parse_use_is_safe(const SemanticModel& model, const XmlModule& m, const std::string& name, Node use_expr) {
     if (std::string(m.defused) != "defusedxml.sax" || name != "parseString") return true;
     Node call = call_of_function(use_expr);
     if (!call) return false;
     auto args = call_arguments(call);
-    return !args.empty() && is_bytes_expression(args[0]);
+    return !args.empty() && wa101::is_bytes_value(model, args[0]);
 }
 
-// What an `except` clause catches, as far as the rewrite is concerned.
-struct HandlerCatch {
-    bool parse_error = false;  // a stdlib XML parse error (what the parse call raised so far)
-    bool defused = false;      // defusedxml's DefusedXmlException, or maybe (unknown names)
-};
-
-// defusedxml 0.7.1's exceptions: DefusedXmlException(ValueError) and its subclasses. A handler
-// catches them only through one of these classes or their bases ValueError, Exception,
-// BaseException; a handler naming a subclass shows its author already knows defusedxml.
-bool is_defused_exception(std::string_view name) {
-    static const std::set<std::string_view> names = {"DefusedXmlException", "DTDForbidden", "EntitiesForbidden",
-                                                     "ExternalReferenceForbidden", "NotSupportedError"};
-    return names.count(name) > 0;
-}
-
-// What the stdlib parsers raise for malformed XML (ElementTree's ParseError is a SyntaxError;
-// minidom and expatbuilder raise ExpatError; sax and pulldom SAXParseException).
-bool is_parse_error(const std::string& qualified) {
-    static const std::set<std::string> names = {"xml.etree.ElementTree.ParseError",
-                                                "xml.etree.cElementTree.ParseError",
-                                                "defusedxml.ElementTree.ParseError",
-                                                "defusedxml.cElementTree.ParseError",
-                                                "xml.parsers.expat.ExpatError",
-                                                "xml.parsers.expat.error",
-                                                "pyexpat.ExpatError",
-                                                "pyexpat.error",
-                                                "xml.sax.SAXException",
-                                                "xml.sax.SAXParseException",
-                                                "xml.sax._exceptions.SAXException",
-                                                "xml.sax._exceptions.SAXParseException"};
-    return names.count(qualified) > 0;
-}
-
-void classify_exception(const SemanticModel& model, Node type, HandlerCatch& c) {
-    if (type.is("tuple") || type.is("parenthesized_expression")) {
-        for (const Node& t : type.named_children())
-            if (!t.is("comment")) classify_exception(model, t, c);
-        return;
-    }
-    if (!type.is("identifier") && !type.is("attribute")) {
-        c.defused = true;  // computed: it may be anything
-        return;
-    }
-    if (auto q = model.qualified_name(type)) {
-        std::string_view last = std::string_view(*q).substr(q->rfind('.') + 1);
-        if (q->rfind("defusedxml.", 0) == 0 && is_defused_exception(last)) c.defused = true;
-        else if (is_parse_error(*q)) c.parse_error = true;
-        // Any other imported class is none of defusedxml's bases.
-        return;
-    }
-    if (type.is("attribute")) {
-        c.defused = true;  // `errors.Invalid` on a local object: unknown
-        return;
-    }
-    const Binding* b = model.resolve(type);
-    if (!b) {  // a builtin
-        std::string_view name = type.text();
-        if (name == "ValueError" || name == "Exception" || name == "BaseException" || is_defused_exception(name))
-            c.defused = true;
-        else if (name == "SyntaxError") c.parse_error = true;
-        return;
-    }
-    // A class defined here cannot be a base of defusedxml's; an assigned name may alias one.
-    bool classes_only = !b->defs.empty() && std::all_of(b->defs.begin(), b->defs.end(), [](const Definition& d) {
-        return d.kind == DefKind::ClassDef;
-    });
-    if (!classes_only) c.defused = true;
-}
-
-HandlerCatch handler_catch(const SemanticModel& model, Node clause) {
-    HandlerCatch c;
-    Node type = clause.is("except_clause") ? clause.field("value") : clause.named_child(0);
-    if (type.is("as_pattern")) type = type.named_child(0);
-    if (!type || type.is("block")) c.defused = true;  // bare `except:`
-    else classify_exception(model, type, c);
-    return c;
-}
-
-// The except clause that handled the stdlib's parse errors for `call` and lets defusedxml's
-// escape: the innermost enclosing `try` (in the same function) that catches either decides.
-Node narrow_parse_handler(const SemanticModel& model, Node call) {
-    for (Node child = call, p = call.parent(); p; child = p, p = p.parent()) {
-        if (p.is("function_definition") || p.is("lambda")) return {};
-        if (!p.is("try_statement") || p.field("body") != child) continue;
-        Node parse_handler;
-        for (const Node& clause : p.named_children()) {
-            if (!clause.is("except_clause") && !clause.is("except_group_clause")) continue;
-            HandlerCatch c = handler_catch(model, clause);
-            if (c.defused) return {};
-            if (c.parse_error && !parse_handler) parse_handler = clause;
+// bandit's blacklist calls B313-B319 and imports B405-B409 (ruff's S313-S319, S405-S409).
+std::vector<PeerCode> stdlib_xml_peers() {
+    std::vector<PeerCode> out;
+    for (int first : {313, 405})
+        for (int code = first; code <= first + (first == 313 ? 6 : 4); ++code) {
+            out.push_back({PeerTool::Bandit, fmt::format("B{}", code)});
+            out.push_back({PeerTool::Ruff, fmt::format("S{}", code)});
         }
-        if (parse_handler) return parse_handler;
-    }
-    return {};
+    return out;
 }
 
 class XmlExternalEntities final : public Transform {
 public:
-    const RuleInfo& info() const override {
-        static const RuleInfo i{"WA101",
-                                "xml-external-entities",
-                                {"SEC"},
-                                "stdlib XML parsing is open to entity expansion and external entities: use defusedxml",
-                                FixAvailability::Sometimes};
-        return i;
-    }
-
-    std::vector<std::string_view> triggers() const override { return {"xml"}; }
+    XmlExternalEntities()
+        : Transform({.id = "WA101",
+                     .name = "xml-external-entities",
+                     .family = "xml",
+                     .pillars = {Pillar::Sec},
+                     .summary = "stdlib XML parsing is open to entity expansion and external entities: use defusedxml",
+                     .triggers = {"xml"},
+                     .peers = stdlib_xml_peers()}) {}
 
     // Only names bound by an import statement are followed, so a file needs one that names the
     // xml package ("xml" alone is in many docstrings; defusedxml and lxml do not count).
@@ -196,6 +97,7 @@ public:
         return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), xml_import);
     }
 
+private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         const SemanticModel& model = ctx.model();
         std::vector<Node> rewritten;  // parse calls whose finding carries a fix
@@ -210,13 +112,12 @@ public:
         check_handlers(ctx, rewritten, out);
     }
 
-private:
     // Report-only: a rewritten call whose `try` catches the stdlib's parse errors but not
     // defusedxml's. The except clause is the reviewer's business (rules.md: report, do not rewrite).
     void check_handlers(Context& ctx, const std::vector<Node>& rewritten, std::vector<Finding>& out) const {
         std::set<uint32_t> noted;
         for (const Node& use : rewritten) {
-            Node clause = narrow_parse_handler(ctx.model(), use);
+            Node clause = wa101::narrow_parse_handler(ctx.model(), use);
             if (!clause || !noted.insert(clause.start()).second) continue;
             Node type = clause.is("except_clause") ? clause.field("value") : clause.named_child(0);
             if (type.is("as_pattern")) type = type.named_child(0);
@@ -309,7 +210,7 @@ private:
             if (m->parse.count(name)) {
                 bool silenced = ctx.is_suppressed(info().id, attr);
                 if (silenced) swappable = false;  // the silenced call must keep the stdlib parser
-                bool safe = parse_use_is_safe(*m, name, attr);
+                bool safe = parse_use_is_safe(ctx.model(), *m, name, attr);
                 parse_uses.push_back({use, attr, safe, silenced});
                 if (!safe) swappable = false;
             } else if (!m->exports.count(name)) {
@@ -398,7 +299,7 @@ private:
             bool parse = m->parse.count(name) > 0;
             bool silenced = parse && ctx.is_suppressed(info().id, attr);
             if (silenced) blocked.insert(m);  // the silenced call must keep the stdlib parser
-            bool safe = !parse || (!silenced && parse_use_is_safe(*m, name, attr));
+            bool safe = !parse || (!silenced && parse_use_is_safe(ctx.model(), *m, name, attr));
             if (!parse && !m->exports.count(name)) blocked.insert(m);
             if (!safe) blocked.insert(m);
             by_module[m].push_back({use, prefix_end, attr, name, parse, safe});
@@ -463,10 +364,11 @@ private:
                 for (const Definition& dd : ib->defs)
                     if (dd.item == item) idef = &dd;
             bool parse_name = idef && m->parse.count(idef->member);
-            bool movable = parse_name && ib->defs.size() == 1 && !ib->uses.empty() &&
-                           std::all_of(ib->uses.begin(), ib->uses.end(), [&](const Node& u) {
-                               return parse_use_is_safe(*m, idef->member, u) && !ctx.is_suppressed(info().id, u);
-                           });
+            bool movable =
+                parse_name && ib->defs.size() == 1 && !ib->uses.empty() &&
+                std::all_of(ib->uses.begin(), ib->uses.end(), [&](const Node& u) {
+                    return parse_use_is_safe(ctx.model(), *m, idef->member, u) && !ctx.is_suppressed(info().id, u);
+                });
             if (parse_name) parse_items.push_back({item, ib, movable});
             if (!movable) every_item_moves = false;
         }

@@ -26,17 +26,17 @@ bool imports_xmlrpc(const SemanticModel& model, Node stmt) {
 
 class XmlrpcUnprotected final : public Transform {
 public:
-    const RuleInfo& info() const override {
-        static const RuleInfo i{"WA102",
-                                "xmlrpc-unprotected",
-                                {"SEC"},
-                                "xmlrpc parses untrusted XML unprotected: call defusedxml.xmlrpc.monkey_patch()",
-                                FixAvailability::Always};
-        return i;
-    }
+    XmlrpcUnprotected()
+        : Transform({.id = "WA102",
+                     .name = "xmlrpc-unprotected",
+                     .family = "xml",
+                     .pillars = {Pillar::Sec},
+                     .summary = "xmlrpc parses untrusted XML unprotected: call defusedxml.xmlrpc.monkey_patch()",
+                     .fix = FixAvailability::Always,
+                     .triggers = {"xmlrpc"},
+                     .peers = {{PeerTool::Bandit, "B411"}, {PeerTool::Ruff, "S411"}}}) {}
 
-    std::vector<std::string_view> triggers() const override { return {"xmlrpc"}; }
-
+private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         const SemanticModel& model = ctx.model();
         std::vector<Node> statements;
@@ -64,7 +64,6 @@ public:
         }
     }
 
-private:
     static bool already_patched(const Context& ctx) {
         for (const Node& use : ctx.model().uses()) {
             Node expr = use;
@@ -78,20 +77,13 @@ private:
     // The call goes on its own line, after a blank one, below the module's top import block.
     static std::optional<Edit> patch_call_edit(const Context& ctx, const std::string& call,
                                                const std::vector<Edit>& import_edits) {
-        std::string_view text = ctx.text();
+        if (auto e = statement_after_imports(ctx.text(), ctx.eol(), ctx.import_block_end(), call, false)) return e;
+        // No top-level import block: right after the import being added.
+        if (import_edits.empty()) return std::nullopt;
         std::string eol(ctx.eol());
-        Node block_end = ctx.import_block_end();
-        if (!block_end) {
-            // No top-level import block: right after the import being added.
-            if (import_edits.empty()) return std::nullopt;
-            const Edit& imp = import_edits.back();
-            bool blank_after = imp.text.size() >= 2 * eol.size() && imp.text.ends_with(eol + eol);
-            return Edit{imp.begin, imp.begin, blank_after ? call + eol + eol : eol + call + eol};
-        }
-        uint32_t end = line_content_end(text, block_end.end());
-        if (end == text.size()) return Edit{end, end, eol + eol + call};
-        uint32_t pos = next_line_start(text, block_end.end());
-        return Edit{pos, pos, eol + call + eol};
+        const Edit& imp = import_edits.back();
+        bool blank_after = imp.text.size() >= 2 * eol.size() && imp.text.ends_with(eol + eol);
+        return Edit{imp.begin, imp.begin, blank_after ? call + eol + eol : eol + call + eol};
     }
 };
 

@@ -11,17 +11,19 @@ constexpr const char* kSafeParserArgs = "resolve_entities=False, no_network=True
 
 class LxmlUnsafeParser final : public Transform {
 public:
-    const RuleInfo& info() const override {
-        static const RuleInfo i{"WA103",
-                                "lxml-unsafe-parser",
-                                {"SEC"},
-                                "lxml parse calls without a parser that refuses entities and network access",
-                                FixAvailability::Sometimes};
-        return i;
-    }
+    LxmlUnsafeParser()
+        : Transform({.id = "WA103",
+                     .name = "lxml-unsafe-parser",
+                     .family = "xml",
+                     .pillars = {Pillar::Sec},
+                     .summary = "lxml parse calls without a parser that refuses entities and network access",
+                     .triggers = {"lxml"},
+                     .peers = {{PeerTool::Bandit, "B320"},
+                               {PeerTool::Bandit, "B410"},
+                               {PeerTool::Ruff, "S320"},
+                               {PeerTool::Ruff, "S410"}}}) {}
 
-    std::vector<std::string_view> triggers() const override { return {"lxml"}; }
-
+private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         static const Query calls("(call function: [(identifier) (attribute)] @fn) @call");
         for (const Match& m : calls.matches(ctx.root())) {
@@ -34,12 +36,11 @@ public:
         }
     }
 
-private:
     static Node parser_argument(Node call) {
         if (Node kw = keyword_argument(call, "parser")) return kw.field("value");
         auto args = call_arguments(call);
         if (args.size() >= 2 && !args[0].is("keyword_argument") && !args[1].is("keyword_argument") &&
-            !args[1].is("list_splat") && !args[1].is("dictionary_splat"))
+            !is_splat(args[1]))
             return args[1];
         return {};
     }

@@ -12,13 +12,15 @@
 #include <vector>
 
 #include "wafix/core/engine.hpp"
+#include "wafix/core/error.hpp"
 
 namespace wafix {
 
-// "path:line:column: message" for an unknown key, a wrong type or unreadable TOML.
-class ConfigError : public std::runtime_error {
+// "path:line:column: message" for an unknown key, a wrong type, a value out of range or
+// unreadable TOML.
+class ConfigError : public Error {
 public:
-    using std::runtime_error::runtime_error;
+    using Error::Error;
 };
 
 struct Config {
@@ -28,8 +30,8 @@ struct Config {
     std::vector<std::string> exclude;
     std::vector<std::pair<std::string, std::vector<std::string>>> per_file_ignores;
     std::optional<bool> unsafe_fixes, peer_suppressions;
-    std::optional<std::string> http_timeout, secret_id_prefix;
-    std::optional<int> reserved_concurrency;
+    // The rules' settings it sets (their declared names), as canonical text already checked.
+    std::map<std::string, std::string> settings;
     std::string dependency_manifest = "nearest";  // or "none": never edit manifests
 
     // True when `file` (below dir) matches an exclude glob.

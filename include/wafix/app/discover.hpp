@@ -17,6 +17,9 @@ struct DiscoveredFile {
 
 struct Discovery {
     std::vector<DiscoveredFile> files;
+    // SAM templates and serverless.yml files (wafix/model/build.hpp: is_model_config_name): the
+    // application model reads them; no rule does.
+    std::vector<std::filesystem::path> model_files;
     std::vector<std::string> errors;  // "path: reason"
     // "path: reason" for entries of a walked directory that look like input but are skipped
     // (symbolic links, FIFOs, sockets, devices): not errors, but the user should know.

@@ -1,6 +1,6 @@
 // Adds the dependencies that applied fixes need to the manifest that ships with the code: the
 // nearest requirements.txt, else a pyproject.toml with [project] or Poetry dependencies. Also
-// answers whether the manifests nearest a file already declare a project (WA301: Powertools).
+// answers whether the manifests nearest a file already declare a project (a rule's project facts, e.g. Powertools).
 #pragma once
 
 #include <filesystem>
@@ -23,10 +23,19 @@ struct ManifestPlan {
     std::vector<std::string> notes;       // e.g. no manifest found for a file
 };
 
+// Where a file's dependencies go when the application model knows what ships it: the manifests
+// of the functions (or layer) that package it, and a note for each package without one.
+struct ManifestTargets {
+    std::vector<std::filesystem::path> manifests;
+    std::vector<std::string> notes;  // already worded; the requirement is appended
+};
+
 // `needs` maps a Python file to the requirements its fixes need ("defusedxml>=0.7.1").
-// Manifests are searched from the file's directory up to `stop_at(file)` inclusive.
+// Manifests are searched from the file's directory up to `stop_at(file)` inclusive, unless
+// `targets` names the file's manifests (see ManifestTargets).
 ManifestPlan plan_manifest_updates(const std::map<std::filesystem::path, std::vector<std::string>>& needs,
-                                   const std::map<std::filesystem::path, std::filesystem::path>& stop_at);
+                                   const std::map<std::filesystem::path, std::filesystem::path>& stop_at,
+                                   const std::map<std::filesystem::path, ManifestTargets>& targets = {});
 
 // The directories a file's manifest is looked for in, nearest first: the file's own, then each
 // parent up to `stop` inclusive; the file's own alone when `stop` is empty or not an ancestor.

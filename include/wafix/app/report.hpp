@@ -4,11 +4,13 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "wafix/app/manifest.hpp"
 #include "wafix/core/engine.hpp"
+#include "wafix/model/app_model.hpp"
 
 namespace wafix {
 
@@ -23,7 +25,8 @@ struct RunReport {
     std::vector<FileResult> results;
     ManifestPlan manifests;
     std::vector<RunError> errors;
-    std::vector<std::string> skipped;  // discovery notes, "path: reason"; not errors
+    std::vector<std::string> skipped;       // discovery notes, "path: reason"; not errors
+    std::shared_ptr<const AppModel> model;  // the run's application model (null when not built)
 };
 
 // Counts shared by every renderer, so the JSON, the statistics and the report agree.

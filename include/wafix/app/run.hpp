@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,13 +21,19 @@ struct AnalyseOptions {
     bool no_cache = false;
     bool progress = false;                   // a progress line on stderr for long runs (see progress.hpp)
     std::string cache_dir = ".wafix_cache";  // empty: no cache
-    std::string http_timeout;                // empty: the configuration's, else RuleSettings' default
-    std::string secret_prefix;               // empty: the configuration's, else the default
-    int reserved_concurrency = 0;            // 0: the configuration's, else the default
+    // Rule settings from the command line (declared name -> checked value): they win over the
+    // configuration's, which win over the rules' defaults.
+    std::map<std::string, std::string> settings;
     // Non-empty: only these rules run, on top of what the configuration enables (unlike
     // EngineOptions::select, which overrides the configuration's ignores).
     std::set<std::string> only;
+    bool include_vendored = false;  // also analyse files under vendored trees (they are skipped, with a note)
+    bool build_model = true;        // false: no application model (rules see none; nothing is skipped as vendored)
 };
+
+struct Discovery;
+// The application model of the discovered files (SAM/serverless files included).
+std::shared_ptr<const AppModel> build_model(const Discovery& found);
 
 RunReport analyse(const AnalyseOptions& options, const EngineOptions& engine, const std::string& command);
 

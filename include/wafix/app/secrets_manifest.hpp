@@ -1,4 +1,4 @@
-// The secrets manifest `wafix fix --secrets-manifest FILE` writes: the values WA301 moved out of
+// The secrets manifest `wafix fix --secrets-manifest FILE` writes: the values the fixes moved out of
 // the code, so that an operator can create them in AWS Secrets Manager. The only place wafix
 // ever writes a secret value; the file is created with mode 0600 and replaced atomically.
 #pragma once

@@ -15,6 +15,10 @@
 
 namespace wafix {
 
+class AppModel;  // wafix/model/app_model.hpp: the core only passes it on to the rules
+class Tree;
+class SemanticModel;
+
 struct EngineOptions {
     std::set<std::string> select;  // empty = every rule
     std::set<std::string> ignore;
@@ -25,6 +29,14 @@ struct EngineOptions {
     bool report_unused_suppressions = false;  // note `# wafix: ignore` comments that match nothing
     size_t max_file_bytes = 10u << 20;        // larger files are reported and skipped
     uint32_t max_nesting = 500;               // deeper syntax trees are reported and skipped
+    // The application model of the run (built by the app layer before any rule runs), and the
+    // digest of what it says about this file, which the result cache keys on.
+    const AppModel* app_model = nullptr;
+    std::string app_model_digest;
+    // The tree and semantic model the application model already built for this file's bytes:
+    // the first pass uses them instead of parsing again when the text is the same.
+    const Tree* parsed_tree = nullptr;
+    const SemanticModel* parsed_semantic = nullptr;
 
     bool enabled(const std::string& rule) const {
         return (select.empty() || select.count(rule)) && !ignore.count(rule);

@@ -24,7 +24,7 @@ struct Edit {
 
 enum class Safety { Safe, Unsafe };
 
-// A secret value a fix moves out of the code (WA301). It travels only to the secrets manifest
+// A secret value a fix moves out of the code (hard-coded credentials). It travels only to the secrets manifest
 // the user asks for and to the terminal diff's mask list: never into messages or logs.
 struct SecretRecord {
     std::string id;                      // the Secrets Manager id the code now reads
@@ -40,7 +40,7 @@ struct Fix {
     std::vector<Edit> edits;  // applied together or not at all
     Safety safety = Safety::Safe;
     std::vector<std::string> requirements;   // e.g. "defusedxml>=0.7.1": dependencies the fixed code needs
-    std::vector<SecretRecord> secrets = {};  // values moved out of the code (WA301)
+    std::vector<SecretRecord> secrets = {};  // values moved out of the code
 };
 
 struct Location {
@@ -49,12 +49,15 @@ struct Location {
 };
 
 struct Finding {
-    std::string rule;    // "WA101"
+    std::string rule;    // the rule's id (RuleInfo::id)
     uint32_t begin = 0;  // byte range in the text the finding was made on
     uint32_t end = 0;
     Location location;
     std::string message;
     std::optional<Fix> fix;
+    // The Lambda functions (application-model ids) whose code this finding is in, or whose
+    // construct it is on; filled in by the app layer after the rules ran.
+    std::vector<std::string> functions = {};
 };
 
 }  // namespace wafix

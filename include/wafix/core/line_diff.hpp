@@ -9,11 +9,9 @@
 #include <string_view>
 #include <vector>
 
-namespace wafix {
+#include "wafix/core/text.hpp"  // split_lines
 
-// Lines with their terminators ("\n" ends a line; a CR before it stays in the line), so a CRLF or
-// a missing final newline is part of the line.
-std::vector<std::string_view> split_lines(std::string_view text);
+namespace wafix {
 
 enum class LineOp { Common, Delete, Add };
 struct LineStep {

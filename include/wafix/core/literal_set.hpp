@@ -41,12 +41,12 @@ private:
     std::vector<std::string> literals_;
     std::unordered_map<std::string, size_t> index_;
     bool ignore_case_;
-    std::array<uint64_t, 1024> first_two_{};        // bit (b0 | b1 << 8): a literal may start here
-    std::unique_ptr<uint16_t[]> bucket_;             // first literal of each two-byte key (0xFFFF: none)
-    std::vector<uint16_t> next_;                     // the next literal of the same bucket
-    std::vector<uint16_t> single_;                   // literals of one byte
-    std::vector<uint32_t> bucket_of_;                // per literal: its bucket's key
-    std::vector<uint16_t> bucket_head_;              // per literal: the first literal of its bucket
+    std::array<uint64_t, 1024> first_two_{};          // bit (b0 | b1 << 8): a literal may start here
+    std::unique_ptr<uint16_t[]> bucket_;              // first literal of each two-byte key (0xFFFF: none)
+    std::vector<uint16_t> next_;                      // the next literal of the same bucket
+    std::vector<uint16_t> single_;                    // literals of one byte
+    std::vector<uint32_t> bucket_of_;                 // per literal: its bucket's key
+    std::vector<uint16_t> bucket_head_;               // per literal: the first literal of its bucket
     std::vector<std::vector<uint32_t>> bucket_keys_;  // per bucket head: its table keys
     // Per bucket (by its key): the bytes that may follow the first two, a cheap test before any
     // comparison ("re" then 'q' for "requests").
@@ -62,7 +62,9 @@ public:
         size_t i = set_->index_of(literal);
         return i != SIZE_MAX && present_[i];
     }
-    bool any(const std::vector<std::string_view>& literals) const {
+    // True when any of `literals` (strings or string_views) occurs.
+    template <typename Literals>
+    bool any(const Literals& literals) const {
         for (std::string_view l : literals)
             if (has(l)) return true;
         return false;

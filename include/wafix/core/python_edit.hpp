@@ -44,7 +44,13 @@ uint32_t apparent_line_limit(std::string_view text);
 std::vector<Node> call_arguments(Node call);
 // The keyword_argument named `name` of a call, or null.
 Node keyword_argument(Node call, std::string_view name);
-bool has_splat_arguments(Node call);  // *args or **kwargs
+// True when the call passes *args or **kwargs (Splat::Any), or **kwargs (Splat::Mapping): they may
+// already carry any argument, so a rule that would add one leaves the call alone.
+enum class Splat { Any, Mapping };
+bool has_splat_arguments(Node call, Splat which = Splat::Any);
+bool is_splat(Node argument, Splat which = Splat::Any);
+// The comma right after a list element (comments skipped), or null.
+Node following_comma(Node element);
 
 // Inserts `line` (no terminator) as a new line after the line where `stmt` ends, with the
 // indentation of stmt's first line.
@@ -63,9 +69,19 @@ std::optional<std::vector<Edit>> append_import_name(std::string_view text, std::
 
 // The module-level statement that contains `n` (n itself when it is one).
 Node module_level_statement(Node n);
+// The innermost statement (a child of a block or of the module) that contains `n`.
+Node enclosing_statement(Node n);
 // The last statement of the module's leading import block (docstring, comments, __future__,
 // imports, and try/if statements holding only imports), or null when the module has none.
 Node top_import_block_end(Node module);
+
+// A new module-level statement (a constant, a setup call) on its own line after the module's top
+// import block (`block_end`, as top_import_block_end or Context::import_block_end find it), set
+// off from it by a blank line; with `blank_after` also from the code that follows. nullopt when
+// the module has no import block: ImportPlanner::import_line_edit then says where imports (and
+// what must follow them) go.
+std::optional<Edit> statement_after_imports(std::string_view text, std::string_view eol, Node block_end,
+                                            std::string_view line, bool blank_after);
 
 // Plans imports for one pass over one file, so that every transform asking for the same module
 // gets the same expression and the same (merged) edit rather than a duplicate import.

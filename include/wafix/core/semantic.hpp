@@ -78,6 +78,11 @@ public:
     // The scope an identifier use is evaluated in (-1 when unknown).
     int scope_of_use(Node identifier) const;
     const Binding* lookup(const std::string& name, int scope) const;
+    // True when some scope of the module binds `name` (a new name must avoid it everywhere).
+    bool binds_anywhere(std::string_view name) const;
+    // True when an import statement anywhere names `module` or a module below it ("aws_cdk"
+    // matches `from aws_cdk.aws_sqs import Queue`).
+    bool imports_module(std::string_view module) const;
 
     // Fully qualified name of an identifier or attribute chain through imports, when every
     // import that binds its root agrees; nullopt for locals, builtins and ambiguous names.

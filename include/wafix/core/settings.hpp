@@ -1,25 +1,50 @@
-// Per-rule settings: values a team chooses once (CLI flags today, configuration files later).
-// Transforms read them through Context::settings(); each rule's doc states its defaults.
+// Per-rule settings as the engine receives them: the values a team chose (configuration file,
+// command line) by the name the rule declares (RuleInfo::settings), and the project facts the run
+// resolved for the file. A rule reads them through Context::setting<T>() and
+// Context::project_declares(); a setting nobody chose takes the rule's declared default.
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include "wafix/core/rule.hpp"
 
 namespace wafix {
 
 struct RuleSettings {
-    // WA201: seconds, or "CONNECT,READ" for a (connect, read) pair.
-    std::string http_timeout = "10";
-    // WA301: prefix of generated Secrets Manager ids; "{module}" stands for the module's name
-    // (its directory for handler.py, app.py, ...), so equal names in two functions do not collide.
-    std::string secret_id_prefix = "{module}/";
-    // WA402: reserved concurrent executions written into Lambda constructs.
-    int reserved_concurrency = 10;
+    // Setting name -> its value as canonical text, already checked (setting_error) by the front
+    // end that read it. Absent: the rule's default.
+    std::map<std::string, std::string, std::less<>> values;
+    // Facts about the file's project rather than choices: packages its nearest dependency
+    // manifests declare, for the rules that asked (RuleInfo::project_packages).
+    std::set<std::string, std::less<>> declared_packages;
 
-    // Facts about the file's project rather than choices: analyse() resolves them per file from
-    // the file system, which transforms never read themselves.
-    // WA301: the dependency manifests nearest the file declare aws-lambda-powertools, so the
-    // fix may use its parameters.get_secret even in a module that does not import it yet.
-    bool project_uses_powertools = false;
+    void set(const std::string& name, std::string value) { values[name] = std::move(value); }
+    const std::string* find(std::string_view name) const {
+        auto it = values.find(name);
+        return it == values.end() ? nullptr : &it->second;
+    }
 };
+
+// Why `value` is not a valid value of `spec` ("" when it is), as the end of a sentence that starts
+// with the setting's name: "must be a positive integer, at most 1000000 (got 0)". Numbers are
+// range-checked as written: text that would overflow is refused, never wrapped.
+std::string setting_error(const SettingSpec& spec, std::string_view value);
+// What the setting accepts, for --help and the docs: "a positive integer, at most 1000000".
+std::string setting_range(const SettingSpec& spec);
+
+// A whole number as written (optional '-', digits only); nullopt when it is not one or does not
+// fit in 64 bits.
+std::optional<int64_t> parse_integer(std::string_view text);
+// The numbers of a Seconds value, each as written: one, or connect and read ("3.05,27"). Each is a
+// positive decimal as Python reads it (no leading zeros, no exponent) of at most `max` seconds;
+// nullopt otherwise.
+std::optional<std::vector<std::string_view>> seconds_parts(std::string_view value, int64_t max);
 
 }  // namespace wafix

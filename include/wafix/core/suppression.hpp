@@ -1,6 +1,7 @@
-// Suppression comments: `# wafix: ignore[WA201]` (or bare) on a finding's line or on the first
+// Suppression comments: `# wafix: ignore[RULE]` (or bare) on a finding's line or on the first
 // line of the statement holding it, `# wafix: ignore-file[...]` for a whole file, and the peers'
-// comments for the same problems (`# nosec`, `# noqa: S113`, ...) through a fixed mapping.
+// comments for the same problems (`# nosec`, `# noqa: S113`, `# checkov:skip=...`, ...), mapped
+// to rules through the codes each rule declares (RuleInfo::peers).
 #pragma once
 
 #include <set>
@@ -21,9 +22,12 @@ struct Suppression {
     bool used = false;
 };
 
+class Transform;
+
 class Suppressions {
 public:
-    Suppressions(const Tree& tree, bool honour_peers);
+    // `rules` are the rules that run: their declared peer codes give the peers' comments meaning.
+    Suppressions(const Tree& tree, bool honour_peers, const std::vector<const Transform*>& rules);
     // Marks and returns true when a suppression covers the finding.
     bool covers(const Finding& finding);
     const std::vector<Suppression>& all() const { return items_; }
@@ -32,8 +36,5 @@ private:
     const Tree& tree_;
     std::vector<Suppression> items_;
 };
-
-// The wafix rules a peer's code maps to (`S113` -> WA201); empty when none.
-std::vector<std::string> rules_for_peer_code(std::string_view code);
 
 }  // namespace wafix

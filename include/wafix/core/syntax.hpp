@@ -13,6 +13,7 @@
 
 #include <tree_sitter/api.h>
 
+#include "wafix/core/error.hpp"
 #include "wafix/core/fix.hpp"
 
 namespace re2 {
@@ -74,11 +75,18 @@ public:
     bool operator==(const Node& o) const { return ts_node_eq(node_, o.node_); }
     bool operator!=(const Node& o) const { return !(*this == o); }
     bool contains(const Node& o) const { return start() <= o.start() && o.end() <= end(); }
+    // The smallest node below this one that spans [begin, end).
+    Node descendant_for_byte_range(uint32_t begin, uint32_t end) const {
+        return wrap(ts_node_descendant_for_byte_range(node_, begin, end));
+    }
+    // The grammar's number for this node's type (see python_symbol): cheaper to compare than text.
+    uint16_t symbol() const { return ts_node_symbol(node_); }
     TSNode raw() const { return node_; }
     std::string sexp() const;
 
 private:
     friend class ChildCursor;
+    friend class TreeCursor;
     friend class Query;
     Node wrap(TSNode n) const { return Node(n, source_, index_); }
     Node sibling(int step, bool named) const;
@@ -104,6 +112,55 @@ private:
     ChildIndex* index_;
     bool started_ = false, done_ = false;
 };
+
+// The grammar's number for a node type ("print_statement"; `named` false for tokens such as ",").
+uint16_t python_symbol(std::string_view type, bool named);
+
+// A tree-sitter cursor over the tree below a node (RAII). Moving it is cheaper than Node::parent()
+// and sibling steps, which search from the root or the parent each time.
+class TreeCursor {
+public:
+    explicit TreeCursor(Node start)
+        : cursor_(ts_tree_cursor_new(start.raw())), source_(start.source()), index_(start.index_) {}
+    ~TreeCursor() { ts_tree_cursor_delete(&cursor_); }
+    TreeCursor(const TreeCursor&) = delete;
+    TreeCursor& operator=(const TreeCursor&) = delete;
+
+    Node node() const { return Node(ts_tree_cursor_current_node(&cursor_), source_, index_); }
+    // The field the current node hangs from in its parent ("" when none).
+    std::string_view field_name() const {
+        const char* f = ts_tree_cursor_current_field_name(&cursor_);
+        return f ? std::string_view(f) : std::string_view();
+    }
+    bool goto_first_child() { return ts_tree_cursor_goto_first_child(&cursor_); }
+    bool goto_next_sibling() { return ts_tree_cursor_goto_next_sibling(&cursor_); }
+    bool goto_parent() { return ts_tree_cursor_goto_parent(&cursor_); }
+
+private:
+    TSTreeCursor cursor_;
+    std::string_view source_;
+    ChildIndex* index_;  // handed on to the nodes, so that their parent() stays cheap
+};
+
+enum class Walk { Descend, Skip, Stop };  // what walk_tree does after visiting a node
+
+// Visits `root` and every node below it in document order, without recursion (a hostile file
+// cannot exhaust the stack): visit(node, depth) (root at depth 0) returns Descend to go into the
+// node's children, Skip to pass over them, Stop to end the walk.
+template <typename Visit>
+void walk_tree(Node root, Visit&& visit) {
+    TreeCursor cursor(root);
+    uint32_t depth = 0;
+    for (Walk next = visit(cursor.node(), depth); next != Walk::Stop; next = visit(cursor.node(), depth)) {
+        if (next == Walk::Descend && cursor.goto_first_child()) {
+            ++depth;
+            continue;
+        }
+        bool moved = false;
+        while (!(moved = depth > 0 && cursor.goto_next_sibling()) && depth > 0 && cursor.goto_parent()) --depth;
+        if (!moved) return;
+    }
+}
 
 struct TreeDeleter {
     void operator()(TSTree* t) const { ts_tree_delete(t); }
@@ -173,9 +230,9 @@ private:
     std::unique_ptr<TSParser, ParserDeleter> parser_;
 };
 
-class QueryError : public std::runtime_error {
+class QueryError : public Error {
 public:
-    QueryError(const std::string& what, uint32_t offset) : std::runtime_error(what), offset_(offset) {}
+    QueryError(const std::string& what, uint32_t offset) : Error(what), offset_(offset) {}
     uint32_t offset() const { return offset_; }
 
 private:

@@ -2,14 +2,18 @@
 // Transforms know nothing of output formats, files on disk or git.
 #pragma once
 
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "wafix/core/fix.hpp"
 #include "wafix/core/literal_set.hpp"
+#include "wafix/core/names.hpp"
 #include "wafix/core/python_edit.hpp"
+#include "wafix/core/rule.hpp"
 #include "wafix/core/semantic.hpp"
 #include "wafix/core/settings.hpp"
 #include "wafix/core/source_file.hpp"
@@ -18,26 +22,20 @@
 
 namespace wafix {
 
-enum class FixAvailability { Always, Sometimes, None };
-
-struct RuleInfo {
-    std::string id;                    // "WA101"
-    std::string name;                  // "xml-external-entities"
-    std::vector<std::string> pillars;  // "SEC", "REL", ...
-    std::string summary;               // one line
-    FixAvailability fix = FixAvailability::Sometimes;
-};
+class Transform;
+class AppModel;
 
 // What a transform sees of one file during one pass.
 class Context {
 public:
     Context(const SourceFile& file, const Tree& tree, const SemanticModel& model, const RuleSettings& settings,
-            Suppressions* suppressions = nullptr)
+            Suppressions* suppressions = nullptr, const AppModel* app_model = nullptr)
         : file_(file),
           tree_(tree),
           model_(model),
           settings_(settings),
           suppressions_(suppressions),
+          app_model_(app_model),
           imports_(tree, model, file.eol) {}
 
     std::string_view text() const { return tree_.source(); }
@@ -49,7 +47,26 @@ public:
     ImportPlanner& imports() { return imports_; }
     // The last statement of the module's top import block (top_import_block_end), once per pass.
     Node import_block_end() const { return imports_.import_block_end(); }
+    // The running rule's setting `name` (declared in its RuleInfo::settings): the value chosen for
+    // this file, else the declared default. T is std::string or an integer type the declared range
+    // fits in; reading an undeclared setting is a programming error (std::logic_error).
+    template <typename T>
+    T setting(std::string_view name) const {
+        if constexpr (std::is_integral_v<T>) {
+            return static_cast<T>(
+                integer_setting(name, std::numeric_limits<T>::lowest(), std::numeric_limits<T>::max()));
+        } else {
+            static_assert(std::is_same_v<T, std::string>, "settings are integers or strings");
+            return std::string(text_setting(name));
+        }
+    }
+    // True when the file's project declares `package` (one of the running rule's
+    // RuleInfo::project_packages, resolved by the run before the file is processed).
+    bool project_declares(std::string_view package) const;
     const RuleSettings& settings() const { return settings_; }
+    // The run's application model (which function ships this file, how it is invoked), or null
+    // when the caller built none (unit tests, a single file through process_source).
+    const AppModel* app_model() const { return app_model_; }
     // True when a comment silences `rule` at `node`: a transform whose fix would also rewrite
     // such a place (e.g. swapping a shared import) must choose a narrower fix.
     bool is_suppressed(const std::string& rule, Node node) const;
@@ -62,32 +79,47 @@ public:
     Finding finding(const RuleInfo& rule, Node node, std::string message) const;
 
 private:
+    friend class Transform;  // sets rule_ around each check
+    const SettingSpec& declared_setting(std::string_view name) const;
+    int64_t integer_setting(std::string_view name, int64_t lowest, int64_t highest) const;
+    std::string_view text_setting(std::string_view name) const;
+
     const SourceFile& file_;
     const Tree& tree_;
     const SemanticModel& model_;
     const RuleSettings& settings_;
     Suppressions* suppressions_;
+    const AppModel* app_model_;
     ImportPlanner imports_;
     mutable uint32_t line_limit_ = 0;
+    const RuleInfo* rule_ = nullptr;  // the rule whose check is running
 };
 
+// One rule: its description (RuleInfo, given to the constructor) and its check.
 class Transform {
 public:
+    explicit Transform(RuleInfo info) : info_(std::move(info)) {}
     virtual ~Transform() = default;
-    virtual const RuleInfo& info() const = 0;
-    virtual void check(Context& ctx, std::vector<Finding>& out) const = 0;
-    // Byte strings at least one of which any file this rule can flag contains (e.g. "xml").
-    // The engine looks for every enabled rule's triggers in one pass (LiteralSet) and never
-    // parses a file that holds none of them; an empty list means "always run".
-    virtual std::vector<std::string_view> triggers() const { return {}; }
-    // The second step of the prefilter, for a file that holds a trigger: false means this rule
-    // cannot flag anything in `text` (a rule whose triggers are common words, WA301's "key" and
-    // "token", or that wants an import line, looks closer). `hits` says which triggers occur.
-    virtual bool refine(std::string_view text, const TriggerHits& hits) const;
-    // Both steps, on this rule's own triggers: false means the file need not be parsed for it.
-    bool may_apply(std::string_view text) const;
-};
+    Transform(const Transform&) = delete;
+    Transform& operator=(const Transform&) = delete;
 
-std::string pillars_text(const RuleInfo& info);
+    const RuleInfo& info() const { return info_; }
+    // Runs check() with `ctx` reading this rule's settings and project facts.
+    void run(Context& ctx, std::vector<Finding>& out) const;
+    // The second step of the prefilter, for a file that holds one of RuleInfo::triggers (the
+    // engine looks for every enabled rule's triggers in one LiteralSet pass): false means this
+    // rule cannot flag anything in `text`. A rule whose triggers are common words ("key",
+    // "token") or that wants an import line looks closer; `hits` says which triggers occur.
+    virtual bool refine(std::string_view text, const TriggerHits& hits) const;
+    // Both steps on this rule's own triggers alone (none: always run): false means the file need
+    // not be parsed for this rule.
+    bool may_apply(std::string_view text) const;
+
+protected:
+    virtual void check(Context& ctx, std::vector<Finding>& out) const = 0;
+
+private:
+    RuleInfo info_;
+};
 
 }  // namespace wafix

@@ -9,10 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "wafix/core/error.hpp"
+
 namespace wafix::pr {
 
-struct GitError : std::runtime_error {
-    using std::runtime_error::runtime_error;  // messages never hold a token
+struct GitError : Error {
+    using Error::Error;  // messages never hold a token
 };
 
 struct Identity {

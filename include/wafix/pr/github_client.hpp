@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "wafix/core/error.hpp"
+
 namespace wafix::pr {
 
 struct HttpRequest {
@@ -46,11 +48,11 @@ struct RetryPolicy {
     std::function<void(std::chrono::milliseconds)> sleep;  // tests replace it; default sleeps
 };
 
-struct ApiError : std::runtime_error {
+struct ApiError : Error {
     int status = 0;                         // 0: network error after the retries
     std::optional<std::time_t> rate_reset;  // when a primary rate limit resets (x-ratelimit-reset)
     ApiError(const std::string& message, int status_, std::optional<std::time_t> reset = std::nullopt)
-        : std::runtime_error(message), status(status_), rate_reset(reset) {}
+        : Error(message), status(status_), rate_reset(reset) {}
 };
 
 struct PullRequest {

@@ -22,10 +22,10 @@ namespace wafix::pr {
 
 // ---- Families ---------------------------------------------------------------------------------
 
-// A rule's family: the transforms/ directory its sources live in ("xml", "http", "secrets",
-// "cdk", "report"), derived from the hundreds of its id; "wa<N>xx" for an unknown hundred.
+// A rule's family as it declares it (RuleInfo::family: its transforms/ directory, "xml", "http",
+// "secrets", "cdk", "report"); "wa<N>xx" for an id no rule has.
 std::string family_of(std::string_view rule_id);
-// Whether `wafix pr` commits this rule's fixes: rules with a fix, outside the report family.
+// Whether `wafix pr` commits this rule's fixes: the rules that have fixes.
 bool commits_rule(std::string_view rule_id);
 // The families that can produce commits, in id order ("xml", "http", "secrets", "cdk").
 std::vector<std::string> committing_families();
@@ -45,7 +45,7 @@ struct DependencyAdded {
     std::vector<std::string> requirements;
 };
 
-// A secret WA301 moved out of the code. `value` and `spellings` go only to the secrets manifest
+// A secret a fix moved out of the code. `value` and `spellings` go only to the secrets manifest
 // and to the guard that keeps them out of every text wafix produces.
 struct MovedSecret {
     std::string id;
@@ -58,7 +58,7 @@ struct MovedSecret {
 
 // One rule's commit: computed on the tree the previous rule's commit left.
 struct RuleCommit {
-    std::string rule;  // "WA101"
+    std::string rule;  // the rule's id
     int found = 0;     // this rule's findings on that tree
     int fixed = 0;
     bool unsafe = false;                        // an applied fix is marked unsafe
@@ -67,6 +67,8 @@ struct RuleCommit {
     std::vector<DependencyAdded> dependencies;
     std::vector<std::string> notes;  // manifest notes, repository-relative
     std::vector<MovedSecret> secrets;
+    // Application-model function id -> {fixed, left for a human}: the body groups by function.
+    std::map<std::string, std::pair<int, int>> per_function;
     CommitSpec spec;  // message and file contents
 };
 
@@ -99,7 +101,7 @@ Plan plan_directory(const std::filesystem::path& snapshot, const PlanOptions& op
 // The same on `commit`'s tree, exported with GitRepo::export_tree into a temporary directory.
 Plan plan_commit(const GitRepo& repo, const std::string& commit, const PlanOptions& options);
 
-// "wafix: WA101 xml-external-entities: 3 fixes in 2 files" plus a body listing the files.
+// "wafix: <ID> xml-external-entities: 3 fixes in 2 files" plus a body listing the files.
 std::string commit_message(const RuleCommit& commit);
 
 // Every secret spelling (and value) of the plan: no text wafix sends or prints may hold one.

@@ -1,0 +1,2 @@
+def tenant(event):
+    return event.get("headers", {}).get("x-tenant", "default")

@@ -1,0 +1,2 @@
+def record(event, context):
+    return len(event.get("Records", []))
