@@ -149,7 +149,8 @@ ResultCache::ResultCache(fs::path dir) : dir_(std::move(dir)) {}
 
 std::string ResultCache::key(const SourceFile& source, const EngineOptions& options) const {
     return sha1_hex(std::string(WAFIX_VERSION) + '\0' + build_identity() + '\0' + options_text(options) + '\0' +
-                    source.path.generic_string() + '\0' + (source.has_bom ? "B" : "") + source.text);
+                    source.path.generic_string() + '\0' + (source.has_bom ? "B" : "") + (source.cr_only ? "C" : "") +
+                    source.text);
 }
 
 std::optional<ResultCache::Stamp> ResultCache::stamp_of(const fs::path& path) {

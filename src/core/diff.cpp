@@ -41,7 +41,7 @@ void emit_line(std::string& out, char prefix, std::string_view line, bool color,
     bool has_nl = !line.empty() && line.back() == '\n';
     std::string masked;
     std::string_view body = has_nl ? line.substr(0, line.size() - 1) : line;
-    if (color && !redact.empty()) {
+    if (!redact.empty()) {
         masked = redacted(body, redact);
         body = masked;
     }
@@ -61,6 +61,58 @@ void emit_line(std::string& out, char prefix, std::string_view line, bool color,
 
 }  // namespace
 
+// git's quote_c_style with core.quotePath on (its default): a name holding a control character,
+// a double quote, a backslash or a byte of 0x7f and above is written in double quotes, with C
+// escapes for \a \b \t \n \v \f \r \" \\ and three octal digits for the other bytes.
+std::string git_quoted_path(std::string_view prefix, std::string_view path) {
+    std::string name = std::string(prefix) + std::string(path);
+    auto must_quote = [](unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x7f; };
+    if (std::none_of(name.begin(), name.end(), [&](char c) { return must_quote(static_cast<unsigned char>(c)); }))
+        return name;
+    std::string out = "\"";
+    for (char ch : name) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        if (!must_quote(c)) {
+            out += ch;
+            continue;
+        }
+        out += '\\';
+        switch (c) {
+            case '\a':
+                out += 'a';
+                break;
+            case '\b':
+                out += 'b';
+                break;
+            case '\t':
+                out += 't';
+                break;
+            case '\n':
+                out += 'n';
+                break;
+            case '\v':
+                out += 'v';
+                break;
+            case '\f':
+                out += 'f';
+                break;
+            case '\r':
+                out += 'r';
+                break;
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            default:
+                out += fmt::format("{:03o}", c);
+        }
+    }
+    out += '"';
+    return out;
+}
+
 std::string render_file_diff(std::string_view path, std::string_view old_bytes, std::string_view new_bytes,
                              const DiffOptions& options) {
     if (old_bytes == new_bytes) return {};
@@ -71,7 +123,8 @@ std::string render_file_diff(std::string_view path, std::string_view old_bytes, 
 
     std::string out;
     bool color = options.color;
-    std::string header = fmt::format("diff --git a/{0} b/{0}\n--- a/{0}\n+++ b/{0}\n", path);
+    std::string a_path = git_quoted_path("a/", path), b_path = git_quoted_path("b/", path);
+    std::string header = fmt::format("diff --git {0} {1}\n--- {0}\n+++ {1}\n", a_path, b_path);
     if (color) out += kBold + header + kReset;
     else out += header;
 
