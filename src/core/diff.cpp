@@ -124,7 +124,9 @@ std::string render_file_diff(std::string_view path, std::string_view old_bytes, 
     std::string out;
     bool color = options.color;
     std::string a_path = git_quoted_path("a/", path), b_path = git_quoted_path("b/", path);
-    std::string header = fmt::format("diff --git {0} {1}\n--- {0}\n+++ {1}\n", a_path, b_path);
+    // git ends the ---/+++ names with a tab when the name holds a space (patch(1) reads to the tab).
+    const char* tab = path.find(' ') != std::string_view::npos ? "\t" : "";
+    std::string header = fmt::format("diff --git {0} {1}\n--- {0}{2}\n+++ {1}{2}\n", a_path, b_path, tab);
     if (color) out += kBold + header + kReset;
     else out += header;
 

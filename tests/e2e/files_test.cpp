@@ -44,13 +44,13 @@ std::string headers_of(const std::string& patch) {
 }
 }  // namespace
 
-TEST_CASE("a file name git must quote is quoted as git quotes it, and git apply takes the patch",
-          "[files][quoting]") {
+TEST_CASE("a file name git must quote is quoted as git quotes it, and git apply takes the patch", "[files][quoting]") {
     TempDir tmp;
     const std::string name = "we\"ird\nna\\me\t\xC3\xA4 x.py";  // quote, newline, backslash, tab, UTF-8, space
     write_file(tmp.path() / name, kXml);
-    REQUIRE(run("git init -q . && git add -A && git -c user.name=t -c user.email=t@t commit -qm base", tmp.path())
-                .status == 0);
+    REQUIRE(
+        run("git init -q . && git add -A && git -c user.name=t -c user.email=t@t commit -qm base", tmp.path()).status ==
+        0);
 
     auto diff = run(wafix_cmd() + " diff " + shell_quote(name), tmp.path());
     INFO(diff.err);
@@ -146,8 +146,9 @@ TEST_CASE("CR-only line endings parse, are fixed and keep their CRs", "[files][l
         return s;
     };
     write_file(tmp.path() / "mac.py", cr(kXml));
-    REQUIRE(run("git init -q . && git add -A && git -c user.name=t -c user.email=t@t commit -qm base", tmp.path())
-                .status == 0);
+    REQUIRE(
+        run("git init -q . && git add -A && git -c user.name=t -c user.email=t@t commit -qm base", tmp.path()).status ==
+        0);
     auto diff = run(wafix_cmd() + " diff mac.py", tmp.path());
     INFO(diff.err);
     CHECK(diff.status == 1);
