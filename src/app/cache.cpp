@@ -7,13 +7,13 @@
 #include <git2.h>
 
 #include <fmt/format.h>
-#include <dtl/dtl.hpp>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <fstream>
 #include <sstream>
 
+#include "wafix/core/line_diff.hpp"
 #include "wafix/core/text.hpp"
 #include "wafix/core/transform.hpp"
 #include "wafix/rules/registry.hpp"
@@ -117,28 +117,20 @@ constexpr std::string_view index_header = "wafix-stat-index 1\n";
 }  // namespace
 
 std::vector<LineHunk> line_hunks(std::string_view old_text, std::string_view new_text) {
-    auto a = split_lines(old_text), b = split_lines(new_text);
-    dtl::Diff<std::string_view, std::vector<std::string_view>> d(a, b);
-    d.compose();
+    auto b = split_lines(new_text);
     std::vector<LineHunk> hunks;
-    size_t oi = 0;
     bool open = false;
-    for (const auto& [line, info] : d.getSes().getSequence()) {
-        if (info.type == dtl::SES_COMMON) {
+    for (const LineStep& step : diff_lines(split_lines(old_text), b)) {
+        if (step.op == LineOp::Common) {
             open = false;
-            ++oi;
             continue;
         }
         if (!open) {
-            hunks.push_back({oi, 0, {}});
+            hunks.push_back({step.old_index, 0, {}});
             open = true;
         }
-        if (info.type == dtl::SES_DELETE) {
-            ++hunks.back().old_count;
-            ++oi;
-        } else {
-            hunks.back().new_lines.emplace_back(line);
-        }
+        if (step.op == LineOp::Delete) ++hunks.back().old_count;
+        else hunks.back().new_lines.emplace_back(b[step.new_index]);
     }
     return hunks;
 }
@@ -160,7 +152,8 @@ ResultCache::ResultCache(fs::path dir) : dir_(std::move(dir)) {}
 
 std::string ResultCache::key(const SourceFile& source, const EngineOptions& options) const {
     return sha1_hex(std::string(WAFIX_VERSION) + '\0' + build_identity() + '\0' + options_text(options) + '\0' +
-                    source.path.generic_string() + '\0' + (source.has_bom ? "B" : "") + source.text);
+                    source.path.generic_string() + '\0' + (source.has_bom ? "B" : "") + (source.cr_only ? "C" : "") +
+                    source.text);
 }
 
 std::optional<ResultCache::Stamp> ResultCache::stamp_of(const fs::path& path) {

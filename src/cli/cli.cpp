@@ -97,6 +97,9 @@ void add_pr_command(CLI::App& app, Parsed& p) {
                     "GitHub repository OWNER/NAME (default: GITHUB_REPOSITORY, else the remote's URL)");
     prc->add_option("--api-url", pr_opts.api_url,
                     "GitHub API URL (default: GITHUB_API_URL, else https://api.github.com)");
+    prc->add_option("--api-timeout", pr_opts.api_timeout_seconds,
+                    "Seconds one GitHub API call may take, retries included, before wafix gives up (default: 30)")
+        ->check(CLI::Range(1, 3600));
     prc->add_option("--token-env", pr_opts.token_env, "Environment variable holding the token (default: GITHUB_TOKEN)");
     prc->add_option("--secrets-manifest", pr_opts.secrets_manifest,
                     "Write the secret values the fixes move, with their ids, to FILE (JSON, mode 0600); FILE must be "

@@ -2,6 +2,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "commands.hpp"
@@ -31,7 +33,10 @@ int command_diff(const Options& o, const EngineOptions& engine) {
     RunReport run = analyse(o, engine, "diff");
     DiffOptions dopt;
     dopt.color = use_color(o.color);
-    if (dopt.color && !o.show_secrets) dopt.redact = secret_pieces(run);
+    // Masked wherever a person reads it: on a terminal whatever the colour (NO_COLOR, --color
+    // never), and in coloured output; a piped plain patch stays exact so that it applies.
+    bool terminal = ::isatty(STDOUT_FILENO) != 0;
+    if ((dopt.color || terminal) && !o.show_secrets) dopt.redact = secret_pieces(run);
     // One patch, ordered by path, Python files and manifests together.
     std::map<std::string, std::string> patches;
     int fixes = 0, files = 0;

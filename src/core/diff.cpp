@@ -4,15 +4,15 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <dtl/dtl.hpp>
 
+#include "wafix/core/line_diff.hpp"
 #include "wafix/core/text.hpp"
 
 namespace wafix {
 
 namespace {
 
-enum class Op { Common, Delete, Add };
+using Op = LineOp;
 struct Step {
     Op op;
     std::string_view line;
@@ -41,7 +41,7 @@ void emit_line(std::string& out, char prefix, std::string_view line, bool color,
     bool has_nl = !line.empty() && line.back() == '\n';
     std::string masked;
     std::string_view body = has_nl ? line.substr(0, line.size() - 1) : line;
-    if (color && !redact.empty()) {
+    if (!redact.empty()) {
         masked = redacted(body, redact);
         body = masked;
     }
@@ -61,56 +61,74 @@ void emit_line(std::string& out, char prefix, std::string_view line, bool color,
 
 }  // namespace
 
+// git's quote_c_style with core.quotePath on (its default): a name holding a control character,
+// a double quote, a backslash or a byte of 0x7f and above is written in double quotes, with C
+// escapes for \a \b \t \n \v \f \r \" \\ and three octal digits for the other bytes.
+std::string git_quoted_path(std::string_view prefix, std::string_view path) {
+    std::string name = std::string(prefix) + std::string(path);
+    auto must_quote = [](unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x7f; };
+    if (std::none_of(name.begin(), name.end(), [&](char c) { return must_quote(static_cast<unsigned char>(c)); }))
+        return name;
+    std::string out = "\"";
+    for (char ch : name) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        if (!must_quote(c)) {
+            out += ch;
+            continue;
+        }
+        out += '\\';
+        switch (c) {
+            case '\a':
+                out += 'a';
+                break;
+            case '\b':
+                out += 'b';
+                break;
+            case '\t':
+                out += 't';
+                break;
+            case '\n':
+                out += 'n';
+                break;
+            case '\v':
+                out += 'v';
+                break;
+            case '\f':
+                out += 'f';
+                break;
+            case '\r':
+                out += 'r';
+                break;
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            default:
+                out += fmt::format("{:03o}", c);
+        }
+    }
+    out += '"';
+    return out;
+}
+
 std::string render_file_diff(std::string_view path, std::string_view old_bytes, std::string_view new_bytes,
                              const DiffOptions& options) {
     if (old_bytes == new_bytes) return {};
     auto a = split_lines(old_bytes), b = split_lines(new_bytes);
-
-    // Trim the common head and tail: edits are local, and dtl then works on a small middle.
-    size_t head = 0;
-    while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
-    size_t tail = 0;
-    while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
-
     std::vector<Step> steps;
-    for (size_t i = 0; i < head; ++i) steps.push_back({Op::Common, a[i], i, i});
-    std::vector<std::string_view> ma(a.begin() + head, a.end() - tail), mb(b.begin() + head, b.end() - tail);
-    dtl::Diff<std::string_view, std::vector<std::string_view>> d(ma, mb);
-    d.compose();
-    size_t oi = head, ni = head;
-    std::vector<Step> dels, adds;
-    auto flush = [&] {
-        // Deletions before additions inside a change block, as diff tools print them.
-        steps.insert(steps.end(), dels.begin(), dels.end());
-        steps.insert(steps.end(), adds.begin(), adds.end());
-        dels.clear();
-        adds.clear();
-    };
-    for (const auto& [line, info] : d.getSes().getSequence()) {
-        switch (info.type) {
-            case dtl::SES_COMMON:
-                flush();
-                steps.push_back({Op::Common, line, oi++, ni++});
-                break;
-            case dtl::SES_DELETE:
-                dels.push_back({Op::Delete, line, oi++, ni});
-                break;
-            case dtl::SES_ADD:
-                adds.push_back({Op::Add, line, oi, ni++});
-                break;
-        }
-    }
-    flush();
-    for (size_t i = 0; i < tail; ++i) {
-        size_t ai = a.size() - tail + i, bi = b.size() - tail + i;
-        steps.push_back({Op::Common, a[ai], ai, bi});
-    }
+    for (const LineStep& l : diff_lines(a, b))
+        steps.push_back({l.op, l.op == Op::Add ? b[l.new_index] : a[l.old_index], l.old_index, l.new_index});
 
     std::string out;
     bool color = options.color;
     // An absolute path is written as git writes one (`a/tmp/x.py`), not `a//tmp/x.py`.
     std::string_view shown = path.substr(std::min(path.find_first_not_of('/'), path.size()));
-    std::string header = fmt::format("diff --git a/{0} b/{0}\n--- a/{0}\n+++ b/{0}\n", shown);
+    std::string a_path = git_quoted_path("a/", shown), b_path = git_quoted_path("b/", shown);
+    // git ends the ---/+++ names with a tab when the name holds a space (patch(1) reads to the tab).
+    const char* tab = shown.find(' ') != std::string_view::npos ? "\t" : "";
+    std::string header = fmt::format("diff --git {0} {1}\n--- {0}{2}\n+++ {1}{2}\n", a_path, b_path, tab);
     if (color) out += kBold + header + kReset;
     else out += header;
 

@@ -1,15 +1,19 @@
 #include "wafix/core/engine.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "wafix/core/applier.hpp"
+#include "wafix/core/line_index.hpp"
 #include "wafix/core/semantic.hpp"
 #include "wafix/core/suppression.hpp"
 #include "wafix/core/syntax.hpp"
 #include "wafix/core/transform.hpp"
+#include "wafix/core/tree_checks.hpp"
 
 namespace wafix {
 
@@ -19,17 +23,41 @@ int FileResult::fixed_total() const {
     return n;
 }
 
-Location location_of(std::string_view text, uint32_t offset) {
-    uint32_t line = 1, col = 1;
-    for (uint32_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            col = 1;
-        } else {
-            ++col;
-        }
+Location location_of(std::string_view text, uint32_t offset) { return LineIndex(text).location(offset); }
+
+namespace {
+
+// The triggers of a list of transforms as one LiteralSet, built once per list (the engine is
+// called with the same registered list for every file) and shared by the worker threads.
+const LiteralSet& triggers_of(const std::vector<const Transform*>& transforms) {
+    static std::mutex mutex;
+    static std::vector<std::pair<std::vector<const Transform*>, std::unique_ptr<LiteralSet>>> built;
+    std::lock_guard lock(mutex);
+    for (const auto& [list, set] : built)
+        if (list == transforms) return *set;
+    std::vector<std::string_view> all;
+    for (const Transform* t : transforms)
+        for (std::string_view trigger : t->info().triggers) all.push_back(trigger);
+    built.emplace_back(transforms, std::make_unique<LiteralSet>(all));
+    return *built.back().second;
+}
+
+}  // namespace
+
+std::vector<const Transform*> applicable_transforms(std::string_view text, const EngineOptions& options,
+                                                    const std::vector<const Transform*>& transforms) {
+    std::vector<const Transform*> wanted;
+    for (const Transform* t : transforms)
+        if (options.enabled(t->info().id)) wanted.push_back(t);
+    if (wanted.empty()) return wanted;
+    const LiteralSet& set = triggers_of(transforms);
+    TriggerHits hits(set, set.present(text));  // one pass for every rule
+    std::vector<const Transform*> out;
+    for (const Transform* t : wanted) {
+        const auto& triggers = t->info().triggers;
+        if ((triggers.empty() || hits.any(triggers)) && t->refine(text, hits)) out.push_back(t);
     }
-    return {line, col};
+    return out;
 }
 
 namespace {
@@ -75,123 +103,182 @@ std::string signature(const Finding& f, std::string_view text) {
     return f.rule + '\0' + std::string(text.substr(f.begin, f.end - f.begin)) + '\0' + f.message;
 }
 
-// CPython's check of indentation that mixes tabs and spaces, which tree-sitter does not make (it
-// counts a tab as 8 columns and nothing else): every logical line's indentation is measured with
-// tabs to the next multiple of 8 and with tabs as 1, and both measures must order the lines the
-// same way, else Python raises TabError. Runs on a tree without errors; the logical lines are
-// the statements and clauses that begin a line. A file without tabs cannot fail it.
-std::optional<std::string> inconsistent_indentation(const Tree& tree) {
-    std::string_view text = tree.root().source();
-    if (text.find('\t') == std::string_view::npos) return std::nullopt;
-    std::vector<uint32_t> rows;  // each logical line's row, in order
-    auto record = [&](const Node& n) {
-        uint32_t start = n.start(), col = n.start_point().column;
-        if (start < col) return;
-        for (uint32_t i = start - col; i < start; ++i)
-            if (text[i] != ' ' && text[i] != '\t' && text[i] != '\f') return;  // not first on its line
-        if (rows.empty() || rows.back() < n.start_point().row) rows.push_back(n.start_point().row);
-    };
-    std::vector<Node> pending{tree.root()};  // statement containers and statements, depth first
-    while (!pending.empty()) {
-        Node n = pending.back();
-        pending.pop_back();
-        bool container = n.is("module") || n.is("block");
-        if (!container && !n.is("comment")) record(n);
-        std::vector<Node> next;
-        for (const Node& c : n.named_children()) {
-            if (c.is("comment")) continue;
-            // Inside a statement only blocks and the clauses that begin their own line matter.
-            if (container || c.is("block") || c.is("decorator") ||
-                (c.type().size() > 7 && c.type().substr(c.type().size() - 7) == "_clause") ||
-                (n.is("decorated_definition") && c.field_name_in_parent() == "definition"))
-                next.push_back(c);
-        }
-        pending.insert(pending.end(), next.rbegin(), next.rend());
+// Why the first parse of a file rules it out, if it does.
+std::optional<std::string> unfit_for_fixing(const Tree& tree, const EngineOptions& options) {
+    if (tree.has_error()) {
+        auto p = tree.first_error().start_point();
+        return fmt::format("syntax error at {}:{}; file left unchanged", p.row + 1, p.column + 1);
     }
-    struct Indent {
-        uint32_t col, alt;
-    };
-    std::vector<Indent> stack{{0, 0}};
-    size_t line_start = 0;
-    uint32_t row = 0;
-    for (uint32_t target : rows) {
-        for (; row < target; ++row) line_start = text.find('\n', line_start) + 1;
-        Indent here{0, 0};
-        for (size_t i = line_start; i < text.size(); ++i) {
-            if (text[i] == ' ') ++here.col, ++here.alt;
-            else if (text[i] == '\t') here.col = (here.col / 8 + 1) * 8, ++here.alt;
-            else if (text[i] == '\f') here = {0, 0};
-            else break;
-        }
-        auto fail = [&](const char* what) {
-            return fmt::format("{} at {}:1 (Python rejects the file); file left unchanged", what, target + 1);
-        };
-        if (here.col == stack.back().col) {
-            if (here.alt != stack.back().alt) return fail("inconsistent use of tabs and spaces in indentation");
-        } else if (here.col > stack.back().col) {
-            if (here.alt <= stack.back().alt) return fail("inconsistent use of tabs and spaces in indentation");
-            stack.push_back(here);
-        } else {
-            while (stack.size() > 1 && here.col < stack.back().col) stack.pop_back();
-            if (here.col != stack.back().col) return fail("unindent does not match any outer indentation level");
-            if (here.alt != stack.back().alt) return fail("inconsistent use of tabs and spaces in indentation");
-        }
-    }
-    return std::nullopt;
+    TreeCheck checked = check_tree(tree, options.max_nesting);
+    if (checked.python2) return checked.python2;
+    if (checked.too_deep)
+        return fmt::format("syntax nested more than {} levels deep; file left unchanged", options.max_nesting);
+    return inconsistent_indentation(tree);
 }
 
-}  // namespace
+// A fix must not break the parse, nor (in a file with tabs) Python's indentation rule.
+bool breaks(const Tree& tree) { return tree.has_error() || inconsistent_indentation(tree).has_value(); }
 
-std::vector<const Transform*> applicable_transforms(std::string_view text, const EngineOptions& options,
-                                                    const std::vector<const Transform*>& transforms) {
-    std::vector<const Transform*> out;
-    for (const Transform* t : transforms)
-        if (options.enabled(t->info().id) && t->may_apply(text)) out.push_back(t);
-    return out;
-}
-
-namespace {
-
-// One walk of the tree, without recursion so a hostile file cannot exhaust the stack: how deep it
-// nests (up to the limit) and the first Python 2 construct the grammar accepts for old code
-// (print and exec statements, `except X, name`); wafix rewrites Python 3 only.
-struct TreeCheck {
-    bool too_deep = false;
-    std::optional<std::string> python2;
+// The fixes of one pass applied, with the tree of the result.
+struct Applied {
+    ApplyResult result;
+    std::vector<size_t> accepted;  // indices into the pass's fixes
+    Tree tree;
 };
 
-TreeCheck check_tree(const Tree& tree, uint32_t depth_limit) {
-    static const uint16_t print_statement = python_symbol("print_statement", true);
-    static const uint16_t exec_statement = python_symbol("exec_statement", true);
-    static const uint16_t except_clause = python_symbol("except_clause", true);
-    static const uint16_t comma = python_symbol(",", false);
+// The fix loop of one file: parse once, then per pass run the rules, apply what they fix and
+// re-parse incrementally; the tree of the fixed text is the next pass's tree.
+class FixLoop {
+public:
+    FixLoop(const SourceFile& source, const EngineOptions& options, const std::vector<const Transform*>& transforms,
+            FileResult& result)
+        : source_(source), options_(options), transforms_(transforms), r_(result), text_(source.text) {}
 
-    TreeCheck out;
-    auto python2 = [&](Node n) -> std::optional<std::string_view> {
-        uint16_t s = n.symbol();
-        if (s == print_statement) return "print statement";
-        if (s == exec_statement) return "exec statement";
-        if (s == except_clause) {
-            uint32_t count = n.child_count();
-            for (uint32_t i = 0; i < count; ++i)
-                if (n.child(i).symbol() == comma) return "`except X, name`";
+    void run() {
+        // The first pass reuses the application model's tree and semantic model of the same
+        // bytes (CDK modules), when the caller hands them over.
+        bool reuse = options_.parsed_tree && options_.parsed_tree->source() == text_;
+        std::optional<Tree> own;
+        if (!reuse) own.emplace(parser_.parse(text_));
+        const Tree* tree = reuse ? options_.parsed_tree : &*own;
+        const SemanticModel* semantic = reuse ? options_.parsed_semantic : nullptr;
+        if (auto why = unfit_for_fixing(*tree, options_)) {
+            r_.error = *why;
+            return;
         }
-        return std::nullopt;
-    };
-    walk_tree(tree.root(), [&](Node n, uint32_t depth) {
-        if (depth > depth_limit) {
-            out.too_deep = true;
-            return Walk::Stop;
+        for (int pass = 0; pass < options_.max_passes; ++pass) {
+            std::optional<Tree> next = run_pass(*tree, pass, semantic);
+            if (!next) return;
+            own = std::move(next);
+            tree = &*own;
+            semantic = nullptr;
+            if (pass + 1 == options_.max_passes)
+                r_.notes.push_back(fmt::format("fixes did not converge after {} passes", options_.max_passes));
         }
-        if (auto what = python2(n)) {
-            auto p = n.start_point();
-            out.python2 = fmt::format("Python 2 syntax ({}) at {}:{}; wafix handles Python 3 only; file left unchanged",
-                                      *what, p.row + 1, p.column + 1);
-            return Walk::Stop;
+    }
+
+    std::string& text() { return text_; }
+    const std::vector<Finding>& final_findings() const { return final_findings_; }
+
+private:
+    // One pass: the tree of the fixed text, or nullopt when nothing changed.
+    std::optional<Tree> run_pass(const Tree& tree, int pass, const SemanticModel* semantic) {
+        PassFindings found = run_transforms(source_, tree, options_, transforms_, semantic);
+        if (pass == 0) record_first_pass(found);
+        final_findings_ = found.findings;
+        std::vector<Fix> fixes;
+        std::vector<const Finding*> fixed_findings;
+        for (const Finding& f : final_findings_) {
+            bool blocked = withheld_.count(signature(f, text_)) > 0;
+            if (pass == 0 && !f.informational && (!fix_allowed(f, options_) || blocked)) r_.unfixed.push_back(f);
+            if (fix_allowed(f, options_) && !blocked) {
+                fixes.push_back(*f.fix);
+                fixed_findings.push_back(&f);
+            }
         }
-        return Walk::Descend;
-    });
-    return out;
+        if (fixes.empty()) return std::nullopt;
+        Applied applied = apply(tree, fixes, fixed_findings, pass);
+        if (applied.result.text == text_) return std::nullopt;
+        record_applied(applied.accepted, fixed_findings);
+        text_ = std::move(applied.result.text);
+        return std::move(applied.tree);
+    }
+
+    void record_first_pass(const PassFindings& found) {
+        r_.findings = found.findings;
+        r_.suppressed = found.suppressed;
+        if (options_.report_unused_suppressions)
+            for (uint32_t line : found.unused_suppression_lines)
+                r_.notes.push_back(fmt::format("{}: unused suppression comment", line));
+    }
+
+    Applied apply(const Tree& tree, const std::vector<Fix>& fixes, const std::vector<const Finding*>& fixed_findings,
+                  int pass) {
+        ApplyResult result = apply_fixes(text_, fixes);
+        // tree-sitter re-parses around each edit, but telling it about one (ts_tree_edit) walks
+        // every sibling on the way down: with many edits at module level that is quadratic, and
+        // a fresh parse is cheaper.
+        constexpr size_t kIncrementalEdits = 64;
+        Tree fixed = result.edits.size() <= kIncrementalEdits ? parser_.reparse(tree, result.edits, result.text)
+                                                              : parser_.parse(result.text);
+        if (!breaks(fixed)) {
+            std::vector<size_t> accepted = result.applied;
+            return {std::move(result), std::move(accepted), std::move(fixed)};
+        }
+        return apply_each_that_parses(fixes, fixed_findings, result.applied, pass);
+    }
+
+    // Keeps each fix that leaves the file parseable on its own terms, in order; the others are
+    // withheld (from every later pass too) and reported.
+    Applied apply_each_that_parses(const std::vector<Fix>& fixes, const std::vector<const Finding*>& fixed_findings,
+                                   const std::vector<size_t>& candidates, int pass) {
+        std::vector<size_t> accepted;
+        for (size_t i : candidates) {
+            std::vector<Fix> trial;
+            for (size_t a : accepted) trial.push_back(fixes[a]);
+            trial.push_back(fixes[i]);
+            if (!breaks(parser_.parse(apply_fixes(text_, trial).text))) {
+                accepted.push_back(i);
+                continue;
+            }
+            const Finding& f = *fixed_findings[i];
+            withheld_.insert(signature(f, text_));
+            Location loc = lines().location(f.begin);
+            r_.notes.push_back(fmt::format("{}:{}: {} fix not applied: it would introduce a syntax error", loc.line,
+                                           loc.column, f.rule));
+            if (pass == 0) r_.unfixed.push_back(f);
+        }
+        std::vector<Fix> keep;
+        for (size_t a : accepted) keep.push_back(fixes[a]);
+        ApplyResult result = apply_fixes(text_, keep);
+        Tree tree = parser_.parse(result.text);
+        return {std::move(result), std::move(accepted), std::move(tree)};
+    }
+
+    void record_applied(const std::vector<size_t>& accepted, const std::vector<const Finding*>& fixed_findings) {
+        for (size_t i : accepted) {
+            const Finding& f = *fixed_findings[i];
+            r_.fixed[f.rule]++;
+            for (const auto& req : f.fix->requirements)
+                if (std::find(r_.requirements.begin(), r_.requirements.end(), req) == r_.requirements.end())
+                    r_.requirements.push_back(req);
+            for (SecretRecord secret : f.fix->secrets) {
+                secret.line = lines().location(secret.offset).line;
+                r_.secrets.push_back(std::move(secret));
+            }
+        }
+        lines_.reset();  // the text changes
+    }
+
+    // Line starts of the current text, for messages: built only when one is needed.
+    const LineIndex& lines() {
+        if (!lines_) lines_.emplace(text_);
+        return *lines_;
+    }
+
+    const SourceFile& source_;
+    const EngineOptions& options_;
+    const std::vector<const Transform*>& transforms_;
+    FileResult& r_;
+    Parser parser_;
+    std::string text_;
+    std::set<std::string> withheld_;  // fixes that broke the parse
+    std::vector<Finding> final_findings_;
+    std::optional<LineIndex> lines_;
+};
+
+// A first-pass finding counts as fixed unless the same finding is still there at the end.
+void mark_fixed(FileResult& r, const std::vector<Finding>& final_findings, std::string_view final_text,
+                const EngineOptions& options) {
+    std::multiset<std::string> remaining;
+    for (const Finding& f : final_findings) remaining.insert(signature(f, final_text));
+    r.fixed_flags.assign(r.findings.size(), false);
+    for (size_t i = 0; i < r.findings.size(); ++i) {
+        const Finding& f = r.findings[i];
+        auto it = remaining.find(signature(f, r.source->text));
+        if (it != remaining.end()) remaining.erase(it);
+        else if (fix_allowed(f, options)) r.fixed_flags[i] = true;
+    }
 }
 
 }  // namespace
@@ -199,143 +286,33 @@ TreeCheck check_tree(const Tree& tree, uint32_t depth_limit) {
 FileResult process_source(SourceFile source, const EngineOptions& options, const std::vector<const Transform*>& all) {
     FileResult r;
     r.path = source.path;
-    r.fixed_text = source.text;
     if (source.text.size() > options.max_file_bytes) {
         r.error = fmt::format("file is {} bytes, over the {} byte limit; file left unchanged", source.text.size(),
                               options.max_file_bytes);
-        r.source = std::move(source);
-        return r;
     }
-    std::vector<const Transform*> transforms = applicable_transforms(source.text, options, all);
+    std::vector<const Transform*> transforms;
+    if (!r.error) transforms = applicable_transforms(source.text, options, all);
     if (transforms.empty()) {
+        r.fixed_text = source.text;
         r.source = std::move(source);
         return r;
     }
-    Parser parser;
-    std::string text = source.text;
-    std::set<std::string> withheld;  // fixes that broke the parse
-    std::vector<Finding> final_findings;
+    r.source = std::move(source);
+    FixLoop loop(*r.source, options, transforms, r);
     try {
-        for (int pass = 0; pass < options.max_passes; ++pass) {
-            // The first pass reuses the application model's tree of the same bytes (CDK modules).
-            bool reuse = pass == 0 && options.parsed_tree && options.parsed_tree->source() == text;
-            std::optional<Tree> own;
-            if (!reuse) own.emplace(parser.parse(text));
-            const Tree& tree = reuse ? *options.parsed_tree : *own;
-            if (pass == 0 && tree.has_error()) {
-                Node err = tree.first_error();
-                auto p = err.start_point();
-                r.error = fmt::format("syntax error at {}:{}; file left unchanged", p.row + 1, p.column + 1);
-                break;
-            }
-            if (pass == 0) {
-                TreeCheck checked = check_tree(tree, options.max_nesting);
-                if (checked.python2) {
-                    r.error = *checked.python2;
-                    break;
-                }
-                if (checked.too_deep) {
-                    r.error =
-                        fmt::format("syntax nested more than {} levels deep; file left unchanged", options.max_nesting);
-                    break;
-                }
-                if (auto tabs = inconsistent_indentation(tree)) {
-                    r.error = *tabs;
-                    break;
-                }
-            }
-            PassFindings pass_findings =
-                run_transforms(source, tree, options, transforms, reuse ? options.parsed_semantic : nullptr);
-            std::vector<Finding>& findings = pass_findings.findings;
-            if (pass == 0) {
-                r.findings = findings;
-                r.suppressed = pass_findings.suppressed;
-                if (options.report_unused_suppressions)
-                    for (uint32_t line : pass_findings.unused_suppression_lines)
-                        r.notes.push_back(fmt::format("{}: unused suppression comment", line));
-            }
-            final_findings = findings;
-            std::vector<Fix> fixes;
-            std::vector<const Finding*> fixed_findings;
-            for (const Finding& f : findings) {
-                bool blocked = withheld.count(signature(f, text)) > 0;
-                if (pass == 0 && !f.informational && (!fix_allowed(f, options) || blocked)) r.unfixed.push_back(f);
-                if (fix_allowed(f, options) && !blocked) {
-                    fixes.push_back(*f.fix);
-                    fixed_findings.push_back(&f);
-                }
-            }
-            if (fixes.empty()) {
-                final_findings = findings;
-                break;
-            }
-
-            ApplyResult applied = apply_fixes(text, fixes);
-            std::vector<size_t> accepted = applied.applied;
-            // A fix must not break the parse, nor (in a file with tabs) Python's indentation rule.
-            auto breaks = [&parser](const std::string& t) {
-                Tree fixed = parser.parse(t);
-                return fixed.has_error() || inconsistent_indentation(fixed).has_value();
-            };
-            if (breaks(applied.text)) {
-                // Keep each fix that leaves the file parseable on its own terms, in order.
-                accepted.clear();
-                for (size_t i : applied.applied) {
-                    std::vector<Fix> trial;
-                    for (size_t a : accepted) trial.push_back(fixes[a]);
-                    trial.push_back(fixes[i]);
-                    if (!breaks(apply_fixes(text, trial).text)) {
-                        accepted.push_back(i);
-                    } else {
-                        const Finding& f = *fixed_findings[i];
-                        withheld.insert(signature(f, text));
-                        Location loc = location_of(text, f.begin);
-                        r.notes.push_back(fmt::format("{}:{}: {} fix not applied: it would introduce a syntax error",
-                                                      loc.line, loc.column, f.rule));
-                        if (pass == 0) r.unfixed.push_back(f);
-                    }
-                }
-                std::vector<Fix> keep;
-                for (size_t a : accepted) keep.push_back(fixes[a]);
-                applied = apply_fixes(text, keep);
-            }
-            if (applied.text == text) break;
-            for (size_t i : accepted) {
-                const Finding& f = *fixed_findings[i];
-                r.fixed[f.rule]++;
-                for (const auto& req : f.fix->requirements)
-                    if (std::find(r.requirements.begin(), r.requirements.end(), req) == r.requirements.end())
-                        r.requirements.push_back(req);
-                for (SecretRecord secret : f.fix->secrets) {
-                    secret.line = location_of(text, secret.offset).line;
-                    r.secrets.push_back(std::move(secret));
-                }
-            }
-            text = std::move(applied.text);
-            if (pass + 1 == options.max_passes)
-                r.notes.push_back(fmt::format("fixes did not converge after {} passes", options.max_passes));
-        }
+        loop.run();
     } catch (const std::exception& e) {
         r.error = fmt::format("internal error while fixing: {}; file left unchanged", e.what());
     }
-    if (!r.error) {
-        // A first-pass finding counts as fixed unless the same finding is still there at the end.
-        std::multiset<std::string> remaining;
-        for (const Finding& f : final_findings) remaining.insert(signature(f, text));
-        r.fixed_flags.assign(r.findings.size(), false);
-        for (size_t i = 0; i < r.findings.size(); ++i) {
-            const Finding& f = r.findings[i];
-            auto it = remaining.find(signature(f, source.text));
-            if (it != remaining.end()) remaining.erase(it);
-            else if (fix_allowed(f, options)) r.fixed_flags[i] = true;
-        }
-        r.fixed_text = std::move(text);
-    } else {
+    if (r.error) {
         r.fixed.clear();
         r.requirements.clear();
         r.secrets.clear();
+        r.fixed_text = r.source->text;
+        return r;
     }
-    r.source = std::move(source);
+    mark_fixed(r, loop.final_findings(), loop.text(), options);
+    r.fixed_text = std::move(loop.text());
     return r;
 }
 

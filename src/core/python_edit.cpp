@@ -292,9 +292,12 @@ bool holds_only_imports(Node n) {
 }  // namespace
 
 Node top_import_block_end(Node module) {
+    // Stops at the first statement past the block: a call per fix site costs the block's length,
+    // not the module's.
     Node last;
     bool first = true;
-    for (const Node& c : module.named_children()) {
+    ChildCursor children(module);
+    for (Node c = children.next(true); c; c = children.next(true)) {
         if (c.is("comment")) continue;
         bool docstring = first && c.is("expression_statement") && c.named_child(0).is("string");
         first = false;
@@ -313,9 +316,8 @@ Node top_import_block_end(Node module) {
     return last;
 }
 
-std::optional<Edit> statement_after_imports(std::string_view text, std::string_view eol, Node module,
+std::optional<Edit> statement_after_imports(std::string_view text, std::string_view eol, Node block_end,
                                             std::string_view line, bool blank_after) {
-    Node block_end = top_import_block_end(module);
     if (!block_end) return std::nullopt;
     std::string eol_text(eol), line_text(line);
     uint32_t end = line_content_end(text, block_end.end());
@@ -330,6 +332,11 @@ std::optional<Edit> statement_after_imports(std::string_view text, std::string_v
 
 ImportPlanner::ImportPlanner(const Tree& tree, const SemanticModel& model, std::string eol)
     : tree_(tree), model_(model), eol_(std::move(eol)) {}
+
+Node ImportPlanner::import_block_end() const {
+    if (!block_end_) block_end_ = top_import_block_end(tree_.root());
+    return *block_end_;
+}
 
 namespace {
 // A module-level binding whose only definitions are non-type-checking imports.
@@ -382,7 +389,7 @@ Edit ImportPlanner::import_line_edit(const std::string& line, Node anchor) const
             if (p.is("function_definition") || p.is("class_definition")) in_def = true;
         if (stmt && !type_checking && !in_def) at = stmt;
     }
-    if (!at) at = top_import_block_end(root);
+    if (!at) at = import_block_end();
     if (at) return insert_line_after(text, eol_, at, line);
     // No import yet: after a docstring, else before the first statement (after header comments).
     for (const Node& c : root.named_children()) {

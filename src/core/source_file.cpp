@@ -1,5 +1,6 @@
 #include "wafix/core/source_file.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -9,7 +10,9 @@ namespace wafix {
 std::string SourceFile::bytes_for(std::string_view new_text) const {
     std::string out;
     if (has_bom) out = "\xEF\xBB\xBF";
+    size_t start = out.size();
     out.append(new_text);
+    if (cr_only) std::replace(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), '\n', '\r');
     return out;
 }
 
@@ -77,6 +80,11 @@ LoadResult source_from_bytes(const std::filesystem::path& path, std::string byte
         return r;
     }
     f.eol = detect_eol(bytes);
+    if (bytes.find('\n') == std::string::npos && bytes.find('\r') != std::string::npos) {
+        // No LF at all: the CRs are the line endings. The text is parsed and edited with LF.
+        f.cr_only = true;
+        std::replace(bytes.begin(), bytes.end(), '\r', '\n');
+    }
     f.text = std::move(bytes);
     r.file = std::move(f);
     return r;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "wafix/core/line_index.hpp"
+
 extern "C" const TSLanguage* tree_sitter_python();
 
 namespace wafix {
@@ -25,11 +27,129 @@ void for_each_child_with_field(Node parent, Visit visit) {
         if (!visit(cursor.node(), cursor.field_name())) break;
     } while (cursor.goto_next_sibling());
 }
+
+// The same on raw nodes, for the child index and the child lists, which run on every walk down.
+template <typename Visit>
+void for_each_raw_child(TSNode parent, Visit visit) {
+    TSTreeCursor cursor = ts_tree_cursor_new(parent);
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+        do {
+            if (!visit(ts_tree_cursor_current_node(&cursor))) break;
+        } while (ts_tree_cursor_goto_next_sibling(&cursor));
+    }
+    ts_tree_cursor_delete(&cursor);
+}
 }  // namespace
+
+namespace {
+constexpr uint32_t kWide = 16;
+
+bool holds(TSNode n, uint32_t s, uint32_t e) {
+    uint32_t ns = ts_node_start_byte(n), ne = ts_node_end_byte(n);
+    return ns <= s && e <= ne && ns < ne;
+}
+}  // namespace
+
+const std::vector<TSNode>& ChildIndex::children(TSNode wide) {
+    auto [it, fresh] = wide_.try_emplace(wide.id);
+    if (fresh) {
+        it->second.reserve(ts_node_child_count(wide));
+        for_each_raw_child(wide, [&](TSNode c) {
+            it->second.push_back(c);
+            return true;
+        });
+    }
+    return it->second;
+}
+
+TSNode ChildIndex::child_toward(TSNode parent, TSNode self) {
+    uint32_t s = ts_node_start_byte(self), e = ts_node_end_byte(self);
+    if (ts_node_child_count(parent) >= kWide) {
+        const auto& kids = children(parent);
+        // The last child starting at or before self; children are in order and do not overlap.
+        auto it = std::upper_bound(kids.begin(), kids.end(), s,
+                                   [](uint32_t b, const TSNode& n) { return b < ts_node_start_byte(n); });
+        if (it == kids.begin()) return {};
+        TSNode c = *std::prev(it);
+        if (ts_node_eq(c, self) || holds(c, s, e)) return c;
+        return {};
+    }
+    TSNode found{};
+    for_each_raw_child(parent, [&](TSNode c) {
+        if (ts_node_eq(c, self) || holds(c, s, e)) {
+            found = c;
+            return false;
+        }
+        return ts_node_start_byte(c) <= s;
+    });
+    return found;
+}
+
+TSNode ChildIndex::parent_of(TSNode self) {
+    if (auto known = parents_.find(self.id); known != parents_.end()) return known->second;
+    TSNode at = ts_tree_root_node(tree_);
+    if (ts_node_eq(at, self)) return {};
+    while (true) {
+        TSNode next = child_toward(at, self);
+        if (ts_node_is_null(next)) return {};
+        // Every node on the way down: a walk up from self (enclosing function, statement) then
+        // finds each parent here instead of walking down again.
+        parents_.emplace(next.id, at);
+        if (ts_node_eq(next, self)) return at;
+        at = next;
+    }
+}
+
+TSNode ChildIndex::sibling_of(TSNode parent, TSNode self, int step, bool named) {
+    std::vector<TSNode> few;
+    const std::vector<TSNode>* kids = &few;
+    if (ts_node_child_count(parent) >= kWide) {
+        kids = &children(parent);
+    } else {
+        for_each_raw_child(parent, [&](TSNode c) {
+            few.push_back(c);
+            return true;
+        });
+    }
+    size_t at = SIZE_MAX;
+    if (kids == &few) {
+        for (size_t k = 0; k < few.size() && at == SIZE_MAX; ++k)
+            if (ts_node_eq(few[k], self)) at = k;
+    } else {
+        auto it = std::upper_bound(kids->begin(), kids->end(), ts_node_start_byte(self),
+                                   [](uint32_t b, const TSNode& n) { return b < ts_node_start_byte(n); });
+        // Zero-width neighbours may start where self does: look back over them.
+        for (auto k = it; k != kids->begin() && at == SIZE_MAX;) {
+            --k;
+            if (ts_node_eq(*k, self)) at = static_cast<size_t>(k - kids->begin());
+            else if (ts_node_start_byte(*k) != ts_node_start_byte(self)) break;
+        }
+    }
+    if (at == SIZE_MAX) return {};
+    for (size_t k = at + static_cast<size_t>(step); k < kids->size(); k += static_cast<size_t>(step))
+        if (!named || ts_node_is_named((*kids)[k])) return (*kids)[k];
+    return {};
+}
+
+Node Node::parent() const {
+    if (!index_ || is_null()) return wrap(ts_node_parent(node_));
+    if (ts_node_eq(node_, ts_tree_root_node(node_.tree))) return {};
+    TSNode p = index_->parent_of(node_);
+    return wrap(ts_node_is_null(p) ? ts_node_parent(node_) : p);
+}
+
+Node Node::sibling(int step, bool named) const {
+    if (index_ && !is_null()) {
+        TSNode p = index_->parent_of(node_);
+        if (!ts_node_is_null(p)) return wrap(index_->sibling_of(p, node_, step, named));
+    }
+    if (step > 0) return wrap(named ? ts_node_next_named_sibling(node_) : ts_node_next_sibling(node_));
+    return wrap(named ? ts_node_prev_named_sibling(node_) : ts_node_prev_sibling(node_));
+}
 
 std::string_view Node::field_name_in_parent() const {
     Node p = parent();
-    if (p.is_null()) return {};
+    if (p.is_null() || p.is("module")) return {};  // the module's statements hang from no field
     std::string_view out;
     for_each_child_with_field(p, [&](Node c, std::string_view f) {
         if (c != *this) return true;
@@ -39,19 +159,25 @@ std::string_view Node::field_name_in_parent() const {
     return out;
 }
 
+// With a cursor: ts_node_child(i) walks the children from the first one on every call, so a
+// loop over it is quadratic in the number of children (a module of 10,000 statements).
 std::vector<Node> Node::children() const {
     std::vector<Node> out;
-    uint32_t n = child_count();
-    out.reserve(n);
-    for (uint32_t i = 0; i < n; ++i) out.push_back(child(i));
+    out.reserve(child_count());
+    for_each_raw_child(node_, [&](TSNode c) {
+        out.push_back(wrap(c));
+        return true;
+    });
     return out;
 }
 
 std::vector<Node> Node::named_children() const {
     std::vector<Node> out;
-    uint32_t n = named_child_count();
-    out.reserve(n);
-    for (uint32_t i = 0; i < n; ++i) out.push_back(named_child(i));
+    out.reserve(named_child_count());
+    for_each_raw_child(node_, [&](TSNode c) {
+        if (ts_node_is_named(c)) out.push_back(wrap(c));
+        return true;
+    });
     return out;
 }
 
@@ -62,6 +188,25 @@ std::vector<Node> Node::children_by_field(std::string_view field_name) const {
         return true;
     });
     return out;
+}
+
+ChildCursor::ChildCursor(Node parent)
+    : cursor_(ts_tree_cursor_new(parent.raw())), source_(parent.source()), index_(parent.index_) {}
+
+ChildCursor::~ChildCursor() { ts_tree_cursor_delete(&cursor_); }
+
+Node ChildCursor::next(bool named_only) {
+    while (!done_) {
+        bool moved = started_ ? ts_tree_cursor_goto_next_sibling(&cursor_) : ts_tree_cursor_goto_first_child(&cursor_);
+        started_ = true;
+        if (!moved) {
+            done_ = true;
+            break;
+        }
+        TSNode n = ts_tree_cursor_current_node(&cursor_);
+        if (!named_only || ts_node_is_named(n)) return Node(n, source_, index_);
+    }
+    return {};
 }
 
 std::string Node::sexp() const {
@@ -98,6 +243,39 @@ Tree Parser::parse(std::string source) {
     auto owned = std::make_unique<std::string>(std::move(source));
     TSTree* t = ts_parser_parse_string(parser_.get(), nullptr, owned->data(), static_cast<uint32_t>(owned->size()));
     if (!t) throw Error("tree-sitter failed to parse");
+    return Tree(std::unique_ptr<TSTree, TreeDeleter>(t), std::move(*owned));
+}
+
+Tree Parser::reparse(const Tree& old, const std::vector<Edit>& edits, std::string source) {
+    std::unique_ptr<TSTree, TreeDeleter> edited(ts_tree_copy(old.tree_.get()));
+    LineIndex lines(old.source());
+    auto point = [&](uint32_t offset) {
+        LineIndex::Point p = lines.point(offset);
+        return TSPoint{p.row, p.column};
+    };
+    // Last edit first: the offsets and points of the earlier ones are still those of old.
+    for (size_t k = edits.size(); k > 0;) {
+        // Edits at one offset (insertions, then at most one replacement) are one change.
+        size_t first = k - 1;
+        while (first > 0 && edits[first - 1].begin == edits[k - 1].begin) --first;
+        uint32_t begin = edits[first].begin, old_end = begin, inserted = 0;
+        TSPoint start = point(begin), new_end = start;
+        for (size_t e = first; e < k; ++e) {
+            old_end = std::max(old_end, edits[e].end);
+            inserted += static_cast<uint32_t>(edits[e].text.size());
+            for (char c : edits[e].text) {
+                if (c == '\n') ++new_end.row, new_end.column = 0;
+                else ++new_end.column;
+            }
+        }
+        TSInputEdit change{begin, old_end, begin + inserted, start, point(old_end), new_end};
+        ts_tree_edit(edited.get(), &change);
+        k = first;
+    }
+    auto owned = std::make_unique<std::string>(std::move(source));
+    TSTree* t =
+        ts_parser_parse_string(parser_.get(), edited.get(), owned->data(), static_cast<uint32_t>(owned->size()));
+    if (!t) throw std::runtime_error("tree-sitter failed to parse");
     return Tree(std::unique_ptr<TSTree, TreeDeleter>(t), std::move(*owned));
 }
 
@@ -276,7 +454,7 @@ std::vector<Match> Query::matches(Node node) const {
         for (uint16_t i = 0; i < m.capture_count; ++i) {
             uint32_t len = 0;
             const char* name = ts_query_capture_name_for_id(query_.get(), m.captures[i].index, &len);
-            match.captures.push_back({std::string_view(name, len), Node(m.captures[i].node, node.source())});
+            match.captures.push_back({std::string_view(name, len), node.wrap(m.captures[i].node)});
         }
         out.push_back(std::move(match));
     }

@@ -1,7 +1,6 @@
 #include "wafix/core/transform.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -79,13 +78,17 @@ void Transform::run(Context& ctx, std::vector<Finding>& out) const {
     ctx.rule_ = nullptr;
 }
 
+bool Transform::refine(std::string_view, const TriggerHits&) const { return true; }
+
 bool Transform::may_apply(std::string_view text) const {
     const auto& list = info_.triggers;
-    // memmem (two-way, vectorised) instead of string_view::find, which stops at every byte equal
-    // to the trigger's first letter: this runs over every byte of every file.
-    return list.empty() || std::any_of(list.begin(), list.end(), [&](const std::string& trigger) {
-               return memmem(text.data(), text.size(), trigger.data(), trigger.size()) != nullptr;
-           });
+    if (list.empty()) {
+        static const LiteralSet none({});
+        return refine(text, TriggerHits(none, {}));
+    }
+    LiteralSet set(std::vector<std::string_view>(list.begin(), list.end()));
+    TriggerHits hits(set, set.present(text));
+    return hits.any(list) && refine(text, hits);
 }
 
 }  // namespace wafix

@@ -220,7 +220,10 @@ private:
             cfg.token = o_.token;
             cfg.owner = parsed->first;
             cfg.repo = parsed->second;
-            github_ = std::make_unique<GitHubClient>(cfg);
+            RetryPolicy retry;
+            retry.budget = std::chrono::seconds(o_.api_timeout_seconds);
+            github_ = std::make_unique<GitHubClient>(
+                cfg, make_curl_transport(std::chrono::seconds(o_.api_timeout_seconds)), std::move(retry));
         }
         try {
             base_ = o_.base;

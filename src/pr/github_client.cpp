@@ -262,13 +262,24 @@ struct GitHubClient::Impl {
             req.headers.emplace_back("Content-Type", "application/json");
         }
         const int attempts = std::max(1, retry.attempts);
+        using Clock = std::chrono::steady_clock;
+        auto deadline = Clock::now() + retry.budget;
+        auto left = [&] { return std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()); };
+        auto rate_limit_wait = [&](std::chrono::milliseconds d) {  // on top of the budget
+            sleep_for(d);
+            deadline += d;
+        };
         for (int attempt = 1;; ++attempt) {
+            req.timeout = std::max(left(), std::chrono::milliseconds(1));
             HttpResponse r = transport->send(req);
             if (r.status >= 200 && r.status < 300) return r;
-            const bool last = attempt >= attempts;
-            const std::string after = fmt::format(" (after {} attempt{})", attempt, attempt == 1 ? "" : "s");
             auto backoff = std::chrono::milliseconds(static_cast<long long>(
                 static_cast<double>(retry.initial_delay.count()) * std::pow(retry.factor, attempt - 1)));
+            const bool out_of_time = left() <= backoff;
+            const bool last = attempt >= attempts || out_of_time;
+            const std::string after = fmt::format(
+                " (after {} attempt{}{})", attempt, attempt == 1 ? "" : "s",
+                out_of_time ? fmt::format(" in {} s, the API time limit", retry.budget.count() / 1000) : "");
 
             if (r.status == 0) {
                 if (last)
@@ -299,7 +310,7 @@ struct GitHubClient::Impl {
                          r.status);
                 }
                 if (last) fail(fmt::format("{} (secondary rate limit; still limited{})", text, after), r.status);
-                sleep_for(std::chrono::milliseconds(seconds * 1000));
+                rate_limit_wait(std::chrono::milliseconds(seconds * 1000));
                 continue;
             }
             if ((r.status == 403 && remaining && *remaining == 0) || r.status == 429) {
@@ -309,7 +320,7 @@ struct GitHubClient::Impl {
                 // One second past the reset, so that the retry lands after it.
                 const long long seconds = reset_at ? std::max<long long>(0, *reset_at - std::time(nullptr)) + 1 : -1;
                 if (!last && seconds >= 0 && seconds <= retry.max_wait.count() + 1) {
-                    sleep_for(std::chrono::milliseconds(seconds * 1000));
+                    rate_limit_wait(std::chrono::milliseconds(seconds * 1000));
                     continue;
                 }
                 fail(fmt::format("{} (primary rate limit exceeded; it resets at {})", text,
@@ -322,7 +333,7 @@ struct GitHubClient::Impl {
                 if (last || wait > retry.max_wait)
                     fail(fmt::format("{} (secondary rate limit; try again in a minute or more{})", text, after),
                          r.status);
-                sleep_for(wait);
+                rate_limit_wait(wait);
                 continue;
             }
             switch (r.status) {

@@ -43,6 +43,9 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     return size * count;
 }
 
+constexpr long kConnectMs = 10'000;
+constexpr long kStallSeconds = 10;
+
 struct CurlDeleter {
     void operator()(CURL* h) const { curl_easy_cleanup(h); }
 };
@@ -71,7 +74,15 @@ public:
         curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
         curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
         curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(h, CURLOPT_TIMEOUT, static_cast<long>(timeout_.count()));
+        // A server that accepts and then hangs: bounded by the whole-request timeout (what is left
+        // of the call's budget when the client says), the connect timeout and the stall limit.
+        auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(timeout_);
+        if (request.timeout.count() > 0) timeout = std::min(timeout, request.timeout);
+        curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
+        curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                         static_cast<long>(std::min(timeout, std::chrono::milliseconds(kConnectMs)).count()));
+        curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+        curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, kStallSeconds);
         curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
 
         if (request.method == "GET") {

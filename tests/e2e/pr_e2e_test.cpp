@@ -4,6 +4,8 @@
 // Branches and commits are checked with git itself; pull requests through /_emulator/state.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -320,6 +322,22 @@ TEST_CASE("wafix pr without a token, or with one GitHub refuses, stops before pu
     CHECK_FALSE(has(bad.out + bad.err, "ghp_notTheRightToken000000000000000"));
     CHECK(w.refs() == refs);
     CHECK(w.pulls().empty());
+}
+
+TEST_CASE("wafix pr against an API that hangs gives up within --api-timeout", "[pr-e2e][timeout]") {
+    World w;
+    std::string refs = w.refs();
+    // Every API request is answered only after a minute.
+    w.gh->fail({{"path_regex", "^/repos/"}, {"status", 200}, {"times", -1}, {"delay", 60}});
+    auto started = std::chrono::steady_clock::now();
+    auto r = w.pr("--api-timeout 3");
+    auto took = std::chrono::steady_clock::now() - started;
+    INFO(r.out << r.err);
+    CHECK(r.status == 2);
+    CHECK(has(r.err, "in 3 s, the API time limit"));
+    CHECK(took < std::chrono::seconds(20));  // 3 s of API time, the rest is git and the analysis
+    CHECK(w.refs() == refs);
+    CHECK(w.pr("--api-timeout 0").status != 0);  // out of range: refused
 }
 
 TEST_CASE("wafix pr reports API failures after a push and recovers on the next run", "[pr-e2e]") {

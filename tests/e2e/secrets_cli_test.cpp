@@ -90,6 +90,15 @@ TEST_CASE("secret values appear in no wafix output but the exact patch", "[cli][
         auto tty = run("script -qec " + shell_quote(wafix_cmd() + " diff sample") + " /dev/null", tmp.path());
         CHECK(tty.out.find("\x1b[31m-") != std::string::npos);
         check_no_secret("terminal diff", tty.out, values);
+        // Without colour a terminal still shows a person the diff: masked all the same.
+        for (const std::string& plain :
+             {"NO_COLOR=1 " + wafix_cmd() + " diff sample", wafix_cmd() + " diff --color never sample"}) {
+            auto uncoloured = run("script -qec " + shell_quote(plain) + " /dev/null", tmp.path());
+            INFO(plain);
+            CHECK(uncoloured.out.find("\x1b[31m-") == std::string::npos);
+            CHECK(uncoloured.out.find("****") != std::string::npos);
+            check_no_secret("uncoloured terminal diff", uncoloured.out, values);
+        }
     }
     check_no_secret("rules text", run(wafix_cmd() + " rules WA301", tmp.path()).out, values);
 

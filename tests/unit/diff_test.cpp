@@ -248,3 +248,23 @@ TEST_CASE("an absolute path gives git's a/... headers, without a double slash", 
     CHECK(r.status == 0);
     CHECK(read_file(dir.path() / "mod.py") == "x = 2\n");
 }
+
+TEST_CASE("names are quoted in the headers as git quotes them", "[unit][diff][quoting]") {
+    using wafix::git_quoted_path;
+    CHECK(git_quoted_path("a/", "src/app.py") == "a/src/app.py");
+    CHECK(git_quoted_path("a/", "with space.py") == "a/with space.py");  // git leaves spaces alone
+    CHECK(git_quoted_path("b/", "x\ny.py") == "\"b/x\\ny.py\"");
+    CHECK(git_quoted_path("a/", "q\"b\\t\tc\r\a\b\f\v.py") == "\"a/q\\\"b\\\\t\\tc\\r\\a\\b\\f\\v.py\"");
+    CHECK(git_quoted_path("a/", "\x01\x7f\xC3\xA4.py") == "\"a/\\001\\177\\303\\244.py\"");
+    std::string patch = render_file_diff("x\ny.py", "a\n", "b\n");
+    CHECK(patch.rfind("diff --git \"a/x\\ny.py\" \"b/x\\ny.py\"\n--- \"a/x\\ny.py\"\n+++ \"b/x\\ny.py\"\n", 0) == 0);
+}
+
+TEST_CASE("secret values are masked whenever the caller asks, coloured or not", "[unit][diff][redaction]") {
+    DiffOptions plain;
+    plain.redact = {"hunter2secret"};
+    std::string out = render_file_diff("s.py", "PASSWORD = \"hunter2secret\"\n", "PASSWORD = get()\n", plain);
+    CHECK(out.find("hunter2secret") == std::string::npos);
+    CHECK(out.find("-PASSWORD = \"****\"\n") != std::string::npos);
+    CHECK(out.find("\x1b[") == std::string::npos);
+}

@@ -518,3 +518,18 @@ TEST_CASE("a secondary rate limit without retry-after waits a minute, not a perm
     CHECK(contains(e.what(), "secondary rate limit; try again in a minute or more"));
     CHECK_FALSE(contains(e.what(), "permission"));
 }
+
+TEST_CASE("an API that hangs fails the call within the retry budget", "[pr-github][timeout]") {
+    GitHubEmulator gh;
+    RecordedSleeps s;
+    gh.fail({{"path_regex", "^/repos/"}, {"status", 200}, {"times", -1}, {"delay", 60}});
+    RetryPolicy policy = s.policy();
+    policy.budget = std::chrono::seconds(2);
+    GitHubClient client(gh.config(), make_curl_transport(std::chrono::seconds(30)), policy);
+    auto started = std::chrono::steady_clock::now();
+    ApiError e = api_error([&] { client.default_branch(); }, {gh.options().token});
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+    CHECK(e.status == 0);
+    CHECK(contains(e.what(), "network error"));
+    CHECK(contains(e.what(), "in 2 s, the API time limit"));
+}

@@ -152,3 +152,19 @@ TEST_CASE("load_source refuses a directory", "[unit][source]") {
     CHECK_FALSE(r.file);
     CHECK(r.error);
 }
+
+TEST_CASE("CR-only line endings are read as LF and written back as CR", "[unit][source][line-endings]") {
+    auto mac = source_from_bytes("m.py", kBom + "x = 1\rif x:\r    y = 2\r");
+    REQUIRE(mac.file);
+    CHECK(mac.file->cr_only);
+    CHECK(mac.file->eol == "\n");
+    CHECK(mac.file->text == "x = 1\nif x:\n    y = 2\n");
+    CHECK(mac.file->bytes_for(mac.file->text) == kBom + "x = 1\rif x:\r    y = 2\r");
+    CHECK(mac.file->bytes_for("import os\nx = 1\n") == kBom + "import os\rx = 1\r");
+
+    // A CR beside LF endings is not one: the text is kept as it is.
+    auto mixed = source_from_bytes("m.py", "x = 1\r\ny = '\r'\n");
+    REQUIRE(mixed.file);
+    CHECK_FALSE(mixed.file->cr_only);
+    CHECK(mixed.file->text == "x = 1\r\ny = '\r'\n");
+}

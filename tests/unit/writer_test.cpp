@@ -54,3 +54,22 @@ TEST_CASE("replace_file leaves a file another writer changed after wafix read it
     CHECK_FALSE(fs::exists(f));
     CHECK_FALSE(temp_files_left(tmp.path()));
 }
+
+TEST_CASE("only mkstemp's names from replace_file count as wafix temp files", "[unit][writer][temp]") {
+    using wafix::is_wafix_temp_name;
+    CHECK(is_wafix_temp_name(".h.py.wafix-Ab12Cd"));
+    CHECK(is_wafix_temp_name(".pyproject.toml.wafix-000000"));
+    CHECK_FALSE(is_wafix_temp_name("h.py.wafix-Ab12Cd"));    // not hidden
+    CHECK_FALSE(is_wafix_temp_name(".h.py.wafix-Ab12C"));    // five characters
+    CHECK_FALSE(is_wafix_temp_name(".h.py.wafix-Ab1-Cd"));   // not mkstemp's alphabet
+    CHECK_FALSE(is_wafix_temp_name(".wafix-Ab12Cd"));        // no file name
+    CHECK_FALSE(is_wafix_temp_name(".h.py.wafix-Ab12Cd~"));  // an editor's backup of one
+
+    TempDir tmp;
+    write_file(tmp.path() / ".h.py.wafix-Ab12Cd", "x");
+    fs::create_directory(tmp.path() / ".d.wafix-Qw12Er");                                // a directory is never removed
+    CHECK(wafix::remove_stale_temp_files(tmp.path(), std::chrono::seconds(3600)) == 0);  // too fresh
+    CHECK(wafix::remove_stale_temp_files(tmp.path(), std::chrono::seconds(0)) == 1);
+    CHECK_FALSE(fs::exists(tmp.path() / ".h.py.wafix-Ab12Cd"));
+    CHECK(fs::exists(tmp.path() / ".d.wafix-Qw12Er"));
+}

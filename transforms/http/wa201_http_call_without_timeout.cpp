@@ -116,7 +116,7 @@ public:
                                    .value_name = "constant|literal",
                                    .check = check_timeout_style}}}) {}
 
-    bool may_apply(std::string_view text) const override { return http::may_call_http(text, false); }
+    bool refine(std::string_view text, const TriggerHits&) const override { return http::may_call_http(text, false); }
 
 private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
@@ -242,7 +242,7 @@ private:
         if (seen != c.binding) return false;  // shadowed (or, for a new constant, the name is bound)
         if (c.binding && runs_at_import(p.call) && p.call.start() < c.defined_at) return false;
         if (!c.binding && runs_at_import(p.call)) {
-            Node end = top_import_block_end(ctx.root());
+            Node end = ctx.import_block_end();
             if (end && p.call.start() < end.end()) return false;
         }
         return true;
@@ -252,7 +252,7 @@ private:
     static Edit constant_definition(Context& ctx, const http::TimeoutSetting& s) {
         std::string line = fmt::format("{} = {}", kConstantName, s.literal);
         if (s.pair) line += "  # (connect, read)";
-        if (auto e = statement_after_imports(ctx.text(), ctx.eol(), ctx.root(), line, true)) return *e;
+        if (auto e = statement_after_imports(ctx.text(), ctx.eol(), ctx.import_block_end(), line, true)) return *e;
         return ctx.imports().import_line_edit(line, {});
     }
 };

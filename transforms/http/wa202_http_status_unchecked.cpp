@@ -82,7 +82,7 @@ public:
                      .fix_safety = Safety::Unsafe,
                      .triggers = {"requests"}}) {}
 
-    bool may_apply(std::string_view text) const override { return http::may_call_http(text, true); }
+    bool refine(std::string_view text, const TriggerHits&) const override { return http::may_call_http(text, true); }
 
 private:
     void check(Context& ctx, std::vector<Finding>& out) const override {

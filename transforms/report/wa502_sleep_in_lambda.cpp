@@ -118,10 +118,10 @@ public:
                      .triggers = {"sleep"}}) {}
 
     // Besides "sleep", a module-level handler as is_handler() accepts it: `def *handler*(event, ...`.
-    bool may_apply(std::string_view text) const override {
+    bool refine(std::string_view text, const TriggerHits&) const override {
         static const RE2 handler_def(
             R"((?im)^(?:async[ \t]+)?def[ \t]+\w*(?:handle|main)\w*[ \t]*\(\s*_*(?:event|evt))");
-        return Transform::may_apply(text) && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), handler_def);
+        return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), handler_def);
     }
 
 private:

@@ -56,7 +56,7 @@ std::optional<uint32_t> helper_position(const Context& ctx, const ImportPlanner:
         return b && !b->defs.empty() ? module_level_statement(b->defs[0].statement) : Node();
     };
     uint32_t pos;
-    if (Node block_end = top_import_block_end(ctx.root())) {
+    if (Node block_end = ctx.import_block_end()) {
         pos = next_line_start(text, block_end.end());
     } else if (!boto.edits.empty()) {
         pos = boto.edits.back().begin;

@@ -19,8 +19,14 @@ struct Detection {
 };
 
 // Cheap test on the raw bytes of a file: false means no literal in it can be a secret.
-bool may_contain_secrets(std::string_view text);
+// `provider_prefix`: whether one of provider_prefixes() occurs, when the caller knows.
+bool may_contain_secrets(std::string_view text, std::optional<bool> provider_prefix = std::nullopt);
+// The literal prefixes of the provider patterns (AKIA, ghp_, xoxb-, sk_live_, ...): a provider
+// token holds one.
+const std::vector<std::string_view>& provider_prefixes();
 
+// Whether any provider pattern matches somewhere in `text` (one RE2::Set pass).
+bool has_provider_token(std::string_view text);
 // A provider token (AWS key id, GitHub, Slack, Stripe, PEM private key, JWT) anywhere in `value`.
 std::optional<Detection> match_provider(std::string_view value);
 

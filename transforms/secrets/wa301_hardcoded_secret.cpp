@@ -95,6 +95,15 @@ std::string check_secret_prefix(std::string_view v) {
 
 constexpr const char* kPowertools = "aws-lambda-powertools";
 
+// Case variants of the words a secret's name carries, and the provider prefixes.
+std::vector<std::string> secret_triggers() {
+    std::vector<std::string> t = {"pass",   "Pass",   "PASS",  "pwd",   "Pwd",   "PWD",  "secret",
+                                  "Secret", "SECRET", "token", "Token", "TOKEN", "key",  "Key",
+                                  "KEY",    "auth",   "Auth",  "AUTH",  "cred",  "Cred", "CRED", "://"};
+    for (std::string_view prefix : secrets::provider_prefixes()) t.emplace_back(prefix);
+    return t;
+}
+
 class HardcodedSecret final : public Transform {
 public:
     HardcodedSecret()
@@ -107,12 +116,7 @@ public:
                // Unsafe only where a function that ships the file runs with a role its construct
                // does not define: the lookup alone would then fail with AccessDenied.
                .fix_safety = Safety::Unsafe,
-               // Case variants of the words a secret's name carries, and the provider prefixes.
-               .triggers = {"pass",  "Pass",  "PASS",  "pwd",  "Pwd",         "PWD",  "secret", "Secret", "SECRET",
-                            "token", "Token", "TOKEN", "key",  "Key",         "KEY",  "auth",   "Auth",   "AUTH",
-                            "cred",  "Cred",  "CRED",  "A3T",  "AKIA",        "ASIA", "ABIA",   "ACCA",   "ghp_",
-                            "gho_",  "ghu_",  "ghs_",  "ghr_", "github_pat_", "xox",  "sk_",    "rk_",    "PRIVATE KEY",
-                            "eyJ",   "SG.",   "AIza",  "SK",   "glpat-",      "npm_", "://"},
+               .triggers = secret_triggers(),
                .peers = {{PeerTool::Bandit, "B105"},
                          {PeerTool::Bandit, "B106"},
                          {PeerTool::Bandit, "B107"},
@@ -148,8 +152,10 @@ public:
                .project_packages = {kPowertools}}) {}
 
     // The trigger words are in most files; the file is parsed only when a provider token, or a
-    // quoted run that could be a secret value with such a word near it, is in its bytes.
-    bool may_apply(std::string_view text) const override { return secrets::may_contain_secrets(text); }
+    // quoted run that could be a secret value bound to such a word, is in its bytes.
+    bool refine(std::string_view text, const TriggerHits& hits) const override {
+        return secrets::may_contain_secrets(text, hits.any(secrets::provider_prefixes()));
+    }
 
 private:
     void check(Context& ctx, std::vector<Finding>& out) const override {

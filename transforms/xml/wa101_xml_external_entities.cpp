@@ -92,9 +92,9 @@ public:
 
     // Only names bound by an import statement are followed, so a file needs one that names the
     // xml package ("xml" alone is in many docstrings; defusedxml and lxml do not count).
-    bool may_apply(std::string_view text) const override {
+    bool refine(std::string_view text, const TriggerHits&) const override {
         static const RE2 xml_import(R"((?m)(?:^|;)[ \t]*(?:from|import)[ \t\\(][^\n]*\bxml\b)");
-        return Transform::may_apply(text) && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), xml_import);
+        return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), xml_import);
     }
 
 private:

@@ -77,7 +77,7 @@ private:
     // The call goes on its own line, after a blank one, below the module's top import block.
     static std::optional<Edit> patch_call_edit(const Context& ctx, const std::string& call,
                                                const std::vector<Edit>& import_edits) {
-        if (auto e = statement_after_imports(ctx.text(), ctx.eol(), ctx.root(), call, false)) return e;
+        if (auto e = statement_after_imports(ctx.text(), ctx.eol(), ctx.import_block_end(), call, false)) return e;
         // No top-level import block: right after the import being added.
         if (import_edits.empty()) return std::nullopt;
         std::string eol(ctx.eol());

@@ -14,6 +14,7 @@ struct ApplyResult {
     std::string text;
     std::vector<size_t> applied;   // indices into the input fixes
     std::vector<size_t> deferred;  // conflicted with an earlier fix
+    std::vector<Edit> edits;       // what was applied, in text order (identical edits merged)
 };
 
 // Fixes earlier in `fixes` win conflicts. Two edits conflict when their ranges overlap, or when

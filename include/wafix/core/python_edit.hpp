@@ -76,10 +76,11 @@ Node enclosing_statement(Node n);
 Node top_import_block_end(Node module);
 
 // A new module-level statement (a constant, a setup call) on its own line after the module's top
-// import block, set off from it by a blank line; with `blank_after` also from the code that
-// follows. nullopt when the module has no import block: ImportPlanner::import_line_edit then
-// says where imports (and what must follow them) go.
-std::optional<Edit> statement_after_imports(std::string_view text, std::string_view eol, Node module,
+// import block (`block_end`, as top_import_block_end or Context::import_block_end find it), set
+// off from it by a blank line; with `blank_after` also from the code that follows. nullopt when
+// the module has no import block: ImportPlanner::import_line_edit then says where imports (and
+// what must follow them) go.
+std::optional<Edit> statement_after_imports(std::string_view text, std::string_view eol, Node block_end,
                                             std::string_view line, bool blank_after);
 
 // Plans imports for one pass over one file, so that every transform asking for the same module
@@ -103,12 +104,15 @@ public:
     // Where a new import line goes: the line after this statement, or before `before` when the
     // module has no import (or at offset 0 of an empty module).
     Edit import_line_edit(const std::string& line, Node anchor) const;
+    // top_import_block_end of the module, found once per pass.
+    Node import_block_end() const;
 
 private:
     const Tree& tree_;
     const SemanticModel& model_;
     std::string eol_;
     std::map<std::string, Access> planned_;
+    mutable std::optional<Node> block_end_;
 };
 
 }  // namespace wafix

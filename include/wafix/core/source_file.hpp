@@ -13,8 +13,11 @@ struct SourceFile {
     std::string text;  // the bytes after any UTF-8 BOM: what is parsed and edited
     bool has_bom = false;
     std::string eol = "\n";  // the file's dominant line ending, used for inserted lines
+    // Every line ended by a lone CR (classic Mac OS; Python reads it as a newline, tree-sitter does
+    // not): `text` holds LF in their place, bytes_for puts the CRs back.
+    bool cr_only = false;
 
-    // The bytes to write back for `new_text` (BOM restored).
+    // The bytes to write back for `new_text` (BOM and CR-only endings restored).
     std::string bytes_for(std::string_view new_text) const;
 };
 

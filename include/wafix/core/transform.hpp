@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "wafix/core/fix.hpp"
+#include "wafix/core/literal_set.hpp"
 #include "wafix/core/names.hpp"
 #include "wafix/core/python_edit.hpp"
 #include "wafix/core/rule.hpp"
@@ -44,6 +45,8 @@ public:
     Node root() const { return tree_.root(); }
     const SemanticModel& model() const { return model_; }
     ImportPlanner& imports() { return imports_; }
+    // The last statement of the module's top import block (top_import_block_end), once per pass.
+    Node import_block_end() const { return imports_.import_block_end(); }
     // The running rule's setting `name` (declared in its RuleInfo::settings): the value chosen for
     // this file, else the declared default. T is std::string or an integer type the declared range
     // fits in; reading an undeclared setting is a programming error (std::logic_error).
@@ -103,10 +106,14 @@ public:
     const RuleInfo& info() const { return info_; }
     // Runs check() with `ctx` reading this rule's settings and project facts.
     void run(Context& ctx, std::vector<Finding>& out) const;
-    // The engine's test on the raw bytes: false means this rule cannot flag anything in `text`,
-    // so the file need not be parsed for it. The default looks for any of RuleInfo::triggers
-    // (none: always run); a rule whose triggers are common words ("key", "token") refines it.
-    virtual bool may_apply(std::string_view text) const;
+    // The second step of the prefilter, for a file that holds one of RuleInfo::triggers (the
+    // engine looks for every enabled rule's triggers in one LiteralSet pass): false means this
+    // rule cannot flag anything in `text`. A rule whose triggers are common words ("key",
+    // "token") or that wants an import line looks closer; `hits` says which triggers occur.
+    virtual bool refine(std::string_view text, const TriggerHits& hits) const;
+    // Both steps on this rule's own triggers alone (none: always run): false means the file need
+    // not be parsed for this rule.
+    bool may_apply(std::string_view text) const;
 
 protected:
     virtual void check(Context& ctx, std::vector<Finding>& out) const = 0;

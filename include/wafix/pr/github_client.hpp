@@ -21,6 +21,9 @@ struct HttpRequest {
     std::string url;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
+    // The longest this request may take (0: the transport's own limit); the client sets what is
+    // left of the call's budget.
+    std::chrono::milliseconds timeout{0};
 };
 
 struct HttpResponse {
@@ -36,6 +39,8 @@ public:
     virtual ~HttpTransport() = default;
     virtual HttpResponse send(const HttpRequest& request) = 0;
 };
+// `timeout`: the most one request may take. A connection is given up after 10 s (or `timeout`
+// when shorter), and a response that stalls (under 1 byte/s) after 10 s too.
 std::unique_ptr<HttpTransport> make_curl_transport(std::chrono::seconds timeout = std::chrono::seconds(30));
 
 // Network errors, 5xx and secondary rate limits (Retry-After) are retried with exponential
@@ -44,7 +49,10 @@ struct RetryPolicy {
     int attempts = 4;
     std::chrono::milliseconds initial_delay{500};
     double factor = 2.0;
-    std::chrono::seconds max_wait{60};                     // a longer Retry-After or reset time fails instead
+    std::chrono::seconds max_wait{60};  // a longer Retry-After or reset time fails instead
+    // The most one call may spend on requests and backoff, retries included (rate-limit waits,
+    // bounded by max_wait, come on top): an API that hangs fails the call in this time.
+    std::chrono::milliseconds budget{30'000};
     std::function<void(std::chrono::milliseconds)> sleep;  // tests replace it; default sleeps
 };
 

@@ -136,6 +136,7 @@ struct PrOptions {
     std::string token;                       // the value; never printed
     std::string token_env = "GITHUB_TOKEN";  // where it came from, for messages
     std::string secrets_manifest;            // where to write the moved secret values (outside the repo)
+    int api_timeout_seconds = 30;            // the most one GitHub API call may take, retries included
     AnalyseOptions analyse;
     EngineOptions engine;
 };
