@@ -46,7 +46,8 @@ grep -q '^## \[Unreleased\]' CHANGELOG.md || fail "CHANGELOG.md has no '## [Unre
 class=$(sed -E 's/(^|-)([a-z])/\U\2/g' <<<"$name")
 triggers=""
 if [ -d "transforms/$family" ]; then
-  first=$(find "transforms/$family" -name 'wa[0-9]*.cpp' | sort | head -1)
+  # The first of the family's rule files that declares triggers (helper files declare none).
+  first=$(find "transforms/$family" -name 'wa[0-9]*.cpp' -print0 | sort -z | xargs -0 grep -l '\.triggers = {' | head -1 || true)
   [ -n "$first" ] && triggers=$(grep -o '\.triggers = {[^}]*}' "$first" | head -1 | sed 's/^\.triggers = //')
 fi
 [ -n "$triggers" ] || triggers='{}'

@@ -221,7 +221,7 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
     // The model comes first: rules read it, and it says which trees are vendored.
     if (o.build_model) run.model = build_model(found);
     SearchStops stops;
-    Planner planner{o, engine, run.model.get(), stops, {}, {}, {}, {}, {}};
+    Planner planner{o, engine, run.model.get(), stops, {}, {}, {}, {}, {}, {}};
     if (!o.config_file.empty()) {
         try {
             fs::path file = o.config_file;

@@ -60,7 +60,8 @@ std::optional<uint32_t> ini_line_length(const std::string& text, const std::stri
             continue;
         }
         size_t eq = t.find_first_of("=:");
-        if (inside && eq != std::string::npos && trim(t.substr(0, eq)) == key) return length_value(trim(t.substr(eq + 1)));
+        if (inside && eq != std::string::npos && trim(t.substr(0, eq)) == key)
+            return length_value(trim(t.substr(eq + 1)));
     }
     return std::nullopt;
 }

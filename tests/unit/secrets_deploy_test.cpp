@@ -89,10 +89,9 @@ TEST_CASE("WA301 names the grant a CDK function in the repository still needs", 
 }
 
 TEST_CASE("WA301 sees an existing grant_read on the secret", "[secrets][model]") {
-    Project p(stack_with(std::string(kFunction) +
-                         "        erp_key = secretsmanager.Secret.from_secret_name_v2(\n"
-                         "            self, \"ErpKey\", \"invoice-parser/erp-api-key\")\n"
-                         "        erp_key.grant_read(invoice_parser)\n"));
+    Project p(stack_with(std::string(kFunction) + "        erp_key = secretsmanager.Secret.from_secret_name_v2(\n"
+                                                  "            self, \"ErpKey\", \"invoice-parser/erp-api-key\")\n"
+                                                  "        erp_key.grant_read(invoice_parser)\n"));
     FileResult r = p.fix();
     REQUIRE(r.findings.size() == 1);
     INFO(r.findings[0].message);
@@ -114,7 +113,8 @@ TEST_CASE("WA301 counts a role policy on the secret's ARN or on every resource",
     Project arn(stack_with(
         std::string(kFunction) +
         "        invoice_parser.add_to_role_policy(iam.PolicyStatement(actions=[\"secretsmanager:GetSecretValue\"],\n"
-        "            resources=[\"arn:aws:secretsmanager:eu-west-1:123456789012:secret:invoice-parser/erp-api-key-*\"]))\n"));
+        "            "
+        "resources=[\"arn:aws:secretsmanager:eu-west-1:123456789012:secret:invoice-parser/erp-api-key-*\"]))\n"));
     CHECK(arn.fix().findings.at(0).message.find("can already read it") != std::string::npos);
     Project s3(stack_with(std::string(kFunction) +
                           "        invoice_parser.add_to_role_policy(iam.PolicyStatement(actions=[\"s3:GetObject\"],\n"
@@ -123,9 +123,10 @@ TEST_CASE("WA301 counts a role policy on the secret's ARN or on every resource",
 }
 
 TEST_CASE("WA301 marks the fix unsafe when the function's role is not its construct's", "[secrets][model]") {
-    Project p(stack_with("        _lambda.CfnFunction(self, \"InvoiceParser\", runtime=\"python3.12\",\n"
-                         "            handler=\"handler.lambda_handler\", role=\"arn:aws:iam::123456789012:role/x\",\n"
-                         "            code=_lambda.Code.from_asset(\"functions/invoice_parser\"))\n"));
+    Project p(
+        stack_with("        _lambda.CfnFunction(self, \"InvoiceParser\", runtime=\"python3.12\",\n"
+                   "            handler=\"handler.lambda_handler\", role=\"arn:aws:iam::123456789012:role/x\",\n"
+                   "            code=_lambda.Code.from_asset(\"functions/invoice_parser\"))\n"));
     FileResult r = p.fix();
     REQUIRE(r.findings.size() == 1);
     INFO(r.findings[0].message);
@@ -155,19 +156,20 @@ TEST_CASE("WA301 names the SAM policy, and the permission when no function ships
 
     AppModel empty;
     empty.index();
-    CHECK(secrets::secret_access(&empty, sam.handler, "a/b").note.find("`secretsmanager:GetSecretValue` on "
-                                                                       "`arn:aws:secretsmanager:<region>:<account>:"
-                                                                       "secret:a/b-??????`") != std::string::npos);
+    CHECK(secrets::secret_access(&empty, sam.handler, "a/b")
+              .note.find("`secretsmanager:GetSecretValue` on "
+                         "`arn:aws:secretsmanager:<region>:<account>:"
+                         "secret:a/b-??????`") != std::string::npos);
     CHECK(secrets::secret_access(nullptr, sam.handler, "a/b").note.empty());
 }
 
 TEST_CASE("Secrets manifest: a rerun merges, keeps existing entries, warns on a conflict", "[secrets][manifest]") {
     std::vector<SecretsManifestEntry> first = {{"orders/api-key", "a.py", 3, "api-key", "v1"},
                                                {"orders/db-password", "a.py", 4, "password", "v2"}};
-    ManifestMerge m = merge_secrets_manifest(secrets_manifest_json(first),
-                                             {{"orders/api-key", "a.py", 3, "api-key", "v1"},
-                                              {"orders/db-password", "b.py", 9, "password", "Zk3QpV8r"},
-                                              {"billing/token", "c.py", 1, "token", "v3"}});
+    ManifestMerge m =
+        merge_secrets_manifest(secrets_manifest_json(first), {{"orders/api-key", "a.py", 3, "api-key", "v1"},
+                                                              {"orders/db-password", "b.py", 9, "password", "Zk3QpV8r"},
+                                                              {"billing/token", "c.py", 1, "token", "v3"}});
     REQUIRE_FALSE(m.error);
     REQUIRE(m.entries.size() == 3);
     CHECK(m.entries[0].value == "v1");

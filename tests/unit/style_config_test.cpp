@@ -19,8 +19,7 @@ TEST_CASE("line lengths from pyproject, flake8 sections and editorconfig", "[sty
     CHECK(ini_line_length("[metadata]\nname = x\n[flake8]\nmax-line-length = 119\n", "flake8", "max-line-length") ==
           119u);
     CHECK_FALSE(ini_line_length("[pycodestyle]\nmax-line-length = 119\n", "flake8", "max-line-length"));
-    CHECK(editorconfig_line_length("root = true\n[*]\nmax_line_length = 100\n[*.py]\nmax_line_length = 120\n") ==
-          120u);
+    CHECK(editorconfig_line_length("root = true\n[*]\nmax_line_length = 100\n[*.py]\nmax_line_length = 120\n") == 120u);
     CHECK_FALSE(editorconfig_line_length("[*.js]\nmax_line_length = 100\n"));
     CHECK_FALSE(editorconfig_line_length("[*]\nmax_line_length = off\n"));
 }

@@ -120,7 +120,8 @@ SecretAccess secret_access(const AppModel* model, const std::filesystem::path& f
             "no function in this repository ships this file: the one that runs it needs "
             "`secretsmanager:GetSecretValue` on `{}`",
             arn);
-        access.to_add = fmt::format("no function in the repository ships it: allow `secretsmanager:GetSecretValue` on `{}`", arn);
+        access.to_add =
+            fmt::format("no function in the repository ships it: allow `secretsmanager:GetSecretValue` on `{}`", arn);
         return access;
     }
     std::vector<std::string> missing, unseen, granted;

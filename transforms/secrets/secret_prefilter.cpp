@@ -280,11 +280,22 @@ bool has_candidate_literal(std::string_view text) {
 }  // namespace
 
 const std::vector<std::string_view>& provider_prefixes() {
-    static const std::vector<std::string_view> prefixes = {
-        "AKIA",     "ASIA",     "ABIA",        "ACCA",     "A3T",         "ghp_",  "gho_",     "ghu_",
-        "ghs_",     "ghr_",     "github_pat_", "xoxb-",    "xoxp-",       "xoxe-", "sk_test_", "sk_live_",
-        "sk_prod_", "rk_test_", "rk_live_",    "rk_prod_", "PRIVATE KEY", "eyJ", "xoxa-", "xoxr-", "xoxs-",
-        "hooks.slack.com", "SG.", "AIza", "SK", "glpat-", "npm_"};
+    static const std::vector<std::string_view> prefixes = {"AKIA",        "ASIA",
+                                                           "ABIA",        "ACCA",
+                                                           "A3T",         "ghp_",
+                                                           "gho_",        "ghu_",
+                                                           "ghs_",        "ghr_",
+                                                           "github_pat_", "xoxb-",
+                                                           "xoxp-",       "xoxe-",
+                                                           "sk_test_",    "sk_live_",
+                                                           "sk_prod_",    "rk_test_",
+                                                           "rk_live_",    "rk_prod_",
+                                                           "PRIVATE KEY", "eyJ",
+                                                           "xoxa-",       "xoxr-",
+                                                           "xoxs-",       "hooks.slack.com",
+                                                           "SG.",         "AIza",
+                                                           "SK",          "glpat-",
+                                                           "npm_"};
     return prefixes;
 }
 

@@ -97,9 +97,9 @@ constexpr const char* kPowertools = "aws-lambda-powertools";
 
 // Case variants of the words a secret's name carries, and the provider prefixes.
 std::vector<std::string> secret_triggers() {
-    std::vector<std::string> t = {"pass",   "Pass",   "PASS",  "pwd",   "Pwd",   "PWD",  "secret",
-                                  "Secret", "SECRET", "token", "Token", "TOKEN", "key",  "Key",
-                                  "KEY",    "auth",   "Auth",  "AUTH",  "cred",  "Cred", "CRED", "://"};
+    std::vector<std::string> t = {"pass",   "Pass",  "PASS",  "pwd",   "Pwd",  "PWD", "secret", "Secret",
+                                  "SECRET", "token", "Token", "TOKEN", "key",  "Key", "KEY",    "auth",
+                                  "Auth",   "AUTH",  "cred",  "Cred",  "CRED", "://"};
     for (std::string_view prefix : secrets::provider_prefixes()) t.emplace_back(prefix);
     return t;
 }
