@@ -154,6 +154,58 @@ std::optional<std::string> resolve(const std::filesystem::path& path, std::files
 
 }  // namespace
 
+namespace {
+
+// A temp file beside the file it will replace, registered for the signal handlers from mkstemp on
+// (signals blocked in between), removed unless commit() renames it over the target.
+class TempFile {
+public:
+    explicit TempFile(const std::filesystem::path& target) {
+        std::string dir = target.parent_path().empty() ? "." : target.parent_path().string();
+        path_ = dir + "/." + target.filename().string() + ".wafix-XXXXXX";
+        sigset_t block, previous;
+        sigemptyset(&block);
+        for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, sig);
+        pthread_sigmask(SIG_BLOCK, &block, &previous);
+        fd_ = ::mkstemp(path_.data());
+        if (fd_ >= 0 && path_.size() < sizeof g_temp_path) {
+            std::memcpy(g_temp_path, path_.c_str(), path_.size() + 1);
+            g_temp_active = 1;
+        }
+        pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+        if (fd_ < 0) error_ = "cannot create a temporary file in " + dir + ": " + errno_text();
+    }
+    ~TempFile() {
+        if (fd_ >= 0) ::close(fd_);
+        if (!committed_ && error_.empty()) ::unlink(path_.c_str());
+        g_temp_active = 0;
+    }
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+
+    const std::string& error() const { return error_; }  // non-empty: no temp file was made
+    int fd() const { return fd_; }
+
+    // Closes the file and renames it over `target`: the single step that replaces the file (before
+    // it the old file is intact, after it the new one is complete).
+    std::optional<std::string> commit(const std::filesystem::path& target) {
+        int fd = fd_;
+        fd_ = -1;
+        if (::close(fd) != 0) return "close failed: " + errno_text();
+        if (::rename(path_.c_str(), target.c_str()) != 0) return "rename failed: " + errno_text();
+        committed_ = true;
+        return std::nullopt;
+    }
+
+private:
+    std::string path_;
+    int fd_ = -1;
+    std::string error_;
+    bool committed_ = false;
+};
+
+}  // namespace
+
 std::optional<std::string> replace_file(const std::filesystem::path& path, std::string_view expected,
                                         std::string_view bytes) {
     std::filesystem::path target;
@@ -164,105 +216,38 @@ std::optional<std::string> replace_file(const std::filesystem::path& path, std::
     // Root may write anywhere: honour the file's own read-only bits rather than access(2).
     if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return "file is read-only; not modified";
 
-    std::string dir = target.parent_path().empty() ? "." : target.parent_path().string();
-    sweep_once(dir);
+    sweep_once(target.parent_path().empty() ? "." : target.parent_path().string());
     // A rename would split the hard links: the other names would keep the old bytes.
     if (st.st_nlink > 1) return write_in_place(target, expected, bytes);
-
-    std::string tmpl = dir + "/." + target.filename().string() + ".wafix-XXXXXX";
-    // Signals stay blocked while the temp file exists without being registered.
-    sigset_t block, previous;
-    sigemptyset(&block);
-    for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, sig);
-    pthread_sigmask(SIG_BLOCK, &block, &previous);
-    int fd = ::mkstemp(tmpl.data());
-    if (fd >= 0 && tmpl.size() < sizeof g_temp_path) {
-        std::memcpy(g_temp_path, tmpl.c_str(), tmpl.size() + 1);
-        g_temp_active = 1;
+    {
+        TempFile temp(target);
+        if (!temp.error().empty()) return temp.error();
+        // The new file gets the old one's owner and group; when this user cannot give them (another
+        // user's file, group-writable), the file is written in place instead, which keeps them.
+        bool foreign = st.st_uid != ::geteuid() || st.st_gid != ::getegid();
+        if (!foreign || ::fchown(temp.fd(), st.st_uid, st.st_gid) == 0) {
+            if (!write_all(temp.fd(), bytes)) return "write failed: " + errno_text();
+            // After fchown, which clears set-user-ID and set-group-ID bits.
+            if (::fchmod(temp.fd(), st.st_mode & 07777) != 0) return "cannot keep the file mode: " + errno_text();
+            if (::fsync(temp.fd()) != 0) return "fsync failed: " + errno_text();
+            // Another program may have changed the file since we read it: never overwrite that.
+            if (!still_as_read(target, expected)) return kChanged;
+            return temp.commit(target);
+        }
     }
-    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
-    if (fd < 0) return "cannot create a temporary file in " + dir + ": " + errno_text();
-    struct Unregister {
-        ~Unregister() { g_temp_active = 0; }
-    } unregister;
-    auto discard = [&] {
-        ::close(fd);
-        ::unlink(tmpl.c_str());
-    };
-    auto fail = [&](std::string why) {
-        discard();
-        return std::optional<std::string>(std::move(why));
-    };
-    // The new file gets the old one's owner and group; when this user cannot give them (another
-    // user's file, group-writable), the file is written in place instead, which keeps them.
-    if ((st.st_uid != ::geteuid() || st.st_gid != ::getegid()) && ::fchown(fd, st.st_uid, st.st_gid) != 0) {
-        discard();
-        return write_in_place(target, expected, bytes);
-    }
-    if (!write_all(fd, bytes)) return fail("write failed: " + errno_text());
-    // After fchown, which clears set-user-ID and set-group-ID bits.
-    if (::fchmod(fd, st.st_mode & 07777) != 0) return fail("cannot keep the file mode: " + errno_text());
-    if (::fsync(fd) != 0) return fail("fsync failed: " + errno_text());
-
-    // Another program may have changed the file since we read it: never overwrite that.
-    if (!still_as_read(target, expected)) return fail(kChanged);
-
-    if (::close(fd) != 0) {
-        ::unlink(tmpl.c_str());
-        return "close failed: " + errno_text();
-    }
-    // The rename is the single step that replaces the file: before it the old file is intact,
-    // after it the new one is complete.
-    if (::rename(tmpl.c_str(), target.c_str()) != 0) {
-        std::string why = "rename failed: " + errno_text();
-        ::unlink(tmpl.c_str());
-        return why;
-    }
-    return std::nullopt;
+    return write_in_place(target, expected, bytes);
 }
 
 std::optional<std::string> write_file_atomically(const std::filesystem::path& path, std::string_view bytes, mode_t mode,
                                                  const std::function<std::optional<std::string>()>& may_rename) {
-    std::string dir = path.parent_path().empty() ? "." : path.parent_path().string();
-    std::string tmpl = dir + "/." + path.filename().string() + ".wafix-XXXXXX";
-    // Signals stay blocked while the temp file exists without being registered.
-    sigset_t block, previous;
-    sigemptyset(&block);
-    for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, sig);
-    pthread_sigmask(SIG_BLOCK, &block, &previous);
-    int fd = ::mkstemp(tmpl.data());
-    if (fd >= 0 && tmpl.size() < sizeof g_temp_path) {
-        std::memcpy(g_temp_path, tmpl.c_str(), tmpl.size() + 1);
-        g_temp_active = 1;
-    }
-    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
-    if (fd < 0) return "cannot create a temporary file in " + dir + ": " + errno_text();
-    struct Unregister {
-        ~Unregister() { g_temp_active = 0; }
-    } unregister;
-    auto fail = [&](std::string why) {
-        ::close(fd);
-        ::unlink(tmpl.c_str());
-        return std::optional<std::string>(std::move(why));
-    };
-    if (!write_all(fd, bytes)) return fail("write failed: " + errno_text());
-    if (::fchmod(fd, mode) != 0) return fail("cannot set the file mode: " + errno_text());
-    if (::fsync(fd) != 0) return fail("fsync failed: " + errno_text());
+    TempFile temp(path);
+    if (!temp.error().empty()) return temp.error();
+    if (!write_all(temp.fd(), bytes)) return "write failed: " + errno_text();
+    if (::fchmod(temp.fd(), mode) != 0) return "cannot set the file mode: " + errno_text();
+    if (::fsync(temp.fd()) != 0) return "fsync failed: " + errno_text();
     if (may_rename)
-        if (auto refused = may_rename()) return fail(std::move(*refused));
-
-    if (::close(fd) != 0) {
-        ::unlink(tmpl.c_str());
-        return "close failed: " + errno_text();
-    }
-    // The rename is the single step that replaces the file: before it the old file is intact,
-    // after it the new one is complete.
-    if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-        std::string why = "rename failed: " + errno_text();
-        ::unlink(tmpl.c_str());
-        return why;
-    }
-    return std::nullopt;
+        if (auto refused = may_rename()) return refused;
+    return temp.commit(path);
 }
 
 }  // namespace wafix
