@@ -52,17 +52,19 @@ std::string compile_prefix(const fs::path& build, const std::string& source) {
     return {};
 }
 
-// The wafix executable's link libraries, as the Ninja build links it.
-std::string wafix_link_libraries(const fs::path& build) {
+// The wafix executable's link flags and libraries, as the Ninja build links it: the flags carry
+// -fsanitize=... in a sanitizer build, without which the instrumented objects do not link.
+std::string wafix_link_arguments(const fs::path& build) {
     std::ifstream in(build / "build.ninja");
-    std::string line;
+    std::string line, flags, libraries;
     bool in_wafix = false;
     while (std::getline(in, line)) {
         if (line.rfind("build wafix:", 0) == 0) in_wafix = true;
-        else if (in_wafix && line.rfind("  LINK_LIBRARIES = ", 0) == 0) return line.substr(19);
+        else if (in_wafix && line.rfind("  LINK_FLAGS = ", 0) == 0) flags = line.substr(15);
+        else if (in_wafix && line.rfind("  LINK_LIBRARIES = ", 0) == 0) libraries = line.substr(19);
         else if (in_wafix && line.rfind("  ", 0) != 0) in_wafix = false;
     }
-    return {};
+    return libraries.empty() ? std::string() : flags + " " + libraries;
 }
 
 }  // namespace
@@ -70,7 +72,7 @@ std::string wafix_link_libraries(const fs::path& build) {
 TEST_CASE("new-rule.sh writes the rule's four places and a CHANGELOG line, and the result builds", "[e2e][new-rule]") {
     const fs::path build = fs::path(WAFIX_BINARY).parent_path();
     std::string rule_cc = compile_prefix(build, "transforms/cdk/wa402_lambda_unbounded_concurrency.cpp");
-    std::string link = wafix_link_libraries(build);
+    std::string link = wafix_link_arguments(build);
     if (rule_cc.empty() || link.empty() || !fs::exists(build / "CMakeFiles/wafix.dir/src/cli/main.cpp.o")) {
         std::cout << "skipped: needs the Ninja build's compile_commands.json, build.ninja and main.cpp.o\n";
         std::exit(kSkipExitCode);

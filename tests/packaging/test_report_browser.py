@@ -18,6 +18,22 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
          "--window-size=1280,1000"]
 
 
+def loopback_service(Service):
+    """chromedriver reached at 127.0.0.1 rather than by the name "localhost", which a minimal root
+    (debootstrap minbase has no /etc/hosts) cannot resolve."""
+    from selenium.webdriver.common import utils
+
+    class LoopbackService(Service):
+        @property
+        def service_url(self):
+            return "http://127.0.0.1:%d" % self.port
+
+        def is_connectable(self):
+            return utils.is_url_connectable(self.port, host="127.0.0.1")
+
+    return LoopbackService(executable_path="/usr/bin/chromedriver")
+
+
 class ReportInChromium(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -39,7 +55,7 @@ class ReportInChromium(unittest.TestCase):
         options.binary_location = "/usr/bin/chromium"
         for flag in FLAGS + ["--user-data-dir=" + cls.profile]:
             options.add_argument(flag)
-        cls.driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+        cls.driver = webdriver.Chrome(service=loopback_service(Service), options=options)
         cls.driver.get((OUT / "sample.html").as_uri())
 
     @classmethod
