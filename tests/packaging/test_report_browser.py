@@ -6,8 +6,12 @@ Screenshots are kept in build/report-browser/."""
 import json
 import os
 import shutil
+import socket
+import subprocess
 import tempfile
+import time
 import unittest
+import urllib.request
 from pathlib import Path
 
 from support import BINARY, SOURCE, main, run
@@ -34,6 +38,29 @@ def loopback_service(Service):
     return LoopbackService(executable_path="/usr/bin/chromedriver")
 
 
+def start_chromium(profile):
+    """Chromium with its DevTools endpoint on 127.0.0.1, for chromedriver to attach to: launched by
+    chromedriver, the browser is reached through "localhost" (see loopback_service)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    browser = subprocess.Popen(["/usr/bin/chromium"] + FLAGS + [
+        "--user-data-dir=" + profile, "--remote-debugging-address=127.0.0.1",
+        "--remote-debugging-port=%d" % port, "about:blank"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen("http://127.0.0.1:%d/json/version" % port, timeout=2):
+                return browser, port
+        except OSError:
+            if browser.poll() is not None:
+                break
+            time.sleep(0.2)
+    browser.kill()
+    raise RuntimeError("chromium did not open its DevTools port (exit %s)" % browser.poll())
+
+
 class ReportInChromium(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -51,16 +78,20 @@ class ReportInChromium(unittest.TestCase):
         cls.summary = json.loads(run([BINARY, "check", "--no-cache", "--format", "json", "testdata/sample"],
                                      cwd=SOURCE).stdout)["summary"]
         cls.profile = tempfile.mkdtemp(prefix="wafix-chromium-")
+        cls.browser, port = start_chromium(cls.profile)
         options = webdriver.ChromeOptions()
-        options.binary_location = "/usr/bin/chromium"
-        for flag in FLAGS + ["--user-data-dir=" + cls.profile]:
-            options.add_argument(flag)
+        options.debugger_address = "127.0.0.1:%d" % port
         cls.driver = webdriver.Chrome(service=loopback_service(Service), options=options)
         cls.driver.get((OUT / "sample.html").as_uri())
 
     @classmethod
     def tearDownClass(cls):
         cls.driver.quit()
+        cls.browser.terminate()
+        try:
+            cls.browser.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            cls.browser.kill()
         shutil.rmtree(cls.profile, ignore_errors=True)
 
     def js(self, script, *args):
