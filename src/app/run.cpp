@@ -61,7 +61,7 @@ struct Planner {
     std::set<std::string> config_errors;
     // (directory, search stop, package) -> whether the manifests nearest the directory declare it.
     std::map<std::tuple<fs::path, fs::path, std::string>, bool> declared;
-    std::map<std::pair<fs::path, fs::path>, std::optional<uint32_t>> line_lengths;  // (folder, stop) -> configured
+    std::map<std::pair<fs::path, fs::path>, ProjectStyle> styles;  // (folder, stop) -> what the project configures
     std::map<const VendoredTree*, int> vendored_skipped;
     std::optional<Config> explicit_config;  // --config FILE: that file governs every file, as ruff's does
 
@@ -95,10 +95,10 @@ struct Planner {
     // per directory: rules never read the file system themselves.
     void resolve_project_facts(const DiscoveredFile& f, EngineOptions& options) {
         std::pair<fs::path, fs::path> folder{f.path.parent_path(), stops(f.root)};
-        auto length = line_lengths.find(folder);
-        if (length == line_lengths.end())
-            length = line_lengths.emplace(folder, project_line_length(f.path, folder.second)).first;
-        options.settings.line_length = length->second.value_or(0);
+        auto style = styles.find(folder);
+        if (style == styles.end()) style = styles.emplace(folder, project_style(f.path, folder.second)).first;
+        options.settings.line_length = style->second.line_length.value_or(0);
+        options.settings.quote = style->second.quote.value_or('\0');
         for (const auto& t : all_transforms()) {
             if (!options.enabled(t->info().id)) continue;
             for (const std::string& package : t->info().project_packages) {

@@ -1,4 +1,4 @@
-// Reads the line length a project configures; see style_config.hpp.
+// Reads the line length and quote style a project configures; see style_config.hpp.
 #include "wafix/app/style_config.hpp"
 
 #include <fstream>
@@ -33,18 +33,63 @@ std::optional<uint32_t> length_value(const std::string& v) {
     return n >= 40 && n <= 1000 ? std::optional<uint32_t>(n) : std::nullopt;
 }
 
-}  // namespace
-
-std::optional<uint32_t> pyproject_line_length(const std::string& text) {
-    toml::table doc;
+std::optional<toml::table> parse_toml(const std::string& text) {
     try {
-        doc = toml::parse(std::string_view(text));
+        return toml::parse(std::string_view(text));
     } catch (const toml::parse_error&) {
         return std::nullopt;  // a broken pyproject is another tool's error to report
     }
+}
+
+// ruff's and flake8-quotes' spellings of a quote style.
+std::optional<char> quote_value(std::string_view v) {
+    if (v == "double" || v == "\"") return '"';
+    if (v == "single" || v == "'") return '\'';
+    if (v == "preserve") return '\0';
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<uint32_t> pyproject_line_length(const std::string& text) {
+    auto parsed = parse_toml(text);
+    if (!parsed) return std::nullopt;
+    const toml::table& doc = *parsed;
     for (const char* tool : {"ruff", "black"})
         if (auto n = doc["tool"][tool]["line-length"].value<int64_t>())
             if (auto v = length_value(std::to_string(*n))) return v;
+    return std::nullopt;
+}
+
+std::optional<char> pyproject_quote(const std::string& text) {
+    auto parsed = parse_toml(text);
+    if (!parsed) return std::nullopt;
+    const toml::table& doc = *parsed;
+    auto ruff = doc["tool"]["ruff"];
+    for (auto setting : {ruff["format"]["quote-style"], ruff["lint"]["flake8-quotes"]["inline-quotes"],
+                         ruff["flake8-quotes"]["inline-quotes"]})
+        if (auto v = setting.value<std::string>())
+            if (auto q = quote_value(*v)) return q;
+    if (auto black = doc["tool"]["black"].as_table())
+        return (*black)["skip-string-normalization"].value_or(false) ? '\0' : '"';
+    return std::nullopt;
+}
+
+std::optional<char> ini_quote(const std::string& text) {
+    std::istringstream in(text);
+    std::string line;
+    bool inside = false;
+    while (std::getline(in, line)) {
+        std::string t = trim(line);
+        if (t.empty() || t[0] == '#' || t[0] == ';') continue;
+        if (t.front() == '[') {
+            inside = t == "[flake8]";
+            continue;
+        }
+        size_t eq = t.find_first_of("=:");
+        if (inside && eq != std::string::npos && trim(t.substr(0, eq)) == "inline-quotes")
+            return quote_value(trim(t.substr(eq + 1)));
+    }
     return std::nullopt;
 }
 
@@ -86,21 +131,31 @@ std::optional<uint32_t> editorconfig_line_length(const std::string& text) {
     return found;
 }
 
-std::optional<uint32_t> project_line_length(const fs::path& file, const fs::path& stop) {
+ProjectStyle project_style(const fs::path& file, const fs::path& stop) {
+    ProjectStyle style;
     std::error_code ec;
     fs::path end = stop.empty() ? fs::path() : fs::absolute(stop, ec).lexically_normal();
     for (fs::path dir = fs::absolute(file, ec).lexically_normal().parent_path(); !dir.empty();
          dir = dir.parent_path()) {
-        if (auto t = read_text(dir / "pyproject.toml"))
-            if (auto n = pyproject_line_length(*t)) return n;
+        // Each item from the nearest folder that sets it; within a folder, pyproject first.
+        if (auto t = read_text(dir / "pyproject.toml")) {
+            if (!style.line_length) style.line_length = pyproject_line_length(*t);
+            if (!style.quote) style.quote = pyproject_quote(*t);
+        }
         for (const char* ini : {"setup.cfg", "tox.ini", ".flake8"})
-            if (auto t = read_text(dir / ini))
-                if (auto n = ini_line_length(*t, "flake8", "max-line-length")) return n;
-        if (auto t = read_text(dir / ".editorconfig"))
-            if (auto n = editorconfig_line_length(*t)) return n;
-        if (dir == end || dir == dir.root_path()) break;
+            if (auto t = read_text(dir / ini)) {
+                if (!style.line_length) style.line_length = ini_line_length(*t, "flake8", "max-line-length");
+                if (!style.quote) style.quote = ini_quote(*t);
+            }
+        if (!style.line_length)
+            if (auto t = read_text(dir / ".editorconfig")) style.line_length = editorconfig_line_length(*t);
+        if ((style.line_length && style.quote) || dir == end || dir == dir.root_path()) break;
     }
-    return std::nullopt;
+    return style;
+}
+
+std::optional<uint32_t> project_line_length(const fs::path& file, const fs::path& stop) {
+    return project_style(file, stop).line_length;
 }
 
 }  // namespace wafix

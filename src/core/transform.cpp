@@ -32,6 +32,26 @@ uint32_t Context::line_limit() const {
     return line_limit_;
 }
 
+char Context::string_quote() const {
+    if (settings_.quote) return settings_.quote;
+    if (string_quote_) return string_quote_;
+    size_t single = 0, doubled = 0;
+    walk_tree(root(), [&](Node n, uint32_t) {
+        if (!n.is("string")) return Walk::Descend;
+        std::string_view start = n.child(0).text();  // string_start: prefix and quote(s)
+        if (!start.empty() && !start.ends_with("'''") && !start.ends_with(R"(""")"))
+            ++(start.back() == '\'' ? single : doubled);
+        return Walk::Skip;
+    });
+    string_quote_ = single > doubled ? '\'' : '"';
+    return string_quote_;
+}
+
+std::string Context::string_literal(std::string_view value) const {
+    char q = string_quote();
+    return std::string(1, q) + std::string(value) + q;
+}
+
 std::optional<std::vector<Edit>> Context::add_keyword_argument(Node call, std::string_view keyword_argument) const {
     return wafix::add_keyword_argument(text(), eol(), call, keyword_argument, line_limit());
 }

@@ -16,7 +16,8 @@ std::string variable_base(std::string_view construct_id) {
     return out;
 }
 
-std::optional<std::string> derived_construct_id(std::string_view text, Node id, std::string_view suffix) {
+std::optional<std::string> derived_construct_id(const Context& ctx, Node id, std::string_view suffix) {
+    std::string_view text = ctx.text();
     std::string_view id_text = id.text();
     auto literal = string_literal_value(id);
     bool fstring = id.is("string") && !id_text.empty() && (id_text.front() == 'f' || id_text.front() == 'F');
@@ -31,7 +32,7 @@ std::optional<std::string> derived_construct_id(std::string_view text, Node id, 
                std::string(id_text.substr(id_text.size() - q));
     }
     if (id.is("identifier") || id.is("attribute") || id.is("call") || id.is("subscript"))
-        return fmt::format("{} + \"{}\"", id_text, suffix);
+        return fmt::format("{} + {}", id_text, ctx.string_literal(suffix));
     return std::nullopt;
 }
 

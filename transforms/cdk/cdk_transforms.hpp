@@ -67,7 +67,7 @@ void check_event_sources(Context& ctx, const RuleInfo& rule, const EventSourceDe
 std::string variable_base(std::string_view construct_id);
 // A new construct id derived from `id` (the id argument as written): "Orders" -> "OrdersDlq"
 // (a suffix the file does not use yet), `name` -> `name + "Dlq"`; nullopt for other expressions.
-std::optional<std::string> derived_construct_id(std::string_view text, Node id, std::string_view suffix);
+std::optional<std::string> derived_construct_id(const Context& ctx, Node id, std::string_view suffix);
 // `<head>arg, arg)` as a statement at `indent`: on one line when it fits the file's line limit,
 // else one argument per line.
 std::string call_statement(const Context& ctx, std::string_view indent, const std::string& head,

@@ -70,7 +70,7 @@ void add_redrive_fix(Context& ctx, Node queue, int max_receive, Finding& f) {
     if (uses_cdk_v1(ctx)) return report_only("CDK v1 keeps Duration in aws_cdk.core");
     if (args.size() < 2 || args[0].is("keyword_argument") || args[1].is("keyword_argument"))
         return report_only("its scope and id are not plain positional arguments");
-    auto id = derived_construct_id(text, args[1], "Dlq");
+    auto id = derived_construct_id(ctx, args[1], "Dlq");
     auto cdk = cdk_members(ctx, {{"aws_sqs", "sqs"}, {"Duration", ""}});
     if (!id || !cdk) return report_only("its id is not a name or a string, or aws_sqs / Duration are taken");
     std::vector<std::string> qargs = {std::string(args[0].text()), *id,
@@ -153,14 +153,16 @@ void add_on_failure_fix(Context& ctx, const LambdaFunction& fn, const Trigger& t
     std::string base = t.source && !t.source->construct_id.empty() ? t.source->construct_id : fn.name;
     if (base.find_first_of("\"\\/{}") != std::string::npos) return report_only("no plain construct id to derive from");
     std::string id = base + "Failures";
-    for (int i = 2; text.find("\"" + id + "\"") != std::string_view::npos; ++i)
+    for (int i = 2;
+         text.find("\"" + id + "\"") != std::string_view::npos || text.find("'" + id + "'") != std::string_view::npos;
+         ++i)
         id = fmt::format("{}Failures{}", base, i);
     auto cdk = cdk_members_and_name(ctx, {{"aws_sqs", "sqs"}, {"Duration", ""}}, "aws_lambda_event_sources", "SqsDlq",
                                     "lambda_event_sources");
     if (!cdk) return report_only("the names aws_sqs / Duration / SqsDlq are taken in this file");
     std::string var = fresh_name(text, variable_base(id));
-    std::vector<std::string> qargs = {*scope, "\"" + id + "\"", fmt::format(fmt::runtime(kRetention), cdk->exprs[1]),
-                                      "enforce_ssl=True"};
+    std::vector<std::string> qargs = {*scope, ctx.string_literal(id),
+                                      fmt::format(fmt::runtime(kRetention), cdk->exprs[1]), "enforce_ssl=True"};
     std::vector<std::string> kwargs = {fmt::format("on_failure={}({})", cdk->exprs[2], var)};
     if (!keyword_argument(source, "retry_attempts"))
         kwargs.push_back(fmt::format("retry_attempts={}", d.retry_attempts));

@@ -141,7 +141,7 @@ private:
         auto args = call_arguments(c.call);
         std::optional<std::string> id;
         if (args.size() >= 2 && !args[0].is("keyword_argument") && !args[1].is("keyword_argument") && !uses_cdk_v1(ctx))
-            id = derived_construct_id(ctx.text(), args[1], "Dlq");
+            id = derived_construct_id(ctx, args[1], "Dlq");
         auto cdk = id ? cdk_members(ctx, {{"aws_sqs", "sqs"}, {"Duration", ""}}) : std::nullopt;
         if (!cdk) {
             auto edits = ctx.add_keyword_argument(c.call, "dead_letter_queue_enabled=True");
@@ -264,7 +264,7 @@ private:
         std::string base = variable_base(literal ? *literal : std::string());
         std::string queue_var = fresh_name(text, base + "_dlq");
         if (site->bare) site->fn_var = fresh_name(text, base, queue_var);
-        auto queue_id = derived_construct_id(text, id, "Dlq");
+        auto queue_id = derived_construct_id(ctx, id, "Dlq");
         if (!queue_id) {
             why = "its construct id is not a name or a plain string";
             return std::nullopt;

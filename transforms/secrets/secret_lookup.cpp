@@ -70,9 +70,9 @@ std::optional<uint32_t> helper_position(const Context& ctx, const ImportPlanner:
     return pos;
 }
 
-std::vector<std::string> helper_lines(const Scan& scan, const std::string& fn, const std::string& cache,
-                                      const std::string& boto) {
-    std::string q = scan.single_quotes > scan.double_quotes ? "'" : "\"";
+std::vector<std::string> helper_lines(const Context& ctx, const Scan& scan, const std::string& fn,
+                                      const std::string& cache, const std::string& boto) {
+    std::string q(1, ctx.string_quote());
     std::string i1 = scan.indent, i2 = scan.indent + scan.indent;
     return {
         cache + " = {}",
@@ -144,7 +144,7 @@ Lookup boto3_helper(Context& ctx, const Scan& scan) {
     if (!pos) return Lookup{{}, {}, 0, "boto3 is imported in an unusual place"};
     bool import_here = !boto->edits.empty() && boto->edits.back().begin == *pos;
     std::string insert = helper_insert(ctx.text(), ctx.eol(), *pos, import_here ? &boto->edits.back() : nullptr,
-                                       helper_lines(scan, chosen->first, chosen->second, boto->expr));
+                                       helper_lines(ctx, scan, chosen->first, chosen->second, boto->expr));
     h.call = chosen->first;
     h.edits = boto->edits;
     // One edit with the import when both go to the same place: every finding's fix then carries

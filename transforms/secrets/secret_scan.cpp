@@ -172,11 +172,6 @@ Scan scan_module(const Context& ctx, std::string_view rule_id) {
         if (n.is("comment")) return Walk::Skip;
         if (n.is("string") || n.is("concatenated_string")) {
             strings.push_back(n);
-            Node start = n.is("string") ? n.child(0) : Node();
-            if (start && start.text().size() < 3) {
-                if (start.text().back() == '"') ++scan.double_quotes;
-                else ++scan.single_quotes;
-            }
             return Walk::Skip;
         }
         if (n.is("call")) {

@@ -42,8 +42,7 @@ struct Scan {
     std::vector<Candidate> candidates;
     std::set<std::string> used_ids;  // ids the module already reads
     std::vector<Node> functions;     // module-level function definitions
-    int double_quotes = 0, single_quotes = 0;
-    std::string indent;  // one indentation level
+    std::string indent;              // one indentation level
 };
 Scan scan_module(const Context& ctx, std::string_view rule_id);
 

@@ -27,6 +27,9 @@ struct RuleSettings {
     // The line length the project's formatter or linter is configured with (pyproject, setup.cfg,
     // tox.ini, .flake8, .editorconfig); 0: unknown, the file's own lines decide.
     uint32_t line_length = 0;
+    // The quote the project's formatter writes strings with ('"' or '\''); 0: unknown or kept per
+    // file, the file's own literals decide (Context::string_quote).
+    char quote = 0;
 
     void set(const std::string& name, std::string value) { values[name] = std::move(value); }
     const std::string* find(std::string_view name) const {

@@ -72,6 +72,11 @@ public:
     bool is_suppressed(const std::string& rule, Node node) const;
     // The longest line this file seems to allow (see apparent_line_limit), computed once.
     uint32_t line_limit() const;
+    // The quote a string literal written into this file takes: the project's configured style,
+    // else the one most of the file's single-line literals use ('"' on a tie), computed once.
+    char string_quote() const;
+    // `value` (plain text: no quote or backslash in it) as a literal in string_quote().
+    std::string string_literal(std::string_view value) const;
     // add_keyword_argument with this file's eol and line limit.
     std::optional<std::vector<Edit>> add_keyword_argument(Node call, std::string_view keyword_argument) const;
 
@@ -92,6 +97,7 @@ private:
     const AppModel* app_model_;
     ImportPlanner imports_;
     mutable uint32_t line_limit_ = 0;
+    mutable char string_quote_ = 0;
     const RuleInfo* rule_ = nullptr;  // the rule whose check is running
 };
 
