@@ -82,6 +82,7 @@ std::string options_text(const EngineOptions& o) {
     for (const auto& package : o.settings.declared_packages) s += ";declares:" + package;
     if (o.settings.line_length > 0) s += fmt::format(";line-length:{}", o.settings.line_length);
     if (o.settings.quote) s += fmt::format(";quote:{}", o.settings.quote);
+    if (o.pinned.last_line) s += fmt::format(";pinned:{}:{}", o.pinned.last_line, o.pinned.by);
     if (!o.app_model_digest.empty()) s += ";a" + o.app_model_digest;  // what the model says about the file
     return s;
 }

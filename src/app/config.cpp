@@ -140,9 +140,14 @@ bool glob_match(std::string_view pattern, std::string_view path) {
 }
 
 bool Config::excludes(const fs::path& target) const {
-    if (exclude.empty()) return false;
+    if (exclude.empty() && !exclude_docs) return false;
     std::error_code ec;
-    std::string rel = fs::absolute(target, ec).lexically_normal().lexically_relative(dir).generic_string();
+    fs::path relative = fs::absolute(target, ec).lexically_normal().lexically_relative(dir);
+    if (exclude_docs && !relative.empty() && *relative.begin() != "..")
+        for (const fs::path& part : relative.parent_path())
+            if (part == "docs" || part == "doc" || part == "docs_src" || part == "examples" || part == "example")
+                return true;
+    std::string rel = relative.generic_string();
     for (const auto& g : exclude)
         if (glob_match(g, rel)) return true;
     return false;
@@ -197,6 +202,9 @@ std::optional<Config> parse_config(const fs::path& file, bool pyproject) {
             auto b = value.value<bool>();
             if (!b || !value.is_boolean()) throw bad_type("true or false");
             (key == "unsafe-fixes" ? c.unsafe_fixes : c.peer_suppressions) = *b;
+        } else if (key == "exclude-docs") {
+            if (!value.is_boolean()) throw bad_type("true or false");
+            c.exclude_docs = *value.value<bool>();
         } else if (const DeclaredSetting* declared = find_setting(key)) {
             c.settings[key] = setting_value(file, key, value, *declared->spec);
         } else if (key == "dependency-manifest") {

@@ -1,5 +1,7 @@
 #include "wafix/app/discover.hpp"
 
+#include "wafix/app/doc_references.hpp"
+
 #include "wafix/model/build.hpp"
 
 #include <git2.h>
@@ -117,6 +119,8 @@ private:
             } else if (fs::is_regular_file(status)) {
                 if (e.path().extension() != ".py") {
                     if (is_model_config_name(name) && !ignored(abs, false)) out_.model_files.push_back(e.path());
+                    else if (is_documentation_name(e.path()) && !ignored(abs, false))
+                        out_.doc_files.push_back(e.path());
                     continue;
                 }
                 if (ignored(abs, false)) continue;

@@ -13,6 +13,7 @@
 #include "wafix/app/cache.hpp"
 #include "wafix/app/config.hpp"
 #include "wafix/app/discover.hpp"
+#include "wafix/app/doc_references.hpp"
 #include "wafix/app/file_analysis.hpp"
 #include "wafix/app/manifest.hpp"
 #include "wafix/app/model_links.hpp"
@@ -64,6 +65,7 @@ struct Planner {
     std::map<std::pair<fs::path, fs::path>, ProjectStyle> styles;  // (folder, stop) -> what the project configures
     std::map<const VendoredTree*, int> vendored_skipped;
     std::optional<Config> explicit_config;  // --config FILE: that file governs every file, as ruff's does
+    std::map<fs::path, LinePin> pins;       // absolute path -> lines documentation shows by number
 
     // The file's configuration, then the command line on top of it.
     EngineOptions options_for(const DiscoveredFile& f, const Config& cfg) {
@@ -82,6 +84,9 @@ struct Planner {
             for (const auto& t : all_transforms())
                 if (!o.only.count(t->info().id)) options.ignore.insert(t->info().id);
         resolve_project_facts(f, options);
+        std::error_code ec;
+        if (auto pin = pins.find(fs::absolute(f.path, ec).lexically_normal()); pin != pins.end())
+            options.pinned = pin->second;
         options.app_model = model;
         if (model) options.app_model_digest = model->digest_for(f.path);
         if (const AppModel::Parsed* parsed = model ? model->parsed(f.path) : nullptr) {
@@ -113,6 +118,7 @@ struct Planner {
 
     std::vector<Job> plan(const Discovery& found, RunReport& run) {
         std::vector<Job> jobs;
+        pins = pinned_lines(found.doc_files);
         for (const DiscoveredFile& f : found.files) {
             const Config* cfg = nullptr;
             try {
@@ -221,7 +227,7 @@ RunReport analyse(const AnalyseOptions& o, const EngineOptions& engine, const st
     // The model comes first: rules read it, and it says which trees are vendored.
     if (o.build_model) run.model = build_model(found);
     SearchStops stops;
-    Planner planner{o, engine, run.model.get(), stops, {}, {}, {}, {}, {}, {}};
+    Planner planner{o, engine, run.model.get(), stops, {}, {}, {}, {}, {}, {}, {}};
     if (!o.config_file.empty()) {
         try {
             fs::path file = o.config_file;

@@ -169,7 +169,8 @@ private:
         std::vector<Fix> fixes;
         std::vector<const Finding*> fixed_findings;
         for (const Finding& f : final_findings_) {
-            bool blocked = withheld_.count(signature(f, text_)) > 0;
+            bool blocked = withheld_.count(signature(f, text_)) > 0 ||
+                           (fix_allowed(f, options_) && withhold_if_it_moves_pinned(f));
             if (pass == 0 && !f.informational && (!fix_allowed(f, options_) || blocked)) r_.unfixed.push_back(f);
             if (fix_allowed(f, options_) && !blocked) {
                 fixes.push_back(*f.fix);
@@ -182,6 +183,25 @@ private:
         record_applied(applied.accepted, fixed_findings);
         text_ = std::move(applied.result.text);
         return std::move(applied.tree);
+    }
+
+    // Documentation that shows lines by number would show the wrong ones if a fix added or
+    // removed a line above them; such a fix is withheld (from later passes too) and reported.
+    bool withhold_if_it_moves_pinned(const Finding& f) {
+        if (options_.pinned.last_line == 0) return false;
+        for (const Edit& e : f.fix->edits) {
+            size_t removed = std::count(text_.begin() + e.begin, text_.begin() + e.end, '\n');
+            size_t added = std::count(e.text.begin(), e.text.end(), '\n');
+            if (added == removed || lines().location(e.begin).line > options_.pinned.last_line) continue;
+            withheld_.insert(signature(f, text_));
+            Location loc = lines().location(f.begin);
+            r_.notes.push_back(
+                fmt::format("{}:{}: {} fix not applied: {} shows this file's lines by number (up to "
+                            "line {}) and the fix would move them",
+                            loc.line, loc.column, f.rule, options_.pinned.by, options_.pinned.last_line));
+            return true;
+        }
+        return false;
     }
 
     void record_first_pass(const PassFindings& found) {

@@ -30,11 +30,15 @@ struct Config {
     std::vector<std::string> exclude;
     std::vector<std::pair<std::string, std::vector<std::string>>> per_file_ignores;
     std::optional<bool> unsafe_fixes, peer_suppressions;
+    // `exclude-docs = true`: documentation trees (a docs, doc, docs_src, examples or example
+    // folder below dir) are left alone wholesale, as if listed in exclude.
+    bool exclude_docs = false;
     // The rules' settings it sets (their declared names), as canonical text already checked.
     std::map<std::string, std::string> settings;
     std::string dependency_manifest = "nearest";  // or "none": never edit manifests
 
-    // True when `file` (below dir) matches an exclude glob.
+    // True when `file` (below dir) matches an exclude glob, or lies in a documentation tree and
+    // exclude_docs is set.
     bool excludes(const std::filesystem::path& target) const;
     // Applies this file's configuration to `options` (per-file ignores included).
     void apply(const std::filesystem::path& target, EngineOptions& options) const;

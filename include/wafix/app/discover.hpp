@@ -20,6 +20,9 @@ struct Discovery {
     // SAM templates and serverless.yml files (wafix/model/build.hpp: is_model_config_name): the
     // application model reads them; no rule does.
     std::vector<std::filesystem::path> model_files;
+    // Markdown and reStructuredText files (doc_references.hpp): they may show lines of the
+    // sources by number, which fixes must then not move.
+    std::vector<std::filesystem::path> doc_files;
     std::vector<std::string> errors;  // "path: reason"
     // "path: reason" for entries of a walked directory that look like input but are skipped
     // (symbolic links, FIFOs, sockets, devices): not errors, but the user should know.

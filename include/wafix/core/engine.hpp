@@ -19,6 +19,13 @@ class AppModel;  // wafix/model/app_model.hpp: the core only passes it on to the
 class Tree;
 class SemanticModel;
 
+// Lines of a file that documentation shows by number (a Sphinx literalinclude's :lines:, an
+// MkDocs snippet's range or hl_lines): fixes must not move them.
+struct LinePin {
+    uint32_t last_line = 0;  // lines 1..last_line keep their numbers; 0: nothing pinned
+    std::string by;          // where the reference is, for the note: "docs/guide.md:12"
+};
+
 struct EngineOptions {
     std::set<std::string> select;  // empty = every rule
     std::set<std::string> ignore;
@@ -37,6 +44,8 @@ struct EngineOptions {
     // the first pass uses them instead of parsing again when the text is the same.
     const Tree* parsed_tree = nullptr;
     const SemanticModel* parsed_semantic = nullptr;
+    // A fix that adds or removes a line at or above pinned.last_line is withheld with a note.
+    LinePin pinned;
 
     bool enabled(const std::string& rule) const {
         return (select.empty() || select.count(rule)) && !ignore.count(rule);
