@@ -3,6 +3,8 @@
 #include "wafix/model/app_model.hpp"
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -61,7 +63,26 @@ InvocationKind LambdaFunction::invocation() const {
     return k;
 }
 
+namespace {
+
+// True when lexically_normal() would return `s` unchanged: absolute, no empty, "." or ".."
+// component, no trailing separator. The model's own paths are all like this, and the check
+// saves the getcwd() and the component split that most queries would otherwise pay.
+bool already_normal(const std::string& s) {
+    if (s.size() < 2 || s.front() != '/' || s.back() == '/') return false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '/') continue;
+        size_t next = s.find('/', i + 1);
+        std::string_view part(s.data() + i + 1, (next == std::string::npos ? s.size() : next) - i - 1);
+        if (part.empty() || part == "." || part == "..") return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 fs::path model_path(const fs::path& p) {
+    if (already_normal(p.native())) return p;
     std::error_code ec;
     return fs::absolute(p, ec).lexically_normal();
 }
@@ -76,6 +97,7 @@ std::string shown_path(const fs::path& p) {
 void AppModel::index() {
     by_folder_.clear();
     by_construct_file_.clear();
+    by_trigger_file_.clear();
     layer_by_folder_.clear();
     vendored_by_folder_.clear();
     for (size_t i = 0; i < functions.size(); ++i) {
@@ -84,6 +106,13 @@ void AppModel::index() {
         if (!f.code.handler_file.empty() && f.code.handler_file.parent_path() != f.code.asset_dir)
             by_folder_[f.code.handler_file].push_back(i);
         by_construct_file_[f.construct.file].push_back(i);
+        for (const Trigger& t : f.triggers) {
+            for (const SourceRange* site : {&t.site, t.source && t.source->site ? &*t.source->site : nullptr}) {
+                if (!site) continue;
+                std::vector<size_t>& fs_here = by_trigger_file_[model_path(site->file).native()];
+                if (fs_here.empty() || fs_here.back() != i) fs_here.push_back(i);
+            }
+        }
     }
     for (size_t i = 0; i < layers.size(); ++i) {
         const fs::path& d = layers[i].python_dir.empty() ? layers[i].asset_dir : layers[i].python_dir;
@@ -157,12 +186,9 @@ std::string AppModel::digest_for(const fs::path& file) const {
     for (const LambdaFunction* f : functions_defined_in(file)) digest_function(out, *f);
     // A trigger wired here, or a queue or stream built here, of a function defined elsewhere.
     fs::path p = model_path(file);
-    for (const LambdaFunction& f : functions)
-        for (const Trigger& t : f.triggers)
-            if (t.site.file == p || (t.source && t.source->site && t.source->site->file == p)) {
-                digest_function(out, f);
-                break;
-            }
+    auto wired = by_trigger_file_.find(p.native());
+    if (wired != by_trigger_file_.end())
+        for (size_t i : wired->second) digest_function(out, functions[i]);
     if (const Layer* l = layer_of(file)) out += "L" + l->id + "|" + l->manifest.generic_string() + ";";
     if (out.empty()) return out;
     // Rules that budget across the app (reserved concurrency) read every function's value.

@@ -140,6 +140,35 @@ SourceRange CdkIndex::range_of(size_t unit, Node n) const {
     return {units[unit].path, n.start(), n.end(), n.start_point().row + 1};
 }
 
+namespace {
+
+// `self.attr = value`: (attr, value).
+void note_self_assign(Node n, std::vector<std::pair<std::string, Node>>& out) {
+    Node left = n.field("left"), right = n.field("right");
+    if (!left.is("attribute") || !right || !right.is_named()) return;
+    Node obj = left.field("object"), attr = left.field("attribute");
+    if (obj.is("identifier") && obj.text() == "self" && attr.is("identifier")) out.emplace_back(attr.text(), right);
+}
+
+// `@property def name(...): return value` (each return of the body's own statements): (name, value).
+void note_property(Node n, std::vector<std::pair<std::string, Node>>& out) {
+    Node def = n.field("definition");
+    if (!def.is("function_definition")) return;
+    Node name = def.field("name"), body = def.field("body");
+    if (!name.is("identifier") || !body.is("block")) return;
+    for (const Node& d : n.named_children()) {
+        if (!d.is("decorator")) continue;
+        for (const Node& id : d.named_children()) {
+            if (!id.is("identifier") || id.text() != "property") continue;
+            for (const Node& st : body.named_children())
+                if (st.is("return_statement"))
+                    for (const Node& v : st.named_children()) out.emplace_back(name.text(), v);
+        }
+    }
+}
+
+}  // namespace
+
 void CdkIndex::collect_class(size_t unit, Node cls) {
     ClassInfo c;
     c.unit = unit;
@@ -149,17 +178,19 @@ void CdkIndex::collect_class(size_t unit, Node cls) {
         for (const Node& b : sc.named_children())
             if (b.is("identifier") || b.is("attribute")) c.bases.push_back(b);
     // `self.x = value` anywhere in the class's methods; a @property's returned value counts too.
-    static const Query assigns(
-        "(assignment left: (attribute object: (identifier) @obj attribute: (identifier) @attr) "
-        "right: (_) @value (#eq? @obj \"self\"))");
-    for (const Match& m : assigns.matches(cls.field("body")))
-        c.self_assigns[std::string(m.get("attr").text())].push_back(m.get("value"));
-    static const Query props(
-        "(decorated_definition (decorator (identifier) @d) definition: (function_definition "
-        "name: (identifier) @name body: (block (return_statement (_) @value))) "
-        "(#eq? @d \"property\"))");
-    for (const Match& m : props.matches(cls.field("body")))
-        c.self_assigns[std::string(m.get("name").text())].push_back(m.get("value"));
+    // One walk of the body (two query cursors per class cost several times more).
+    std::vector<std::pair<std::string, Node>> assigns, props;
+    std::vector<Node> pending;
+    if (Node body = cls.field("body")) pending.push_back(body);
+    while (!pending.empty()) {
+        Node n = pending.back();
+        pending.pop_back();
+        if (n.is("assignment")) note_self_assign(n, assigns);
+        else if (n.is("decorated_definition")) note_property(n, props);
+        for (uint32_t i = n.named_child_count(); i-- > 0;) pending.push_back(n.named_child(i));
+    }
+    for (auto* found : {&assigns, &props})
+        for (auto& [name, value] : *found) c.self_assigns[name].push_back(value);
     classes_by_name.emplace(c.name, classes.size());
     classes.push_back(std::move(c));
 }

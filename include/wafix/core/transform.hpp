@@ -3,10 +3,13 @@
 #pragma once
 
 #include <limits>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <typeindex>
+#include <typeinfo>
 #include <vector>
 
 #include "wafix/core/fix.hpp"
@@ -83,6 +86,15 @@ public:
     // A finding at `node` (location computed from the node).
     Finding finding(const RuleInfo& rule, Node node, std::string message) const;
 
+    // A T built from this context on first use and kept for the rest of the pass, for facts
+    // several rules (or one rule per construct) would otherwise recompute from the same text.
+    template <typename T>
+    T& pass_memo() const {
+        std::shared_ptr<void>& slot = memos_[std::type_index(typeid(T))];
+        if (!slot) slot = std::make_shared<T>(*this);
+        return *static_cast<T*>(slot.get());
+    }
+
 private:
     friend class Transform;  // sets rule_ around each check
     const SettingSpec& declared_setting(std::string_view name) const;
@@ -98,6 +110,7 @@ private:
     ImportPlanner imports_;
     mutable uint32_t line_limit_ = 0;
     mutable char string_quote_ = 0;
+    mutable std::map<std::type_index, std::shared_ptr<void>> memos_;  // pass_memo()
     const RuleInfo* rule_ = nullptr;  // the rule whose check is running
 };
 

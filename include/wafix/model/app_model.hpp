@@ -193,6 +193,8 @@ private:
     std::map<std::filesystem::path, std::vector<size_t>> by_folder_;  // asset dir / handler file -> functions
     std::map<std::filesystem::path, std::vector<size_t>> by_construct_file_;
     std::map<std::filesystem::path, size_t> layer_by_folder_, vendored_by_folder_;
+    // Model path of a file where a trigger is wired or its source built -> functions, ascending.
+    std::map<std::string, std::vector<size_t>> by_trigger_file_;
 };
 
 // Paths are compared absolute and lexically normal.
