@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "http/http_transforms.hpp"
+#include "rule_file.hpp"
 
 namespace wafix {
 namespace {
@@ -92,33 +93,10 @@ struct Pending {
 };
 
 class HttpCallWithoutTimeout final : public Transform {
-public:
-    HttpCallWithoutTimeout()
-        : Transform({.id = "WA201",
-                     .name = "http-call-without-timeout",
-                     .family = "http",
-                     .pillars = {Pillar::Sec, Pillar::Rel},
-                     .summary = "requests / Session / urlopen / urllib3 / aiohttp calls without a timeout",
-                     .triggers = {"requests", "urlopen", "httpx", "urllib3", "aiohttp"},
-                     .peers = {{PeerTool::Bandit, "B113"},
-                               {PeerTool::Bandit, "request_without_timeout"},
-                               {PeerTool::Ruff, "S113"}},
-                     .settings = {{.name = "http-timeout",
-                                   .type = SettingType::Seconds,
-                                   .default_value = "10",
-                                   .help = "timeout written into HTTP calls",
-                                   .value_name = "SECONDS|CONNECT,READ",
-                                   .max = http::kMaxTimeoutSeconds},
-                                  {.name = "http-timeout-style",
-                                   .default_value = "constant",
-                                   .help = "write the timeout as a module constant (HTTP_TIMEOUT_SECONDS) in every "
-                                           "file, or as a literal at each call",
-                                   .value_name = "constant|literal",
-                                   .check = check_timeout_style}}}) {}
+    using Transform::Transform;
 
     bool refine(std::string_view text, const TriggerHits&) const override { return http::may_call_http(text, false); }
 
-private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         static const Query calls("(call) @call");
         std::string chosen = ctx.setting<std::string>("http-timeout");
@@ -259,6 +237,23 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Transform> make_http_call_without_timeout() { return std::make_unique<HttpCallWithoutTimeout>(); }
+WAFIX_RULE_FILE(
+    http_call_without_timeout, HttpCallWithoutTimeout,
+    {.pillars = {Pillar::Sec, Pillar::Rel},
+     .summary = "requests / Session / urlopen / urllib3 / aiohttp calls without a timeout",
+     .triggers = {"requests", "urlopen", "httpx", "urllib3", "aiohttp"},
+     .peers = {{PeerTool::Bandit, "B113"}, {PeerTool::Bandit, "request_without_timeout"}, {PeerTool::Ruff, "S113"}},
+     .settings = {{.name = "http-timeout",
+                   .type = SettingType::Seconds,
+                   .default_value = "10",
+                   .help = "timeout written into HTTP calls",
+                   .value_name = "SECONDS|CONNECT,READ",
+                   .max = http::kMaxTimeoutSeconds},
+                  {.name = "http-timeout-style",
+                   .default_value = "constant",
+                   .help = "write the timeout as a module constant (HTTP_TIMEOUT_SECONDS) in every "
+                           "file, or as a literal at each call",
+                   .value_name = "constant|literal",
+                   .check = check_timeout_style}}})
 
 }  // namespace wafix
