@@ -150,22 +150,7 @@ class HttpCallWithoutTimeout final : public Transform {
         }
         if (pending.empty()) return;
 
-        std::optional<Constant> constant = module_constant(ctx, kConstantName);
-        bool name_taken = ctx.model().lookup(kConstantName, 0) != nullptr;
-        if (!constant && !name_taken) constant = constant_in_use(ctx, classifier);
-        std::optional<Edit> definition;  // the constant's line, when wafix writes it
-        if (!constant && !name_taken) {
-            Constant fresh{kConstantName, setting->pair ? ValueKind::Pair : ValueKind::Scalar, nullptr, 0};
-            size_t users = 0;
-            for (const Pending& p : pending)
-                if (can_use(ctx, fresh, p)) ++users;
-            // One style for the whole repository: a file with a single call gets the constant too.
-            if (users >= 1 && ctx.setting<std::string>("http-timeout-style") == "constant") {
-                constant = fresh;
-                definition = constant_definition(ctx, *setting);
-            }
-        }
-
+        auto [constant, definition] = timeout_constant(ctx, classifier, *setting, pending);
         for (Pending& p : pending) {
             // urlopen takes one socket timeout; urllib3 one number (or a Timeout object).
             bool urlopen = p.http.library == http::Library::Urllib || p.http.library == http::Library::Urllib3;
@@ -182,6 +167,24 @@ class HttpCallWithoutTimeout final : public Transform {
             p.finding.fix = Fix{"Pass timeout=" + value, std::move(*edits), Safety::Safe, {}};
             out.push_back(std::move(p.finding));
         }
+    }
+
+    // The module constant the fixes pass, if any, and its definition when wafix writes it.
+    static std::pair<std::optional<Constant>, std::optional<Edit>> timeout_constant(
+        Context& ctx, http::Classifier& classifier, const http::TimeoutSetting& setting,
+        const std::vector<Pending>& pending) {
+        std::optional<Constant> constant = module_constant(ctx, kConstantName);
+        bool name_taken = ctx.model().lookup(kConstantName, 0) != nullptr;
+        if (constant || name_taken) return {constant, std::nullopt};
+        if ((constant = constant_in_use(ctx, classifier))) return {constant, std::nullopt};
+        Constant fresh{kConstantName, setting.pair ? ValueKind::Pair : ValueKind::Scalar, nullptr, 0};
+        size_t users = 0;
+        for (const Pending& p : pending)
+            if (can_use(ctx, fresh, p)) ++users;
+        // One style for the whole repository: a file with a single call gets the constant too.
+        if (users >= 1 && ctx.setting<std::string>("http-timeout-style") == "constant")
+            return {fresh, constant_definition(ctx, setting)};
+        return {std::nullopt, std::nullopt};
     }
 
     static std::string aiohttp_message(const http::HttpCall& h) {

@@ -67,7 +67,7 @@ std::vector<Node> parameter_names(Node fn) {
         if (p.is("identifier")) out.push_back(p);
         else if (p.is("default_parameter") || p.is("typed_default_parameter")) out.push_back(p.field("name"));
         else if (p.is("typed_parameter") && p.named_child(0).is("identifier")) out.push_back(p.named_child(0));
-        else if (!p.is("comment")) out.push_back(Node());  // *args, **kwargs, / and * markers
+        else if (!p.is("comment")) out.emplace_back();  // *args, **kwargs, / and * markers
     }
     return out;
 }

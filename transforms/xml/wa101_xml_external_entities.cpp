@@ -163,7 +163,7 @@ class XmlExternalEntities final : public Transform {
         Fix f;
         f.title = std::move(title);
         f.edits = std::move(edits);
-        f.requirements.push_back(kDefusedxmlRequirement);
+        f.requirements.emplace_back(kDefusedxmlRequirement);
         return f;
     }
 

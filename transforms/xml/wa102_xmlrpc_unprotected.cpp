@@ -43,7 +43,7 @@ class XmlrpcUnprotected final : public Transform {
             f.title = "Call defusedxml.xmlrpc.monkey_patch() after the imports";
             f.edits = access->edits;
             f.edits.push_back(*call);
-            f.requirements.push_back(kDefusedxmlRequirement);
+            f.requirements.emplace_back(kDefusedxmlRequirement);
             fix = std::move(f);
         }
         for (const Node& stmt : statements) {
