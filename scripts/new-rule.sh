@@ -34,8 +34,8 @@ doc_file="transforms/$family/$stem.md"
 case_dir="testdata/$id"
 registry=transforms/registry.def
 
-grep -q "// $id\$" "$registry" && fail "$id is already in $registry"
-grep -q "^WAFIX_RULE($snake)" "$registry" && fail "a rule named $name is already in $registry"
+grep -q "^WAFIX_RULE($id," "$registry" && fail "$id is already in $registry"
+grep -q "^WAFIX_RULE(WA[0-9]*, $snake," "$registry" && fail "a rule named $name is already in $registry"
 existing=$(find transforms -name "${lower_id}_*" -o -name "wa[0-9][0-9][0-9]_${snake}.*" | head -1)
 [ -z "$existing" ] || fail "$existing already exists"
 [ ! -e "$case_dir" ] || fail "$case_dir already exists"
@@ -56,36 +56,32 @@ mkdir -p "transforms/$family" "$case_dir"
 
 cat >"$rule_file" <<EOF
 // $id $name: FIXME what it finds and why that matters.
-#include "wafix/core/transform.hpp"
+#include "rule_file.hpp"
 
 namespace wafix {
 namespace {
 
 class $class final : public Transform {
-public:
-    $class()
-        : Transform({.id = "$id",
-                     .name = "$name",
-                     .family = "$family",
-                     .pillars = {Pillar::Ops},  // FIXME
-                     .summary = "FIXME one line for \`wafix rules\`",
-                     .fix = FixAvailability::None,
-                     // Byte strings one of which any file this rule can flag contains: a file
-                     // without them is not parsed for it (Transform::may_apply).
-                     .triggers = $triggers}) {}
+    using Transform::Transform;
 
-private:
     void check(Context& /*ctx*/, std::vector<Finding>& /*out*/) const override {}
 };
 
 }  // namespace
 
-std::unique_ptr<Transform> make_$snake() { return std::make_unique<$class>(); }
+// The id, name and family are the registry line's.
+WAFIX_RULE_FILE($snake, $class,
+                {.pillars = {Pillar::Ops},  // FIXME
+                 .summary = "FIXME one line for \`wafix rules\`",
+                 .fix = FixAvailability::None,
+                 // Byte strings one of which any file this rule can flag contains: a file
+                 // without them is not parsed for it (Transform::may_apply).
+                 .triggers = $triggers})
 
 }  // namespace wafix
 EOF
 
-# The project's layout for it (a long name wraps the factory's line).
+# The project's layout for it (a long name wraps the macro's first line).
 if command -v "${CLANG_FORMAT:-clang-format-14}" >/dev/null 2>&1; then "${CLANG_FORMAT:-clang-format-14}" -i "$rule_file"; fi
 
 cat >"$doc_file" <<EOF
@@ -123,16 +119,14 @@ EOF
 printf '# %s on neg_unrelated_module.py (WAFIX_UPDATE_GOLDEN=1 rewrites this file)\nno findings\n--- no change\n' \
   "$id" >"$case_dir/neg_unrelated_module.py.snap"
 
-# The registry line, in id order, its comment aligned with the others'.
-python3 - "$registry" "$id" "$snake" <<'PY'
+# The registry line, in id order.
+python3 - "$registry" "$id" "$snake" "$family" <<'PY'
 import re, sys
-path, rule_id, snake = sys.argv[1:]
+path, rule_id, snake, family = sys.argv[1:]
 lines = open(path).read().splitlines(keepends=True)
-entries = [(i, m) for i, l in enumerate(lines) if (m := re.match(r"(WAFIX_RULE\(\w+\)\s*)// (WA\d+)", l))]
-column = max((len(m.group(1)) for _, m in entries), default=0)
-entry = f"WAFIX_RULE({snake})"
-line = entry + " " * max(2, column - len(entry)) + f"// {rule_id}\n"
-at = next((i for i, m in entries if m.group(2) > rule_id), entries[-1][0] + 1 if entries else len(lines))
+entries = [(i, m) for i, l in enumerate(lines) if (m := re.match(r"WAFIX_RULE\((WA\d+), ", l))]
+line = f"WAFIX_RULE({rule_id}, {snake}, {family})\n"
+at = next((i for i, m in entries if m.group(1) > rule_id), entries[-1][0] + 1 if entries else len(lines))
 if at == len(lines) and lines and not lines[-1].endswith("\n"):
     lines[-1] += "\n"
 lines.insert(at, line)

@@ -7,19 +7,32 @@
 #include <map>
 #include <string>
 
+#include "rule_file.hpp"
+
 namespace wafix {
 
 const std::map<std::string, std::string_view>& rule_docs();  // generated at build time
 
-// Each rule file defines make_<name>() (no header declares them: the registry is their one user).
-#define WAFIX_RULE(name) std::unique_ptr<Transform> make_##name();
+// Each rule file defines make_<name>() with WAFIX_RULE_FILE (no header declares them: the
+// registry is their one user).
+#define WAFIX_RULE(id, name, family) std::unique_ptr<Transform> make_##name(const RuleIdentity&);
 #include "registry.def"
 #undef WAFIX_RULE
+
+namespace {
+
+// The registry line's identity: the user-facing name is the snake_case one with '-'.
+RuleIdentity identity(const char* id, std::string name, const char* family) {
+    std::replace(name.begin(), name.end(), '_', '-');
+    return {id, std::move(name), family};
+}
+
+}  // namespace
 
 const std::vector<std::unique_ptr<Transform>>& all_transforms() {
     static const std::vector<std::unique_ptr<Transform>> transforms = [] {
         std::vector<std::unique_ptr<Transform>> v;
-#define WAFIX_RULE(name) v.push_back(make_##name());
+#define WAFIX_RULE(id, name, family) v.push_back(make_##name(identity(#id, #name, #family)));
 #include "registry.def"
 #undef WAFIX_RULE
         return v;

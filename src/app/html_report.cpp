@@ -103,7 +103,7 @@ std::string pillar_chart(const std::vector<Row>& rows) {
         int fixable = 0, human = 0;
         for (const Row& r : rows)
             if (in_pillar(r, pillar_code(p))) ++(r.lands ? fixable : human);
-        int wf = static_cast<int>(kBar * fixable / most), wh = static_cast<int>(kBar * human / most);
+        int wf = static_cast<int>(size_t{kBar} * fixable / most), wh = static_cast<int>(size_t{kBar} * human / most);
         out += fmt::format("<g class=\"bar\" data-pillar=\"{}\" data-count=\"{}\">", pillar_code(p), fixable + human);
         out += fmt::format("<text x=\"0\" y=\"{}\">{} ({})</text>", y + 16, pillar_title(p), pillar_code(p));
         if (fixable + human == 0)

@@ -125,9 +125,9 @@ bool pyproject_has_dependencies(const std::string& text) {
     for (const auto& raw : split_keep(text)) {
         std::string l = trim(raw);
         if (!l.empty() && l[0] == '[') table = l;
-        else if (table == "[project]" && l.rfind("dependencies", 0) == 0 && l.find('=') != std::string::npos)
+        else if (table == "[tool.poetry.dependencies]" ||
+                 (table == "[project]" && l.rfind("dependencies", 0) == 0 && l.find('=') != std::string::npos))
             return true;
-        else if (table == "[tool.poetry.dependencies]") return true;
     }
     return false;
 }

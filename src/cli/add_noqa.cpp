@@ -44,7 +44,7 @@ NoqaEdit add_noqa_comments(const std::string& text, const std::map<uint32_t, std
             out.append(text, copied, at - copied);
             copied = at;
             std::string comment = directive(rules);
-            placed.push_back({line, out.size() + 2});
+            placed.emplace_back(line, out.size() + 2);
             out += comment;
         }
         out.append(text, copied, std::string::npos);

@@ -254,7 +254,7 @@ void report_extras(const CLI::App& app, const CLI::ExtrasError& e) {
     std::string where = sub ? "wafix " + sub->get_name() : std::string("wafix");
     bool named = false;
     for (const std::string& extra : sub ? sub->remaining() : app.remaining()) {
-        if (extra.rfind("-", 0) != 0) continue;
+        if (extra.rfind('-', 0) != 0) continue;
         named = true;
         if (auto near = nearest_option(app, sub, extra))
             std::cerr << fmt::format("wafix: error: unknown option '{}'; did you mean '{}'? (see {} --help)\n", extra,

@@ -51,7 +51,7 @@ struct Options {
 
 // Flags (flags.cpp).
 void add_common_flags(CLI::App* sub, Options& o);
-void add_format_flags(CLI::App* sub, Options& o, std::vector<std::string> formats);
+void add_format_flags(CLI::App* sub, Options& o, const std::vector<std::string>& formats);
 void add_rule_filter_flags(CLI::App* sub, Options& o);
 // One flag per rule setting the registry declares (`--reserved-concurrency N`), with its check.
 void add_rule_settings(CLI::App* sub, Options& o);

@@ -58,7 +58,7 @@ void add_common_flags(CLI::App* sub, Options& o) {
     add_rule_settings(sub, o);
 }
 
-void add_format_flags(CLI::App* sub, Options& o, std::vector<std::string> formats) {
+void add_format_flags(CLI::App* sub, Options& o, const std::vector<std::string>& formats) {
     sub->add_option("--format,--output-format", o.format, "Output format")->check(CLI::IsMember(formats));
     sub->add_flag("--statistics", o.statistics, "Counts per rule and pillar");
 }

@@ -235,6 +235,7 @@ private:
         std::vector<size_t> accepted;
         for (size_t i : candidates) {
             std::vector<Fix> trial;
+            trial.reserve(accepted.size() + 1);
             for (size_t a : accepted) trial.push_back(fixes[a]);
             trial.push_back(fixes[i]);
             if (!breaks(parser_.parse(apply_fixes(text_, trial).text))) {
@@ -249,6 +250,7 @@ private:
             if (pass == 0) r_.unfixed.push_back(f);
         }
         std::vector<Fix> keep;
+        keep.reserve(accepted.size());
         for (size_t a : accepted) keep.push_back(fixes[a]);
         ApplyResult result = apply_fixes(text_, keep);
         Tree tree = parser_.parse(result.text);

@@ -153,7 +153,7 @@ private:
         std::vector<std::pair<size_t, size_t>> out;
         for (size_t i = s.a0; i < s.a1; ++i) {
             const Count& c = counts[a_[i]];
-            if (c.in_a == 1 && c.in_b == 1) out.push_back({i, c.at_b});
+            if (c.in_a == 1 && c.in_b == 1) out.emplace_back(i, c.at_b);
         }
         return out;
     }

@@ -25,6 +25,32 @@ void append_utf8(std::string& out, uint32_t cp) {
     }
 }
 
+// What \<c> stands for when it stands for one character (\n, \t, \\, quotes ...).
+std::optional<char> single_character_escape(char c) {
+    switch (c) {
+        case '\\':
+        case '\'':
+        case '"':
+            return c;
+        case 'a':
+            return '\a';
+        case 'b':
+            return '\b';
+        case 'f':
+            return '\f';
+        case 'n':
+            return '\n';
+        case 'r':
+            return '\r';
+        case 't':
+            return '\t';
+        case 'v':
+            return '\v';
+        default:
+            return std::nullopt;
+    }
+}
+
 }  // namespace
 
 std::optional<std::string> unescape_string_body(std::string_view s) {
@@ -45,41 +71,15 @@ std::optional<std::string> unescape_string_body(std::string_view s) {
             i += n;
             return v;
         };
+        if (auto one = single_character_escape(c)) {
+            out += *one;
+            continue;
+        }
         switch (c) {
             case '\n':
                 break;  // line continuation
             case '\r':
                 if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-                break;
-            case '\\':
-                out += '\\';
-                break;
-            case '\'':
-                out += '\'';
-                break;
-            case '"':
-                out += '"';
-                break;
-            case 'a':
-                out += '\a';
-                break;
-            case 'b':
-                out += '\b';
-                break;
-            case 'f':
-                out += '\f';
-                break;
-            case 'n':
-                out += '\n';
-                break;
-            case 'r':
-                out += '\r';
-                break;
-            case 't':
-                out += '\t';
-                break;
-            case 'v':
-                out += '\v';
                 break;
             case 'x': {
                 auto v = hex(2);

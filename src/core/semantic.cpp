@@ -192,7 +192,7 @@ private:
     void visit_parameters(Node params, int outer, int inner) {
         for (const Node& p : params.named_children()) {
             Node name;
-            if (p.is("identifier")) name = p;
+            if (p.is("identifier") || p.is("list_splat_pattern") || p.is("dictionary_splat_pattern")) name = p;
             else if (p.is("default_parameter") || p.is("typed_default_parameter")) name = p.field("name");
             else if (p.is("typed_parameter")) {
                 for (const Node& c : p.named_children())
@@ -200,7 +200,7 @@ private:
                         name = c;
                         break;
                     }
-            } else if (p.is("list_splat_pattern") || p.is("dictionary_splat_pattern")) name = p;
+            }
             if (name.is("list_splat_pattern") || name.is("dictionary_splat_pattern")) name = name.named_child(0);
             if (Node v = p.field("value")) visit(v, outer);
             if (Node t = p.field("type")) visit(t, outer);

@@ -52,14 +52,15 @@ bool holds(TSNode n, uint32_t s, uint32_t e) {
 
 const std::vector<TSNode>& ChildIndex::children(TSNode wide) {
     auto [it, fresh] = wide_.try_emplace(wide.id);
+    std::vector<TSNode>& slot = it->second;  // a lambda may not capture `it` before C++20
     if (fresh) {
-        it->second.reserve(ts_node_child_count(wide));
+        slot.reserve(ts_node_child_count(wide));
         for_each_raw_child(wide, [&](TSNode c) {
-            it->second.push_back(c);
+            slot.push_back(c);
             return true;
         });
     }
-    return it->second;
+    return slot;
 }
 
 TSNode ChildIndex::child_toward(TSNode parent, TSNode self) {

@@ -98,7 +98,7 @@ void add_layer(CdkIndex& ix, AppModel& m, size_t unit, Node call, bool python_la
         if (auto v = ix.string_value(unit, path_expr)) {
             const PyUnit& u = ix.units[unit];
             std::vector<fs::path> bases;
-            if (v->from_file || (!v->text.empty() && v->text[0] == '/')) bases.push_back("");
+            if (v->from_file || (!v->text.empty() && v->text[0] == '/')) bases.emplace_back("");
             if (!u.app_root.empty()) bases.push_back(u.app_root);
             bases.push_back(u.path.parent_path());
             for (const fs::path& b : bases) {

@@ -123,7 +123,7 @@ void CdkIndex::origins_into(size_t unit, Node expr, int depth, std::set<std::pai
                            : fn.is("attribute") ? std::string(fn.field("attribute").text())
                                                 : "";
         bool factory = false;
-        if ((q.empty() || q.rfind("<project>", 0) != 0) && !last.empty() && !lambda_class(unit, expr).size()) {
+        if ((q.empty() || q.rfind("<project>", 0) != 0) && !last.empty() && lambda_class(unit, expr).empty()) {
             static const Query returns("(return_statement (_) @v)");
             auto [b, e] = defs_by_name.equal_range(last);
             for (auto it = b; it != e; ++it)

@@ -210,7 +210,7 @@ private:
                 if (list.is("list"))
                     for (const Node& e : list.named_children()) {
                         if (auto s = string_literal_value(e)) into.push_back(*s);
-                        else if (!e.is("comment")) into.push_back(std::string(e.text()));
+                        else if (!e.is("comment")) into.emplace_back(e.text());
                     }
             };
             literals("actions", g.actions);

@@ -186,7 +186,7 @@ std::string pr_body(const FamilyPlan& plan, const std::string& base) {
                             "change them.",
                             plural(c.left.size(), "finding", "findings"), c.rule));
     }
-    checks.push_back("Run the project's tests on this branch.");
+    checks.emplace_back("Run the project's tests on this branch.");
     out += "### Before merging\n\n";
     for (const auto& ch : checks) out += "- [ ] " + ch + "\n";
     out += fmt::format(

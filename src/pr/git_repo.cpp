@@ -156,7 +156,9 @@ bool GitRepo::is_ancestor(const std::string& ancestor, const std::string& descen
 // LeakSanitizer (only consulted in sanitizer builds): libgit2 1.5's pcre2 regex backend leaks its
 // match data whenever a pattern does not match, which happens inside every git_remote_lookup
 // (url.*.insteadOf scan). Suppressed by module so leaks of our own libgit2 objects still show.
-// Weak, so a program that brings its own suppression list keeps it.
+// Weak, so a program that brings its own suppression list keeps it. The runtime looks the function
+// up by this reserved name.
+// NOLINTNEXTLINE(bugprone-reserved-identifier)
 extern "C" __attribute__((weak, visibility("default"))) const char* __lsan_default_suppressions() {
     return "leak:libpcre2-8.so\n";
 }

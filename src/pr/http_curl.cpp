@@ -103,8 +103,8 @@ public:
                 response.network_error = "out of memory building request headers";
                 return response;
             }
-            headers.release();
-            headers.reset(next);
+            // The head of the list: the one `headers` owns, unless the list was empty.
+            if (next != headers.get()) headers.reset(next);
         }
         curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
 

@@ -104,12 +104,12 @@ TEST_CASE("new-rule.sh writes the rule's four places and a CHANGELOG line, and t
     // One registry line more, in id order.
     std::string registry = after["transforms/registry.def"];
     std::vector<std::string> ids;
-    static const std::regex rule_line(R"(WAFIX_RULE\((\w+)\) +// (WA\d+)\n)");
+    static const std::regex rule_line(R"(WAFIX_RULE\((WA\d+), \w+, \w+\)\n)");
     for (std::sregex_iterator m(registry.begin(), registry.end(), rule_line), end; m != end; ++m)
-        ids.push_back((*m)[2]);
+        ids.push_back((*m)[1]);
     CHECK(std::is_sorted(ids.begin(), ids.end()));
     CHECK(std::count(ids.begin(), ids.end(), "WA404") == 1);
-    const std::string line = "WAFIX_RULE(lambda_without_tracing)        // WA404\n";
+    const std::string line = "WAFIX_RULE(WA404, lambda_without_tracing, cdk)\n";
     size_t at = registry.find(line);
     REQUIRE(at != std::string::npos);
     CHECK(registry.substr(0, at) + registry.substr(at + line.size()) == before["transforms/registry.def"]);

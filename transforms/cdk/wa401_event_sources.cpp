@@ -76,7 +76,7 @@ void add_redrive_fix(Context& ctx, Node queue, int max_receive, Finding& f) {
     std::vector<std::string> qargs = {std::string(args[0].text()), *id,
                                       fmt::format(fmt::runtime(kRetention), cdk->exprs[1]), "enforce_ssl=True"};
     if (Node fifo = keyword_argument(queue, "fifo"))
-        qargs.push_back(std::string(fifo.text()));  // a FIFO queue needs a FIFO DLQ
+        qargs.emplace_back(fifo.text());  // a FIFO queue needs a FIFO DLQ
     std::string head = cdk->exprs[0] + ".Queue(";
     std::vector<Edit> edits = cdk->edits;
     std::string dlq_expr;
@@ -166,7 +166,7 @@ void add_on_failure_fix(Context& ctx, const LambdaFunction& fn, const Trigger& t
     std::vector<std::string> kwargs = {fmt::format("on_failure={}({})", cdk->exprs[2], var)};
     if (!keyword_argument(source, "retry_attempts"))
         kwargs.push_back(fmt::format("retry_attempts={}", d.retry_attempts));
-    if (!keyword_argument(source, "bisect_batch_on_error")) kwargs.push_back("bisect_batch_on_error=True");
+    if (!keyword_argument(source, "bisect_batch_on_error")) kwargs.emplace_back("bisect_batch_on_error=True");
     auto kw = add_keyword_arguments(ctx, source, kwargs);
     if (!kw) return report_only("its argument list cannot take another argument");
     std::vector<Edit> edits = cdk->edits;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cdk/cdk_transforms.hpp"
+#include "rule_file.hpp"
 #include "wafix/model/app_model.hpp"
 
 namespace wafix {
@@ -36,47 +37,8 @@ Invocation invocation_of(const LambdaFunction* fn) {
 }
 
 class LambdaWithoutDlq final : public Transform {
-public:
-    LambdaWithoutDlq()
-        : Transform({.id = "WA401",
-                     .name = "lambda-without-dlq",
-                     .family = "cdk",
-                     .pillars = {Pillar::Rel},
-                     .summary = "CDK Lambda functions whose failed events have nowhere to go",
-                     .triggers = {"aws_cdk"},
-                     .peers = {{PeerTool::Checkov, "CKV_AWS_116"},
-                               {PeerTool::CdkNag, "NIST.800.53.R5-LambdaDLQ"},
-                               {PeerTool::CdkNag, "HIPAA.Security-LambdaDLQ"},
-                               {PeerTool::CdkNag, "Serverless-LambdaDLQ"},
-                               {PeerTool::CdkNag, "Serverless-LambdaAsyncFailureDestination"},
-                               {PeerTool::CdkNag, "Serverless-LambdaEventSourceMappingDestination"},
-                               {PeerTool::CdkNag, "Serverless-SQSRedrivePolicy"}},
-                     .settings = {{.name = "max-receive-count",
-                                   .type = SettingType::Integer,
-                                   .default_value = "5",
-                                   .help = "max_receive_count of the redrive policy given to a queue that feeds a "
-                                           "Lambda function (receives before a message moves to its DLQ)",
-                                   .value_name = "N",
-                                   .min = 1,
-                                   .max = 1000},
-                                  {.name = "stream-retry-attempts",
-                                   .type = SettingType::Integer,
-                                   .default_value = "3",
-                                   .help = "retry_attempts set on a Kinesis / DynamoDB stream event source given an "
-                                           "on_failure destination",
-                                   .value_name = "N",
-                                   .min = 1,
-                                   .max = 10000}},
-                     .pr_note = PrNote{"Failure targets follow how each function is invoked",
-                                       "Asynchronously invoked functions get a dead-letter queue; SQS-fed functions "
-                                       "get none (Lambda never sends a polled message there): their queue gets a "
-                                       "redrive policy instead, and stream event sources get an on_failure queue with "
-                                       "bounded retries and batch bisection. Functions only invoked synchronously "
-                                       "(API Gateway, URLs, authorizers, custom resources) get nothing: their caller "
-                                       "sees the error. Add an alarm on each new queue's "
-                                       "ApproximateNumberOfMessagesVisible."}}) {}
+    using Transform::Transform;
 
-private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         for (const LambdaConstruct& c : lambda_constructs(ctx)) {
             if (has_failure_target(c)) continue;
@@ -338,6 +300,40 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Transform> make_lambda_without_dlq() { return std::make_unique<LambdaWithoutDlq>(); }
+WAFIX_RULE_FILE(lambda_without_dlq, LambdaWithoutDlq,
+                {.pillars = {Pillar::Rel},
+                 .summary = "CDK Lambda functions whose failed events have nowhere to go",
+                 .triggers = {"aws_cdk"},
+                 .peers = {{PeerTool::Checkov, "CKV_AWS_116"},
+                           {PeerTool::CdkNag, "NIST.800.53.R5-LambdaDLQ"},
+                           {PeerTool::CdkNag, "HIPAA.Security-LambdaDLQ"},
+                           {PeerTool::CdkNag, "Serverless-LambdaDLQ"},
+                           {PeerTool::CdkNag, "Serverless-LambdaAsyncFailureDestination"},
+                           {PeerTool::CdkNag, "Serverless-LambdaEventSourceMappingDestination"},
+                           {PeerTool::CdkNag, "Serverless-SQSRedrivePolicy"}},
+                 .settings = {{.name = "max-receive-count",
+                               .type = SettingType::Integer,
+                               .default_value = "5",
+                               .help = "max_receive_count of the redrive policy given to a queue that feeds a "
+                                       "Lambda function (receives before a message moves to its DLQ)",
+                               .value_name = "N",
+                               .min = 1,
+                               .max = 1000},
+                              {.name = "stream-retry-attempts",
+                               .type = SettingType::Integer,
+                               .default_value = "3",
+                               .help = "retry_attempts set on a Kinesis / DynamoDB stream event source given an "
+                                       "on_failure destination",
+                               .value_name = "N",
+                               .min = 1,
+                               .max = 10000}},
+                 .pr_note = PrNote{"Failure targets follow how each function is invoked",
+                                   "Asynchronously invoked functions get a dead-letter queue; SQS-fed functions "
+                                   "get none (Lambda never sends a polled message there): their queue gets a "
+                                   "redrive policy instead, and stream event sources get an on_failure queue with "
+                                   "bounded retries and batch bisection. Functions only invoked synchronously "
+                                   "(API Gateway, URLs, authorizers, custom resources) get nothing: their caller "
+                                   "sees the error. Add an alarm on each new queue's "
+                                   "ApproximateNumberOfMessagesVisible."}})
 
 }  // namespace wafix

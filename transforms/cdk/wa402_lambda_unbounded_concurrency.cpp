@@ -9,6 +9,7 @@
 
 #include "cdk/cdk_transforms.hpp"
 #include "cdk/concurrency_budget.hpp"
+#include "rule_file.hpp"
 #include "wafix/model/app_model.hpp"
 
 namespace wafix {
@@ -29,51 +30,8 @@ std::string sync_callers(const LambdaFunction* fn) {
 }
 
 class LambdaUnboundedConcurrency final : public Transform {
-public:
-    LambdaUnboundedConcurrency()
-        : Transform({.id = "WA402",
-                     .name = "lambda-unbounded-concurrency",
-                     .family = "cdk",
-                     .pillars = {Pillar::Rel, Pillar::Cost},
-                     .summary = "CDK Lambda constructs without reserved_concurrent_executions",
-                     .fix_safety = Safety::Unsafe,
-                     .triggers = {"aws_cdk"},
-                     .peers = {{PeerTool::Checkov, "CKV_AWS_115"},
-                               {PeerTool::CdkNag, "NIST.800.53.R5-LambdaConcurrency"},
-                               {PeerTool::CdkNag, "HIPAA.Security-LambdaConcurrency"}},
-                     .settings = {{.name = "reserved-concurrency",
-                                   .type = SettingType::Integer,
-                                   .default_value = "10",
-                                   .help = "reserved_concurrent_executions written into Lambda constructs (caps "
-                                           "their scaling)",
-                                   .value_name = "N",
-                                   .min = 1,
-                                   .max = 1000000},
-                                  {.name = "account-concurrency",
-                                   .type = SettingType::Integer,
-                                   .default_value = "1000",
-                                   .help = "the account's concurrency limit in the region: the app's reservations "
-                                           "(existing and added) stay at or below it minus 100",
-                                   .value_name = "N",
-                                   .min = 101,
-                                   .max = 10000000},
-                                  {.name = "reserved-concurrency-overrides",
-                                   .type = SettingType::Text,
-                                   .default_value = "",
-                                   .help = "per-function values: CONSTRUCT_ID=N[,...] (construct id, or "
-                                           "<stack class>/<construct id>)",
-                                   .value_name = "ID=N,...",
-                                   .check = check_overrides}},
-                     .pr_note = PrNote{"Reserved concurrency caps scaling",
-                                       "The reservation is also a ceiling: invocations beyond it are throttled. "
-                                       "Synchronous callers see it as errors (API Gateway returns HTTP 429, a direct "
-                                       "Invoke raises TooManyRequestsException), so those fixes are unsafe and need "
-                                       "--unsafe-fixes; asynchronous events are retried and SQS messages return to "
-                                       "the queue. The values added keep the app's reservations within the account's "
-                                       "concurrency minus the 100 unreserved executions AWS requires "
-                                       "(--account-concurrency); set each from the function's measured peak."}}) {}
+    using Transform::Transform;
 
-private:
     struct Run {
         ConcurrencyRequest request;
         std::optional<ConcurrencyPlan> plan;  // none without an application model
@@ -169,8 +127,44 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Transform> make_lambda_unbounded_concurrency() {
-    return std::make_unique<LambdaUnboundedConcurrency>();
-}
+WAFIX_RULE_FILE(lambda_unbounded_concurrency, LambdaUnboundedConcurrency,
+                {.pillars = {Pillar::Rel, Pillar::Cost},
+                 .summary = "CDK Lambda constructs without reserved_concurrent_executions",
+                 .fix_safety = Safety::Unsafe,
+                 .triggers = {"aws_cdk"},
+                 .peers = {{PeerTool::Checkov, "CKV_AWS_115"},
+                           {PeerTool::CdkNag, "NIST.800.53.R5-LambdaConcurrency"},
+                           {PeerTool::CdkNag, "HIPAA.Security-LambdaConcurrency"}},
+                 .settings = {{.name = "reserved-concurrency",
+                               .type = SettingType::Integer,
+                               .default_value = "10",
+                               .help = "reserved_concurrent_executions written into Lambda constructs (caps "
+                                       "their scaling)",
+                               .value_name = "N",
+                               .min = 1,
+                               .max = 1000000},
+                              {.name = "account-concurrency",
+                               .type = SettingType::Integer,
+                               .default_value = "1000",
+                               .help = "the account's concurrency limit in the region: the app's reservations "
+                                       "(existing and added) stay at or below it minus 100",
+                               .value_name = "N",
+                               .min = 101,
+                               .max = 10000000},
+                              {.name = "reserved-concurrency-overrides",
+                               .type = SettingType::Text,
+                               .default_value = "",
+                               .help = "per-function values: CONSTRUCT_ID=N[,...] (construct id, or "
+                                       "<stack class>/<construct id>)",
+                               .value_name = "ID=N,...",
+                               .check = check_overrides}},
+                 .pr_note = PrNote{"Reserved concurrency caps scaling",
+                                   "The reservation is also a ceiling: invocations beyond it are throttled. "
+                                   "Synchronous callers see it as errors (API Gateway returns HTTP 429, a direct "
+                                   "Invoke raises TooManyRequestsException), so those fixes are unsafe and need "
+                                   "--unsafe-fixes; asynchronous events are retried and SQS messages return to "
+                                   "the queue. The values added keep the app's reservations within the account's "
+                                   "concurrency minus the 100 unreserved executions AWS requires "
+                                   "(--account-concurrency); set each from the function's measured peak."}})
 
 }  // namespace wafix

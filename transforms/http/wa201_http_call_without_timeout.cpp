@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "http/http_transforms.hpp"
+#include "rule_file.hpp"
 
 namespace wafix {
 namespace {
@@ -92,33 +93,10 @@ struct Pending {
 };
 
 class HttpCallWithoutTimeout final : public Transform {
-public:
-    HttpCallWithoutTimeout()
-        : Transform({.id = "WA201",
-                     .name = "http-call-without-timeout",
-                     .family = "http",
-                     .pillars = {Pillar::Sec, Pillar::Rel},
-                     .summary = "requests / Session / urlopen / urllib3 / aiohttp calls without a timeout",
-                     .triggers = {"requests", "urlopen", "httpx", "urllib3", "aiohttp"},
-                     .peers = {{PeerTool::Bandit, "B113"},
-                               {PeerTool::Bandit, "request_without_timeout"},
-                               {PeerTool::Ruff, "S113"}},
-                     .settings = {{.name = "http-timeout",
-                                   .type = SettingType::Seconds,
-                                   .default_value = "10",
-                                   .help = "timeout written into HTTP calls",
-                                   .value_name = "SECONDS|CONNECT,READ",
-                                   .max = http::kMaxTimeoutSeconds},
-                                  {.name = "http-timeout-style",
-                                   .default_value = "constant",
-                                   .help = "write the timeout as a module constant (HTTP_TIMEOUT_SECONDS) in every "
-                                           "file, or as a literal at each call",
-                                   .value_name = "constant|literal",
-                                   .check = check_timeout_style}}}) {}
+    using Transform::Transform;
 
     bool refine(std::string_view text, const TriggerHits&) const override { return http::may_call_http(text, false); }
 
-private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         static const Query calls("(call) @call");
         std::string chosen = ctx.setting<std::string>("http-timeout");
@@ -172,22 +150,7 @@ private:
         }
         if (pending.empty()) return;
 
-        std::optional<Constant> constant = module_constant(ctx, kConstantName);
-        bool name_taken = ctx.model().lookup(kConstantName, 0) != nullptr;
-        if (!constant && !name_taken) constant = constant_in_use(ctx, classifier);
-        std::optional<Edit> definition;  // the constant's line, when wafix writes it
-        if (!constant && !name_taken) {
-            Constant fresh{kConstantName, setting->pair ? ValueKind::Pair : ValueKind::Scalar, nullptr, 0};
-            size_t users = 0;
-            for (const Pending& p : pending)
-                if (can_use(ctx, fresh, p)) ++users;
-            // One style for the whole repository: a file with a single call gets the constant too.
-            if (users >= 1 && ctx.setting<std::string>("http-timeout-style") == "constant") {
-                constant = fresh;
-                definition = constant_definition(ctx, *setting);
-            }
-        }
-
+        auto [constant, definition] = timeout_constant(ctx, classifier, *setting, pending);
         for (Pending& p : pending) {
             // urlopen takes one socket timeout; urllib3 one number (or a Timeout object).
             bool urlopen = p.http.library == http::Library::Urllib || p.http.library == http::Library::Urllib3;
@@ -204,6 +167,24 @@ private:
             p.finding.fix = Fix{"Pass timeout=" + value, std::move(*edits), Safety::Safe, {}};
             out.push_back(std::move(p.finding));
         }
+    }
+
+    // The module constant the fixes pass, if any, and its definition when wafix writes it.
+    static std::pair<std::optional<Constant>, std::optional<Edit>> timeout_constant(
+        Context& ctx, http::Classifier& classifier, const http::TimeoutSetting& setting,
+        const std::vector<Pending>& pending) {
+        std::optional<Constant> constant = module_constant(ctx, kConstantName);
+        bool name_taken = ctx.model().lookup(kConstantName, 0) != nullptr;
+        if (constant || name_taken) return {constant, std::nullopt};
+        if ((constant = constant_in_use(ctx, classifier))) return {constant, std::nullopt};
+        Constant fresh{kConstantName, setting.pair ? ValueKind::Pair : ValueKind::Scalar, nullptr, 0};
+        size_t users = 0;
+        for (const Pending& p : pending)
+            if (can_use(ctx, fresh, p)) ++users;
+        // One style for the whole repository: a file with a single call gets the constant too.
+        if (users >= 1 && ctx.setting<std::string>("http-timeout-style") == "constant")
+            return {fresh, constant_definition(ctx, setting)};
+        return {std::nullopt, std::nullopt};
     }
 
     static std::string aiohttp_message(const http::HttpCall& h) {
@@ -259,6 +240,23 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Transform> make_http_call_without_timeout() { return std::make_unique<HttpCallWithoutTimeout>(); }
+WAFIX_RULE_FILE(
+    http_call_without_timeout, HttpCallWithoutTimeout,
+    {.pillars = {Pillar::Sec, Pillar::Rel},
+     .summary = "requests / Session / urlopen / urllib3 / aiohttp calls without a timeout",
+     .triggers = {"requests", "urlopen", "httpx", "urllib3", "aiohttp"},
+     .peers = {{PeerTool::Bandit, "B113"}, {PeerTool::Bandit, "request_without_timeout"}, {PeerTool::Ruff, "S113"}},
+     .settings = {{.name = "http-timeout",
+                   .type = SettingType::Seconds,
+                   .default_value = "10",
+                   .help = "timeout written into HTTP calls",
+                   .value_name = "SECONDS|CONNECT,READ",
+                   .max = http::kMaxTimeoutSeconds},
+                  {.name = "http-timeout-style",
+                   .default_value = "constant",
+                   .help = "write the timeout as a module constant (HTTP_TIMEOUT_SECONDS) in every "
+                           "file, or as a literal at each call",
+                   .value_name = "constant|literal",
+                   .check = check_timeout_style}}})
 
 }  // namespace wafix

@@ -7,6 +7,7 @@
 
 #include "http/http_transforms.hpp"
 #include "http/response_uses.hpp"
+#include "rule_file.hpp"
 
 namespace wafix {
 namespace {
@@ -72,19 +73,10 @@ std::vector<Edit> append_raise(const Context& ctx, Node call, Node outer) {
 bool in_class_body(Node stmt) { return stmt.parent().is("block") && stmt.parent().parent().is("class_definition"); }
 
 class HttpStatusUnchecked final : public Transform {
-public:
-    HttpStatusUnchecked()
-        : Transform({.id = "WA202",
-                     .name = "http-status-unchecked",
-                     .family = "http",
-                     .pillars = {Pillar::Rel},
-                     .summary = "requests responses used without checking the HTTP status",
-                     .fix_safety = Safety::Unsafe,
-                     .triggers = {"requests"}}) {}
+    using Transform::Transform;
 
     bool refine(std::string_view text, const TriggerHits&) const override { return http::may_call_http(text, true); }
 
-private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         static const Query calls("(call) @call");
         http::Classifier classifier(ctx);
@@ -237,6 +229,10 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Transform> make_http_status_unchecked() { return std::make_unique<HttpStatusUnchecked>(); }
+WAFIX_RULE_FILE(http_status_unchecked, HttpStatusUnchecked,
+                {.pillars = {Pillar::Rel},
+                 .summary = "requests responses used without checking the HTTP status",
+                 .fix_safety = Safety::Unsafe,
+                 .triggers = {"requests"}})
 
 }  // namespace wafix

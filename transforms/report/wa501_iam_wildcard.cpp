@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "report/report_transforms.hpp"
+#include "rule_file.hpp"
 
 namespace wafix {
 namespace {
@@ -210,20 +211,8 @@ std::string shown(const std::string& value) {
 std::optional<std::string> dict_key(Node pair) { return string_pattern(pair.field("key")); }
 
 class IamWildcard final : public Transform {
-public:
-    IamWildcard()
-        : Transform({.id = "WA501",
-                     .name = "iam-wildcard",
-                     .family = "report",
-                     .pillars = {Pillar::Sec},
-                     .summary = "CDK IAM policy statements that allow \"*\" actions or apply to \"*\" resources",
-                     .fix = FixAvailability::None,
-                     .triggers = {"aws_cdk"},
-                     .peers = {{PeerTool::Checkov, "CKV_AWS_63"},
-                               {PeerTool::Checkov, "CKV_AWS_111"},
-                               {PeerTool::CdkNag, "AwsSolutions-IAM5"}}}) {}
+    using Transform::Transform;
 
-private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         const SemanticModel& model = ctx.model();
         for (const auto& [call, q] : calls_into(model, ctx.root(), "aws_cdk.")) {
@@ -441,6 +430,13 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Transform> make_iam_wildcard() { return std::make_unique<IamWildcard>(); }
+WAFIX_RULE_FILE(iam_wildcard, IamWildcard,
+                {.pillars = {Pillar::Sec},
+                 .summary = "CDK IAM policy statements that allow \"*\" actions or apply to \"*\" resources",
+                 .fix = FixAvailability::None,
+                 .triggers = {"aws_cdk"},
+                 .peers = {{PeerTool::Checkov, "CKV_AWS_63"},
+                           {PeerTool::Checkov, "CKV_AWS_111"},
+                           {PeerTool::CdkNag, "AwsSolutions-IAM5"}}})
 
 }  // namespace wafix

@@ -10,6 +10,7 @@
 #include <re2/re2.h>
 
 #include "report/report_transforms.hpp"
+#include "rule_file.hpp"
 
 namespace wafix {
 namespace {
@@ -66,7 +67,7 @@ std::vector<Node> parameter_names(Node fn) {
         if (p.is("identifier")) out.push_back(p);
         else if (p.is("default_parameter") || p.is("typed_default_parameter")) out.push_back(p.field("name"));
         else if (p.is("typed_parameter") && p.named_child(0).is("identifier")) out.push_back(p.named_child(0));
-        else if (!p.is("comment")) out.push_back(Node());  // *args, **kwargs, / and * markers
+        else if (!p.is("comment")) out.emplace_back();  // *args, **kwargs, / and * markers
     }
     return out;
 }
@@ -107,15 +108,7 @@ bool is_zero(Node n) {
 }
 
 class SleepInLambda final : public Transform {
-public:
-    SleepInLambda()
-        : Transform({.id = "WA502",
-                     .name = "sleep-in-lambda",
-                     .family = "report",
-                     .pillars = {Pillar::Cost, Pillar::Perf},
-                     .summary = "time.sleep() in code a Lambda handler reaches: the function is billed while it waits",
-                     .fix = FixAvailability::None,
-                     .triggers = {"sleep"}}) {}
+    using Transform::Transform;
 
     // Besides "sleep", a module-level handler as is_handler() accepts it: `def *handler*(event, ...`.
     bool refine(std::string_view text, const TriggerHits&) const override {
@@ -124,7 +117,6 @@ public:
         return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), handler_def);
     }
 
-private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         Walker w{ctx.model(), {}, {}};
         std::vector<Node> handlers;
@@ -368,6 +360,10 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Transform> make_sleep_in_lambda() { return std::make_unique<SleepInLambda>(); }
+WAFIX_RULE_FILE(sleep_in_lambda, SleepInLambda,
+                {.pillars = {Pillar::Cost, Pillar::Perf},
+                 .summary = "time.sleep() in code a Lambda handler reaches: the function is billed while it waits",
+                 .fix = FixAvailability::None,
+                 .triggers = {"sleep"}})
 
 }  // namespace wafix

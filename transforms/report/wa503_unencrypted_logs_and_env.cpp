@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "report/report_transforms.hpp"
+#include "rule_file.hpp"
 
 namespace wafix {
 namespace {
@@ -72,21 +73,8 @@ std::string construct_id(Node call) {
 }
 
 class UnencryptedLogsAndEnv final : public Transform {
-public:
-    UnencryptedLogsAndEnv()
-        : Transform({.id = "WA503",
-                     .name = "unencrypted-logs-and-env",
-                     .family = "report",
-                     .pillars = {Pillar::Sec},
-                     .summary = "CDK log groups and Lambda environments without a customer managed KMS key",
-                     .fix = FixAvailability::None,
-                     .triggers = {"aws_cdk"},
-                     .peers = {{PeerTool::Checkov, "CKV_AWS_158"},
-                               {PeerTool::Checkov, "CKV_AWS_173"},
-                               {PeerTool::CdkNag, "NIST.800.53.R5-CloudWatchLogGroupEncrypted"},
-                               {PeerTool::CdkNag, "HIPAA.Security-CloudWatchLogGroupEncrypted"}}}) {}
+    using Transform::Transform;
 
-private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         const SemanticModel& model = ctx.model();
         for (const auto& [call, q] : report_rules::calls_into(model, ctx.root(), "aws_cdk.")) {
@@ -150,6 +138,14 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Transform> make_unencrypted_logs_and_env() { return std::make_unique<UnencryptedLogsAndEnv>(); }
+WAFIX_RULE_FILE(unencrypted_logs_and_env, UnencryptedLogsAndEnv,
+                {.pillars = {Pillar::Sec},
+                 .summary = "CDK log groups and Lambda environments without a customer managed KMS key",
+                 .fix = FixAvailability::None,
+                 .triggers = {"aws_cdk"},
+                 .peers = {{PeerTool::Checkov, "CKV_AWS_158"},
+                           {PeerTool::Checkov, "CKV_AWS_173"},
+                           {PeerTool::CdkNag, "NIST.800.53.R5-CloudWatchLogGroupEncrypted"},
+                           {PeerTool::CdkNag, "HIPAA.Security-CloudWatchLogGroupEncrypted"}}})
 
 }  // namespace wafix

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "rule_file.hpp"
 #include "secrets/secret_access.hpp"
 #include "secrets/secret_scan.hpp"
 
@@ -105,51 +106,7 @@ std::vector<std::string> secret_triggers() {
 }
 
 class HardcodedSecret final : public Transform {
-public:
-    HardcodedSecret()
-        : Transform(
-              {.id = "WA301",
-               .name = "hardcoded-secret",
-               .family = "secrets",
-               .pillars = {Pillar::Sec},
-               .summary = "hard-coded credentials: read them from AWS Secrets Manager",
-               // Unsafe only where a function that ships the file runs with a role its construct
-               // does not define: the lookup alone would then fail with AccessDenied.
-               .fix_safety = Safety::Unsafe,
-               .triggers = secret_triggers(),
-               .peers = {{PeerTool::Bandit, "B105"},
-                         {PeerTool::Bandit, "B106"},
-                         {PeerTool::Bandit, "B107"},
-                         {PeerTool::Bandit, "hardcoded_password_string"},
-                         {PeerTool::Bandit, "hardcoded_password_funcarg"},
-                         {PeerTool::Bandit, "hardcoded_password_default"},
-                         {PeerTool::Ruff, "S105"},
-                         {PeerTool::Ruff, "S106"},
-                         {PeerTool::Ruff, "S107"},
-                         {PeerTool::DetectSecrets, "KeywordDetector"},
-                         {PeerTool::DetectSecrets, "AWSKeyDetector"},
-                         {PeerTool::DetectSecrets, "PrivateKeyDetector"},
-                         {PeerTool::Gitleaks, "generic-api-key"},
-                         {PeerTool::Gitleaks, "aws-access-token"},
-                         {PeerTool::Gitleaks, "private-key"}},
-               .settings = {{.name = "secret-id-prefix",
-                             .default_value = "{module}/",
-                             .help = "prefix of generated Secrets Manager ids; {module} is the module's name",
-                             .value_name = "PREFIX",
-                             .check = check_secret_prefix,
-                             .aliases = {"secret-prefix"}}},
-               .pr_note = PrNote{"Create and rotate the secrets",
-                                 "The old values of {secret_ids} were committed: they stay in git history after "
-                                 "this merge, so treat them as leaked. In this order: rotate each credential at its "
-                                 "provider first; create the secrets in AWS Secrets Manager with the new values (the "
-                                 "secrets manifest, written by `wafix pr --secrets-manifest FILE` or `wafix fix "
-                                 "--secrets-manifest FILE` outside the repository with mode 0600, lists the ids; "
-                                 "delete it afterwards); allow the functions `secretsmanager:GetSecretValue` on them "
-                                 "as listed above; deploy; then revoke the old values."},
-               // The project's manifests count as much as the module's imports: Powertools is then
-               // installed where the code runs, in the package or as the Lambda layer that dev-only
-               // lists stand for.
-               .project_packages = {kPowertools}}) {}
+    using Transform::Transform;
 
     // The trigger words are in most files; the file is parsed only when a provider token, or a
     // quoted run that could be a secret value bound to such a word, is in its bytes.
@@ -157,7 +114,6 @@ public:
         return secrets::may_contain_secrets(text, hits.any(secrets::provider_prefixes()));
     }
 
-private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         if (secrets::is_test_path(project_relative(ctx.file().path))) return;
         secrets::Scan scan = secrets::scan_module(ctx, info().id);
@@ -258,6 +214,45 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Transform> make_hardcoded_secret() { return std::make_unique<HardcodedSecret>(); }
+WAFIX_RULE_FILE(hardcoded_secret, HardcodedSecret,
+                {.pillars = {Pillar::Sec},
+                 .summary = "hard-coded credentials: read them from AWS Secrets Manager",
+                 // Unsafe only where a function that ships the file runs with a role its construct
+                 // does not define: the lookup alone would then fail with AccessDenied.
+                 .fix_safety = Safety::Unsafe,
+                 .triggers = secret_triggers(),
+                 .peers = {{PeerTool::Bandit, "B105"},
+                           {PeerTool::Bandit, "B106"},
+                           {PeerTool::Bandit, "B107"},
+                           {PeerTool::Bandit, "hardcoded_password_string"},
+                           {PeerTool::Bandit, "hardcoded_password_funcarg"},
+                           {PeerTool::Bandit, "hardcoded_password_default"},
+                           {PeerTool::Ruff, "S105"},
+                           {PeerTool::Ruff, "S106"},
+                           {PeerTool::Ruff, "S107"},
+                           {PeerTool::DetectSecrets, "KeywordDetector"},
+                           {PeerTool::DetectSecrets, "AWSKeyDetector"},
+                           {PeerTool::DetectSecrets, "PrivateKeyDetector"},
+                           {PeerTool::Gitleaks, "generic-api-key"},
+                           {PeerTool::Gitleaks, "aws-access-token"},
+                           {PeerTool::Gitleaks, "private-key"}},
+                 .settings = {{.name = "secret-id-prefix",
+                               .default_value = "{module}/",
+                               .help = "prefix of generated Secrets Manager ids; {module} is the module's name",
+                               .value_name = "PREFIX",
+                               .check = check_secret_prefix,
+                               .aliases = {"secret-prefix"}}},
+                 .pr_note = PrNote{"Create and rotate the secrets",
+                                   "The old values of {secret_ids} were committed: they stay in git history after "
+                                   "this merge, so treat them as leaked. In this order: rotate each credential at its "
+                                   "provider first; create the secrets in AWS Secrets Manager with the new values (the "
+                                   "secrets manifest, written by `wafix pr --secrets-manifest FILE` or `wafix fix "
+                                   "--secrets-manifest FILE` outside the repository with mode 0600, lists the ids; "
+                                   "delete it afterwards); allow the functions `secretsmanager:GetSecretValue` on them "
+                                   "as listed above; deploy; then revoke the old values."},
+                 // The project's manifests count as much as the module's imports: Powertools is then
+                 // installed where the code runs, in the package or as the Lambda layer that dev-only
+                 // lists stand for.
+                 .project_packages = {kPowertools}})
 
 }  // namespace wafix

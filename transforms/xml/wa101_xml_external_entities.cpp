@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "rule_file.hpp"
 #include "xml/wa101_evidence.hpp"
 #include "xml/xml_transforms.hpp"
 
@@ -80,15 +81,7 @@ std::vector<PeerCode> stdlib_xml_peers() {
 }
 
 class XmlExternalEntities final : public Transform {
-public:
-    XmlExternalEntities()
-        : Transform({.id = "WA101",
-                     .name = "xml-external-entities",
-                     .family = "xml",
-                     .pillars = {Pillar::Sec},
-                     .summary = "stdlib XML parsing is open to entity expansion and external entities: use defusedxml",
-                     .triggers = {"xml"},
-                     .peers = stdlib_xml_peers()}) {}
+    using Transform::Transform;
 
     // Only names bound by an import statement are followed, so a file needs one that names the
     // xml package ("xml" alone is in many docstrings; defusedxml and lxml do not count).
@@ -97,7 +90,6 @@ public:
         return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), xml_import);
     }
 
-private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         const SemanticModel& model = ctx.model();
         std::vector<Node> rewritten;  // parse calls whose finding carries a fix
@@ -171,7 +163,7 @@ private:
         Fix f;
         f.title = std::move(title);
         f.edits = std::move(edits);
-        f.requirements.push_back(kDefusedxmlRequirement);
+        f.requirements.emplace_back(kDefusedxmlRequirement);
         return f;
     }
 
@@ -417,6 +409,10 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Transform> make_xml_external_entities() { return std::make_unique<XmlExternalEntities>(); }
+WAFIX_RULE_FILE(xml_external_entities, XmlExternalEntities,
+                {.pillars = {Pillar::Sec},
+                 .summary = "stdlib XML parsing is open to entity expansion and external entities: use defusedxml",
+                 .triggers = {"xml"},
+                 .peers = stdlib_xml_peers()})
 
 }  // namespace wafix

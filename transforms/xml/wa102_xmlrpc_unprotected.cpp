@@ -2,6 +2,7 @@
 // monkey_patch() hardens xmlrpc.client and xmlrpc.server for the whole process.
 #include <fmt/format.h>
 
+#include "rule_file.hpp"
 #include "xml/xml_transforms.hpp"
 
 namespace wafix {
@@ -25,18 +26,8 @@ bool imports_xmlrpc(const SemanticModel& model, Node stmt) {
 }
 
 class XmlrpcUnprotected final : public Transform {
-public:
-    XmlrpcUnprotected()
-        : Transform({.id = "WA102",
-                     .name = "xmlrpc-unprotected",
-                     .family = "xml",
-                     .pillars = {Pillar::Sec},
-                     .summary = "xmlrpc parses untrusted XML unprotected: call defusedxml.xmlrpc.monkey_patch()",
-                     .fix = FixAvailability::Always,
-                     .triggers = {"xmlrpc"},
-                     .peers = {{PeerTool::Bandit, "B411"}, {PeerTool::Ruff, "S411"}}}) {}
+    using Transform::Transform;
 
-private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         const SemanticModel& model = ctx.model();
         std::vector<Node> statements;
@@ -52,7 +43,7 @@ private:
             f.title = "Call defusedxml.xmlrpc.monkey_patch() after the imports";
             f.edits = access->edits;
             f.edits.push_back(*call);
-            f.requirements.push_back(kDefusedxmlRequirement);
+            f.requirements.emplace_back(kDefusedxmlRequirement);
             fix = std::move(f);
         }
         for (const Node& stmt : statements) {
@@ -89,6 +80,11 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Transform> make_xmlrpc_unprotected() { return std::make_unique<XmlrpcUnprotected>(); }
+WAFIX_RULE_FILE(xmlrpc_unprotected, XmlrpcUnprotected,
+                {.pillars = {Pillar::Sec},
+                 .summary = "xmlrpc parses untrusted XML unprotected: call defusedxml.xmlrpc.monkey_patch()",
+                 .fix = FixAvailability::Always,
+                 .triggers = {"xmlrpc"},
+                 .peers = {{PeerTool::Bandit, "B411"}, {PeerTool::Ruff, "S411"}}})
 
 }  // namespace wafix

@@ -2,6 +2,7 @@
 // unsafe default until 6.1; pass a parser that does not resolve entities or reach the network.
 #include <fmt/format.h>
 
+#include "rule_file.hpp"
 #include "xml/xml_transforms.hpp"
 
 namespace wafix {
@@ -10,20 +11,8 @@ namespace {
 constexpr const char* kSafeParserArgs = "resolve_entities=False, no_network=True";
 
 class LxmlUnsafeParser final : public Transform {
-public:
-    LxmlUnsafeParser()
-        : Transform({.id = "WA103",
-                     .name = "lxml-unsafe-parser",
-                     .family = "xml",
-                     .pillars = {Pillar::Sec},
-                     .summary = "lxml parse calls without a parser that refuses entities and network access",
-                     .triggers = {"lxml"},
-                     .peers = {{PeerTool::Bandit, "B320"},
-                               {PeerTool::Bandit, "B410"},
-                               {PeerTool::Ruff, "S320"},
-                               {PeerTool::Ruff, "S410"}}}) {}
+    using Transform::Transform;
 
-private:
     void check(Context& ctx, std::vector<Finding>& out) const override {
         static const Query calls("(call function: [(identifier) (attribute)] @fn) @call");
         for (const Match& m : calls.matches(ctx.root())) {
@@ -159,6 +148,12 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Transform> make_lxml_unsafe_parser() { return std::make_unique<LxmlUnsafeParser>(); }
+WAFIX_RULE_FILE(
+    lxml_unsafe_parser, LxmlUnsafeParser,
+    {.pillars = {Pillar::Sec},
+     .summary = "lxml parse calls without a parser that refuses entities and network access",
+     .triggers = {"lxml"},
+     .peers = {
+         {PeerTool::Bandit, "B320"}, {PeerTool::Bandit, "B410"}, {PeerTool::Ruff, "S320"}, {PeerTool::Ruff, "S410"}}})
 
 }  // namespace wafix

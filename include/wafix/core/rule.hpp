@@ -72,9 +72,10 @@ struct PrNote {
 };
 
 struct RuleInfo {
-    std::string id;      // three letters and digits: the user-facing code
-    std::string name;    // "xml-external-entities"
-    std::string family;  // its transforms/ folder; one pull request per family
+    // These three come from the rule's registry line (transforms/registry.def), not its file.
+    std::string id = {};      // three letters and digits: the user-facing code
+    std::string name = {};    // "xml-external-entities"
+    std::string family = {};  // its transforms/ folder; one pull request per family
     std::vector<Pillar> pillars;
     std::string summary;  // one line
     FixAvailability fix = FixAvailability::Sometimes;
