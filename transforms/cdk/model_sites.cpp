@@ -82,7 +82,8 @@ private:
             std::string key = call_key(c);
             size_t rank = seen[key]++;
             auto it = now.find(key);
-            if (it != now.end() && rank < it->second.size()) current_.emplace(std::pair{c.start(), c.end()}, it->second[rank]);
+            if (it != now.end() && rank < it->second.size())
+                current_.emplace(std::pair{c.start(), c.end()}, it->second[rank]);
         }
     }
 

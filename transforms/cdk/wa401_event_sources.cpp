@@ -75,8 +75,7 @@ void add_redrive_fix(Context& ctx, Node queue, int max_receive, Finding& f) {
     if (!id || !cdk) return report_only("its id is not a name or a string, or aws_sqs / Duration are taken");
     std::vector<std::string> qargs = {std::string(args[0].text()), *id,
                                       fmt::format(fmt::runtime(kRetention), cdk->exprs[1]), "enforce_ssl=True"};
-    if (Node fifo = keyword_argument(queue, "fifo"))
-        qargs.emplace_back(fifo.text());  // a FIFO queue needs a FIFO DLQ
+    if (Node fifo = keyword_argument(queue, "fifo")) qargs.emplace_back(fifo.text());  // a FIFO queue needs a FIFO DLQ
     std::string head = cdk->exprs[0] + ".Queue(";
     std::vector<Edit> edits = cdk->edits;
     std::string dlq_expr;

@@ -111,7 +111,7 @@ private:
     mutable uint32_t line_limit_ = 0;
     mutable char string_quote_ = 0;
     mutable std::map<std::type_index, std::shared_ptr<void>> memos_;  // pass_memo()
-    const RuleInfo* rule_ = nullptr;  // the rule whose check is running
+    const RuleInfo* rule_ = nullptr;                                  // the rule whose check is running
 };
 
 // One rule: its description (RuleInfo, given to the constructor) and its check.
