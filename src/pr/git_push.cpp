@@ -63,7 +63,8 @@ namespace {
 void push_refspec(git_remote* remote, RemoteSession& session, std::string refspec, const std::string& operation) {
     char* specs[] = {refspec.data()};
     git_strarray refspecs{specs, 1};
-    git_push_options opts = GIT_PUSH_OPTIONS_INIT;
+    git_push_options opts{};
+    git_push_options_init(&opts, GIT_PUSH_OPTIONS_VERSION);  // the macro leaves fields to -Wmissing-field-initializers
     opts.callbacks = make_callbacks(session);
     opts.proxy_opts = make_proxy();
     check(git_remote_push(remote, &refspecs, &opts), operation, session.auth->token);

@@ -86,7 +86,9 @@ std::optional<std::string> GitRepo::fetch_branch(const std::string& remote, cons
     std::string refspec = "+" + ref + ":" + tracking;
     char* specs[] = {refspec.data()};
     git_strarray refspecs{specs, 1};
-    git_fetch_options opts = GIT_FETCH_OPTIONS_INIT;
+    git_fetch_options opts{};
+    git_fetch_options_init(&opts,
+                           GIT_FETCH_OPTIONS_VERSION);  // the macro leaves fields to -Wmissing-field-initializers
     opts.callbacks = make_callbacks(session);
     opts.proxy_opts = make_proxy();
     opts.prune = GIT_FETCH_NO_PRUNE;

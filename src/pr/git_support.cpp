@@ -104,7 +104,9 @@ int push_update_reference_cb(const char* refname, const char* status, void* payl
 }  // namespace
 
 git_remote_callbacks make_callbacks(RemoteSession& session) {
-    git_remote_callbacks cb = GIT_REMOTE_CALLBACKS_INIT;
+    // libgit2's *_INIT macros leave fields out, which clang -Wextra reports: the init functions.
+    git_remote_callbacks cb{};
+    git_remote_init_callbacks(&cb, GIT_REMOTE_CALLBACKS_VERSION);
     cb.credentials = credentials_cb;
     cb.push_update_reference = push_update_reference_cb;
     cb.payload = &session;
@@ -112,13 +114,15 @@ git_remote_callbacks make_callbacks(RemoteSession& session) {
 }
 
 git_proxy_options make_proxy() {
-    git_proxy_options proxy = GIT_PROXY_OPTIONS_INIT;
+    git_proxy_options proxy{};
+    git_proxy_options_init(&proxy, GIT_PROXY_OPTIONS_VERSION);
     proxy.type = GIT_PROXY_AUTO;  // as git does: http.proxy / remote.<name>.proxy / environment
     return proxy;
 }
 
 void connect(git_remote* remote, git_direction direction, RemoteSession& session, const std::string& operation) {
-    git_remote_connect_options opts = GIT_REMOTE_CONNECT_OPTIONS_INIT;
+    git_remote_connect_options opts{};
+    git_remote_connect_options_init(&opts, GIT_REMOTE_CONNECT_OPTIONS_VERSION);
     opts.callbacks = make_callbacks(session);
     opts.proxy_opts = make_proxy();
     check(git_remote_connect_ext(remote, direction, &opts), operation, session.auth->token);
