@@ -49,6 +49,24 @@ std::optional<char> quote_value(std::string_view v) {
     return std::nullopt;
 }
 
+// The value of `key` in `[section]` of an INI file (setup.cfg, tox.ini, .flake8), first one wins.
+std::optional<std::string> ini_value(const std::string& text, const std::string& section, const std::string& key) {
+    std::istringstream in(text);
+    std::string line;
+    bool inside = false;
+    while (std::getline(in, line)) {
+        std::string t = trim(line);
+        if (t.empty() || t[0] == '#' || t[0] == ';') continue;
+        if (t.front() == '[') {
+            inside = t == "[" + section + "]";
+            continue;
+        }
+        size_t eq = t.find_first_of("=:");
+        if (inside && eq != std::string::npos && trim(t.substr(0, eq)) == key) return trim(t.substr(eq + 1));
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<uint32_t> pyproject_line_length(const std::string& text) {
@@ -76,39 +94,13 @@ std::optional<char> pyproject_quote(const std::string& text) {
 }
 
 std::optional<char> ini_quote(const std::string& text) {
-    std::istringstream in(text);
-    std::string line;
-    bool inside = false;
-    while (std::getline(in, line)) {
-        std::string t = trim(line);
-        if (t.empty() || t[0] == '#' || t[0] == ';') continue;
-        if (t.front() == '[') {
-            inside = t == "[flake8]";
-            continue;
-        }
-        size_t eq = t.find_first_of("=:");
-        if (inside && eq != std::string::npos && trim(t.substr(0, eq)) == "inline-quotes")
-            return quote_value(trim(t.substr(eq + 1)));
-    }
-    return std::nullopt;
+    auto v = ini_value(text, "flake8", "inline-quotes");
+    return v ? quote_value(*v) : std::nullopt;
 }
 
 std::optional<uint32_t> ini_line_length(const std::string& text, const std::string& section, const std::string& key) {
-    std::istringstream in(text);
-    std::string line;
-    bool inside = false;
-    while (std::getline(in, line)) {
-        std::string t = trim(line);
-        if (t.empty() || t[0] == '#' || t[0] == ';') continue;
-        if (t.front() == '[') {
-            inside = t == "[" + section + "]";
-            continue;
-        }
-        size_t eq = t.find_first_of("=:");
-        if (inside && eq != std::string::npos && trim(t.substr(0, eq)) == key)
-            return length_value(trim(t.substr(eq + 1)));
-    }
-    return std::nullopt;
+    auto v = ini_value(text, section, key);
+    return v ? length_value(*v) : std::nullopt;
 }
 
 std::optional<uint32_t> editorconfig_line_length(const std::string& text) {
