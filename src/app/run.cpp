@@ -84,9 +84,11 @@ struct Planner {
             for (const auto& t : all_transforms())
                 if (!o.only.count(t->info().id)) options.ignore.insert(t->info().id);
         resolve_project_facts(f, options);
-        std::error_code ec;
-        if (auto pin = pins.find(fs::absolute(f.path, ec).lexically_normal()); pin != pins.end())
-            options.pinned = pin->second;
+        if (!pins.empty()) {  // fs::absolute costs a getcwd per file: only when a page pins lines
+            std::error_code ec;
+            if (auto pin = pins.find(fs::absolute(f.path, ec).lexically_normal()); pin != pins.end())
+                options.pinned = pin->second;
+        }
         options.app_model = model;
         if (model) options.app_model_digest = model->digest_for(f.path);
         if (const AppModel::Parsed* parsed = model ? model->parsed(f.path) : nullptr) {
