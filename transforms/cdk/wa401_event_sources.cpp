@@ -150,7 +150,7 @@ void add_on_failure_fix(Context& ctx, const LambdaFunction& fn, const Trigger& t
     if (!stmt || !scope)
         return report_only("the event source is not built in a construct's method on lines of its own");
     std::string base = t.source && !t.source->construct_id.empty() ? t.source->construct_id : fn.name;
-    if (base.find_first_of("\"\\/{}") != std::string::npos) return report_only("no plain construct id to derive from");
+    if (base.find_first_of("\"'\\/{}") != std::string::npos) return report_only("no plain construct id to derive from");
     std::string id = base + "Failures";
     for (int i = 2;
          text.find("\"" + id + "\"") != std::string_view::npos || text.find("'" + id + "'") != std::string_view::npos;
